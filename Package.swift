@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Descent",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "descent", targets: ["descent"]),
+        .library(name: "Training", targets: ["Training"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CPNG",
+            pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]
+        ),
+        .target(
+            name: "Training",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "Plotting",
+            dependencies: ["CCairo", "CPNG"],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "Reporting",
+            dependencies: ["Training", "Plotting"],
+            exclude: ["README.md"]
+        ),
+        .executableTarget(
+            name: "descent",
+            dependencies: [
+                "Training", "Plotting", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Training", "Plotting"]),
+        .testTarget(name: "DescentTests", dependencies: ["descent"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
