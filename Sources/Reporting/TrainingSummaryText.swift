@@ -1,0 +1,111 @@
+import Foundation
+import Training
+
+/// The plain-text account of a training run that `descent train` prints.
+public struct TrainingSummaryText: Sendable {
+    /// The run to describe.
+    public let trained: TrainedModel
+
+    /// Creates the summary of `trained`.
+    public init(trained: TrainedModel) {
+        self.trained = trained
+    }
+
+    /// The whole summary: settings, outcome, closed form and the per-point table.
+    public var text: String {
+        let history = trained.history
+        let configuration = history.configuration
+        let model = trained.model
+        let equations = EquationText()
+        let data = trained.data.original
+        var lines: [String] = []
+        let source = data.source.map { "\($0) (\(data.x.count) rows)" } ?? "built-in: the notebook's \(data.x.count) people"
+        lines.append("Data        \(source), \(data.xName) -> \(data.yName), z-score normalised")
+        lines.append("Model       \(model.name): \(structure(model))")
+        lines.append("Optimizer   \(optimizerText(configuration)), learning rate \(format(configuration.learningRate))")
+        lines.append("Epochs      \(history.epochsRun) of at most \(configuration.maxEpochs): \(history.stopReason.description)")
+        lines.append("Parameters  \(parameterList(trained.finalParameters))")
+        lines.append("Equation    \(trained.equation(equations))")
+        lines.append("MSE         \(format(trained.finalMeanSquaredError)) (normalised)   MAE \(fixed(trained.finalMeanAbsoluteError, 3)) \(unit)")
+        lines.append("")
+        lines.append("Closed-form least-squares optimum")
+        lines.append("Parameters  \(parameterList(trained.optimum))")
+        lines.append("Equation    \(trained.equation(equations, parameters: trained.optimum))")
+        lines.append("MSE         \(format(trained.optimumMeanSquaredError)) (normalised)   MAE \(fixed(trained.optimumMeanAbsoluteError, 3)) \(unit)")
+        lines.append("Gap         |theta - theta*| = \(format(trained.distanceToOptimum)), MSE above optimum by \(format(trained.finalMeanSquaredError - trained.optimumMeanSquaredError))")
+        lines.append("Stable lr   full-batch GD is stable below 2/lambda_max = \(format(trained.statistics.stableLearningRate))")
+        lines.append("")
+        lines.append(contentsOf: table())
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The warning printed when training diverged.
+    public var divergenceWarning: String {
+        let epoch: Int
+        if case .diverged(let at) = trained.history.stopReason { epoch = at } else { epoch = trained.history.epochsRun }
+        return "training diverged at epoch \(epoch) with learning rate \(format(trained.history.configuration.learningRate)); "
+            + "full-batch gradient descent on this data is stable only below 2/lambda_max = \(format(trained.statistics.stableLearningRate)). "
+            + "The history up to the last finite epoch is kept."
+    }
+
+    private var unit: String {
+        let name = trained.data.original.yName
+        if let range = name.range(of: "_", options: .backwards) { return String(name[range.upperBound...]) }
+        return "(units of \(name))"
+    }
+
+    private func table() -> [String] {
+        let data = trained.data.original
+        let predictions = trained.predictions
+        let labels = data.labels ?? data.x.indices.map { "#\($0 + 1)" }
+        let labelWidth = max(6, labels.map(\.count).max() ?? 0)
+        let headers = ["name", data.xName, data.yName, "predicted", "error"]
+        let widths = [labelWidth, max(10, headers[1].count), max(10, headers[2].count), 10, 8]
+        func row(_ cells: [String]) -> String {
+            zip(cells, widths).enumerated().map { index, pair in
+                index == 0 ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: max(0, pair.1 - pair.0.count)) + pair.0
+            }.joined(separator: "  ")
+        }
+        var lines = ["Per-point predictions (error = predicted - actual, \(unit))", row(headers)]
+        for index in data.x.indices {
+            lines.append(row([labels[index], shortest(data.x[index]), shortest(data.y[index]),
+                              fixed(predictions[index], 1), signed(predictions[index] - data.y[index])]))
+        }
+        return lines
+    }
+
+    private func structure(_ model: PolynomialModel) -> String {
+        let terms = zip(model.parameterNames, model.powers).map { name, power -> String in
+            switch power {
+            case 0: return name
+            case 1: return "\(name)*x"
+            default: return "\(name)*x^\(power)"
+            }
+        }
+        return "y = " + terms.joined(separator: " + ")
+    }
+
+    private func optimizerText(_ configuration: TrainingConfiguration) -> String {
+        switch configuration.optimizer {
+        case .sgd:
+            return "sgd (batch size 1, " + (configuration.shuffle ? "shuffled each epoch, seed \(configuration.seed))" : "fixed order)")
+        case .gd: return "gd (full batch)"
+        case .minibatch(let size):
+            return "minibatch (batch size \(size), " + (configuration.shuffle ? "shuffled, seed \(configuration.seed))" : "fixed order)")
+        case .momentum(let beta): return "momentum (beta \(format(beta)))"
+        case .adam(let beta1, let beta2, _): return "adam (beta1 \(format(beta1)), beta2 \(format(beta2)))"
+        }
+    }
+
+    private func parameterList(_ parameters: [Double]) -> String {
+        zip(trained.model.parameterNames, parameters).map { "\($0) = \(format($1))" }.joined(separator: ", ")
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.6g", value) }
+    private func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+    private func signed(_ value: Double) -> String { String(format: "%+.1f", value) }
+    private func shortest(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+}

@@ -1,7 +1,0 @@
-import ArgumentParser
-
-@main
-struct DescentCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "descent")
-    func run() throws {}
-}

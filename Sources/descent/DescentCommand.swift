@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+
+/// The `descent` command: trains the lecture's models and draws its figures.
+@main
+struct DescentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "descent",
+        abstract: "Gradient-descent lecture figures: train the lecture's models and draw slides from the history.",
+        discussion: """
+            Trains the lecture's linear (y = w·x + b) and cubic (y = w1·x + w2·x² + w3·x³ + b) models \
+            on z-score-normalised data with MSE loss and chain-rule gradients, and draws slide-ready \
+            figures through Cairo.
+            """,
+        version: "0.1.0",
+        subcommands: [TrainCommand.self],
+        defaultSubcommand: TrainCommand.self
+    )
+
+    /// Parses the arguments, runs the command and maps errors to exit statuses:
+    /// usage errors exit 64 (as swift-argument-parser does), data errors 65, I/O errors 74.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as ToolFailure {
+            printError(failure.message)
+            Foundation.exit(failure.exitCode)
+        } catch {
+            if let failure = ToolFailure(mapping: error) {
+                printError(failure.message)
+                Foundation.exit(failure.exitCode)
+            }
+            exit(withError: error)
+        }
+    }
+
+    private static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+}

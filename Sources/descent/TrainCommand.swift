@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Plotting
+import Reporting
+import Training
+
+/// `descent train`: trains a model and prints what happened.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a model and print the result, the closed-form optimum and the per-person table.",
+        discussion: """
+            Without options this reproduces the lecture notebook's linear run: SGD, learning rate 0.001, \
+            300 epochs, starting from w = 0.1, b = 0.1, on the built-in 10 people.
+
+            Examples:
+              descent train --model cubic
+              descent train --model linear --optimizer gd --lr 0.1 --epochs 50 --history h.csv
+              descent train --data people.csv --x weight_kg --y height_cm --label name
+            """
+    )
+
+    @OptionGroup var training: TrainingOptions
+
+    @Option(help: "Write the history per epoch to FILE.csv or FILE.json.")
+    var history: String?
+
+    func validate() throws {
+        if let history {
+            let ext = (history as NSString).pathExtension.lowercased()
+            guard ext == "csv" || ext == "json" else {
+                throw ValidationError("--history '\(history)' must end in .csv or .json.")
+            }
+        }
+    }
+
+    func run() throws {
+        let model = try training.singleModel(for: "descent train")
+        let configuration = try training.configuration(for: model)
+        let data = try NormalizedDataset(try training.dataset())
+        let trained = try TrainedModel(data: data, configuration: configuration)
+        print(TrainingSummaryText(trained: trained).text, terminator: "")
+        if trained.history.diverged {
+            FileHandle.standardError.write(Data("warning: \(TrainingSummaryText(trained: trained).divergenceWarning)\n".utf8))
+        }
+        if let history {
+            let contents: Data
+            if (history as NSString).pathExtension.lowercased() == "json" {
+                contents = try trained.history.json()
+            } else {
+                contents = Data(trained.history.csv().utf8)
+            }
+            try AtomicFile.write(contents, to: history)
+            print("History written to \(history)")
+        }
+    }
+}

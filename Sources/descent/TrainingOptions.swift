@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import Training
+
+/// Which of the lecture's models to train.
+enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
+    case linear, cubic, both
+}
+
+/// The optimizer, as named on the command line.
+enum OptimizerChoice: String, ExpressibleByArgument, CaseIterable {
+    case sgd, gd, minibatch, momentum, adam
+}
+
+/// The stop rule, as named on the command line.
+enum StopChoice: String, ExpressibleByArgument, CaseIterable {
+    case fixed, notebook, tolerance
+}
+
+/// The training options that `train`, `figure` and `frames` share.
+///
+/// Every option is optional: what is not given comes from the notebook's settings for the model
+/// (`TrainingConfiguration.notebook(for:)`).
+struct TrainingOptions: ParsableArguments {
+    @Option(help: "The model: linear (w·x + b), cubic (w1·x + w2·x² + w3·x³ + b), or both where a command draws two.")
+    var model: ModelChoice = .linear
+
+    @Option(help: "A polynomial of this degree (1...9) instead of --model; parameters w1...wN, b.")
+    var degree: Int?
+
+    @Option(help: "The optimizer: sgd (batch size 1), gd (full batch), minibatch, momentum or adam. Default: sgd, as in the notebook.")
+    var optimizer: OptimizerChoice?
+
+    @Option(name: .customLong("lr"), help: "Learning rate (> 0). Default: 0.001 linear, 0.01 cubic.")
+    var learningRate: Double?
+
+    @Option(help: "Number of epochs; the maximum under every stop rule (1...1000000). Default: 300 linear, 1000 cubic.")
+    var epochs: Int?
+
+    @Option(name: .customLong("init"), parsing: .unconditional,
+            help: "Initial parameters, comma separated, in the order w, b (linear) or w1, w2, w3, b (cubic). Default: 0.1,0.1 and -1,0,0,1.")
+    var initialParameters: String?
+
+    @Option(help: "Stop rule: fixed (exactly --epochs), notebook (stop at the first epoch whose MSE does not decrease) or tolerance (--tol). Default: fixed linear, notebook cubic.")
+    var stop: StopChoice?
+
+    @Option(name: .customLong("tol"), help: "Tolerance on the change of MSE between epochs for --stop tolerance.")
+    var tolerance: Double = 1e-9
+
+    @Option(name: .customLong("batch-size"), help: "Samples per update for --optimizer minibatch.")
+    var batchSize: Int = 4
+
+    @Option(help: "Seed of the generator that shuffles the sample order each epoch.")
+    var seed: UInt64 = 42
+
+    @Flag(name: .customLong("no-shuffle"), help: "Keep the samples in file order instead of shuffling each epoch.")
+    var noShuffle = false
+
+    @Option(help: "A CSV file to train on instead of the built-in 10 people (needs --x and --y).")
+    var data: String?
+
+    @Option(help: "The CSV column to use as x (with --data).")
+    var x: String?
+
+    @Option(help: "The CSV column to use as y (with --data).")
+    var y: String?
+
+    @Option(help: "The CSV column with point labels, e.g. names (with --data).")
+    var label: String?
+
+    func validate() throws {
+        if let learningRate, !(learningRate.isFinite && learningRate > 0) {
+            throw ValidationError("--lr must be a finite number greater than 0, got \(learningRate); the notebook uses 0.001 (linear) and 0.01 (cubic).")
+        }
+        if let epochs, !(1...1_000_000).contains(epochs) {
+            throw ValidationError("--epochs must be between 1 and 1000000, got \(epochs).")
+        }
+        if let degree, !(1...9).contains(degree) {
+            throw ValidationError("--degree must be between 1 and 9, got \(degree).")
+        }
+        if !(tolerance.isFinite && tolerance > 0) {
+            throw ValidationError("--tol must be a finite number greater than 0, got \(tolerance).")
+        }
+        if batchSize < 1 {
+            throw ValidationError("--batch-size must be at least 1, got \(batchSize).")
+        }
+        if data != nil, x == nil || y == nil {
+            throw ValidationError("--data needs --x COLUMN and --y COLUMN to name the columns to use.")
+        }
+        if data == nil, x != nil || y != nil || label != nil {
+            throw ValidationError("--x, --y and --label choose columns of a --data FILE.csv; give --data too.")
+        }
+        if let initialParameters {
+            _ = try parseInitialParameters(initialParameters)
+        }
+    }
+
+    /// The models these options name: one, or linear and cubic for `--model both`.
+    func models() throws -> [PolynomialModel] {
+        if let degree {
+            return [try PolynomialModel.polynomial(degree: degree)]
+        }
+        switch model {
+        case .linear: return [.linear]
+        case .cubic: return [.cubic]
+        case .both: return [.linear, .cubic]
+        }
+    }
+
+    /// The single model these options name; `--model both` is refused with `command`'s name.
+    func singleModel(for command: String) throws -> PolynomialModel {
+        let models = try models()
+        guard models.count == 1, let model = models.first else {
+            throw ValidationError("\(command) trains one model: use --model linear or --model cubic.")
+        }
+        return model
+    }
+
+    /// The data set: the built-in notebook data or the CSV file.
+    func dataset() throws -> Dataset {
+        guard let data, let x, let y else { return .notebook }
+        return try Dataset.load(csvAt: data, x: x, y: y, label: label)
+    }
+
+    /// The training configuration for `model`: the notebook's settings with the options applied.
+    func configuration(for model: PolynomialModel, recordSteps: Bool = false) throws -> TrainingConfiguration {
+        var configuration = TrainingConfiguration.notebook(for: model)
+        if let optimizer {
+            switch optimizer {
+            case .sgd: configuration.optimizer = .sgd
+            case .gd: configuration.optimizer = .gd
+            case .minibatch: configuration.optimizer = .minibatch(batchSize: batchSize)
+            case .momentum: configuration.optimizer = .momentum(beta: 0.9)
+            case .adam: configuration.optimizer = .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
+            }
+        }
+        if let learningRate { configuration.learningRate = learningRate }
+        if let epochs { configuration.maxEpochs = epochs }
+        if let stop {
+            switch stop {
+            case .fixed: configuration.stopRule = .fixed
+            case .notebook: configuration.stopRule = .notebook
+            case .tolerance: configuration.stopRule = .tolerance(tolerance)
+            }
+        }
+        if let initialParameters {
+            let values = try parseInitialParameters(initialParameters)
+            guard values.count == model.parameterCount else {
+                throw ValidationError(
+                    "--init has \(values.count) value\(values.count == 1 ? "" : "s") but the \(model.name) model has \(model.parameterCount) parameters: \(model.parameterNames.joined(separator: ", ")).")
+            }
+            configuration.initialParameters = values
+        }
+        configuration.seed = seed
+        configuration.shuffle = !noShuffle
+        configuration.recordSteps = recordSteps
+        return try configuration.validated()
+    }
+
+    private func parseInitialParameters(_ text: String) throws -> [Double] {
+        let fields = text.split(separator: ",", omittingEmptySubsequences: false)
+        var values: [Double] = []
+        for (index, field) in fields.enumerated() {
+            let trimmed = field.trimmingCharacters(in: .whitespaces)
+            guard let value = Double(trimmed), value.isFinite else {
+                throw ValidationError("--init value \(index + 1) '\(trimmed)' is not a finite number; give comma-separated numbers such as 0.1,0.1.")
+            }
+            values.append(value)
+        }
+        return values
+    }
+}

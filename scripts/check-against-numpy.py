@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Independent check of `descent train` against numpy.
+
+Runs the issue's two acceptance trainings through the built `descent` binary, repeats the same
+updates in numpy from the notebook's formulas, and compares every epoch's MSE and the final
+parameters. Exit status 0 when everything agrees to 1e-9.
+
+Usage: scripts/check-against-numpy.py [path/to/descent]
+"""
+import csv
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+WEIGHT = np.array([58, 59, 62, 78, 68, 70, 88, 89, 92, 91], dtype=float)
+HEIGHT = np.array([150, 157, 163, 168, 171, 175, 179, 182, 185, 190], dtype=float)
+
+
+def zscore(v):
+    return (v - v.mean()) / v.std()
+
+
+def features(x, powers):
+    return np.stack([x ** p for p in powers], axis=1)
+
+
+def mse(theta, X, y):
+    return float(np.mean((X @ theta - y) ** 2))
+
+
+def run_gd(powers, theta, lr, epochs, x, y):
+    X = features(x, powers)
+    losses = [mse(theta, X, y)]
+    for _ in range(epochs):
+        e = X @ theta - y
+        theta = theta - lr * (2 * e[:, None] * X).mean(axis=0)
+        losses.append(mse(theta, X, y))
+    return theta, losses
+
+
+def run_sgd_fixed_order(powers, theta, lr, epochs, x, y):
+    X = features(x, powers)
+    losses = [mse(theta, X, y)]
+    for _ in range(epochs):
+        for i in range(len(y)):
+            e = X[i] @ theta - y[i]
+            theta = theta - lr * 2 * e * X[i]
+        losses.append(mse(theta, X, y))
+    return theta, losses
+
+
+def descent(binary, args, history):
+    subprocess.run([binary, "train", *args, "--history", history], check=True, stdout=subprocess.DEVNULL)
+    with open(history) as f:
+        rows = list(csv.DictReader(f))
+    return rows
+
+
+def compare(name, rows, names, theta, losses):
+    worst = 0.0
+    if len(rows) != len(losses):
+        print(f"{name}: {len(rows)} history rows, numpy has {len(losses)}")
+        return False
+    for row, loss in zip(rows, losses):
+        worst = max(worst, abs(float(row["mse"]) - loss))
+    final = np.array([float(rows[-1][n]) for n in names])
+    worst_theta = float(np.max(np.abs(final - theta)))
+    ok = worst < 1e-9 and worst_theta < 1e-9
+    print(f"{name}: max |MSE difference| {worst:.3e} over {len(losses)} rows, "
+          f"max |parameter difference| {worst_theta:.3e}: {'ok' if ok else 'MISMATCH'}")
+    return ok
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/descent"
+    x, y = zscore(WEIGHT), zscore(HEIGHT)
+    ok = True
+    with tempfile.TemporaryDirectory() as tmp:
+        history = os.path.join(tmp, "h.csv")
+        rows = descent(binary, ["--model", "linear", "--optimizer", "gd", "--lr", "0.1", "--epochs", "50",
+                                "--init", "0.1,0.1"], history)
+        theta, losses = run_gd([1, 0], np.array([0.1, 0.1]), 0.1, 50, x, y)
+        ok &= compare("linear gd", rows, ["w", "b"], theta, losses)
+
+        rows = descent(binary, ["--model", "cubic", "--optimizer", "sgd", "--no-shuffle", "--lr", "0.01",
+                                "--epochs", "65", "--stop", "fixed", "--init", "-1,0,0,1"], history)
+        theta, losses = run_sgd_fixed_order([1, 2, 3, 0], np.array([-1.0, 0, 0, 1]), 0.01, 65, x, y)
+        ok &= compare("cubic sgd", rows, ["w1", "w2", "w3", "b"], theta, losses)
+
+        slope, intercept = np.polyfit(WEIGHT, HEIGHT, 1)
+        print(f"closed form (numpy polyfit): height_cm = {intercept:.2f} + {slope:.4f}*weight_kg")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
