@@ -41,9 +41,7 @@ struct CSVColumnReader {
         var line = 1
         var header: [String]?
         while let row = reader.next() {
-            if reader.error != nil {
-                throw TrainingError.invalidEncoding(path: path, line: line + Self.lineBreaks(in: row))
-            }
+            try checkError(of: reader, line: line + Self.lineBreaks(in: row))
             if Self.isBlank(row) {
                 line += 1
                 continue
@@ -51,9 +49,7 @@ struct CSVColumnReader {
             header = row.map { $0.trimmingSpacesAndTabs() }
             break
         }
-        if reader.error != nil {
-            throw TrainingError.invalidEncoding(path: path, line: line)
-        }
+        try checkError(of: reader, line: line)
         guard let header else { throw TrainingError.emptyFile(path: path) }
         let headerLine = line
         if header.contains(where: { $0.unicodeScalars.contains("\u{0}") }) {
@@ -69,9 +65,7 @@ struct CSVColumnReader {
         while let row = reader.next() {
             let rowLine = line
             line += Self.lineBreaks(in: row) + 1
-            if reader.error != nil {
-                throw TrainingError.invalidEncoding(path: path, line: line - 1)
-            }
+            try checkError(of: reader, line: line - 1)
             if Self.isBlank(row) { continue }
             guard row.count == header.count else {
                 throw TrainingError.raggedRow(path: path, line: rowLine, expected: header.count, found: row.count)
@@ -80,12 +74,27 @@ struct CSVColumnReader {
             columns.y.append(try number(row[yIndex], line: rowLine, column: yName, index: yIndex))
             if let labelIndex { labels.append(row[labelIndex]) }
         }
-        if reader.error != nil {
-            throw TrainingError.invalidEncoding(path: path, line: line)
-        }
+        try checkError(of: reader, line: line)
         guard !columns.x.isEmpty else { throw TrainingError.headerOnly(path: path) }
         if labelIndex != nil { columns.labels = labels }
         return columns
+    }
+
+    /// Throws for a decoding or stream error recorded by the reader.
+    ///
+    /// CSV.swift reports invalid UTF-8 as `CSVError.unicodeDecoding`. It also records
+    /// `CSVError.cannotReadFile` when it tries to read past the end of a file stream (Foundation's
+    /// `hasBytesAvailable` stays `true` until a read returns 0 bytes); that one means end of input.
+    private func checkError(of reader: CSVReader, line: Int) throws {
+        guard let error = reader.error else { return }
+        switch error {
+        case CSVError.unicodeDecoding:
+            throw TrainingError.invalidEncoding(path: path, line: line)
+        case CSVError.cannotReadFile:
+            return
+        default:
+            throw TrainingError.unreadableFile(path: path, reason: "\(error)")
+        }
     }
 
     /// The 0-based index of `name` in `header`; throws when it is missing or repeated.
