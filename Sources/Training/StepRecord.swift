@@ -1,0 +1,22 @@
+/// The state after one parameter update (recorded when ``TrainingConfiguration/recordSteps`` is on).
+public struct StepRecord: Sendable, Codable, Equatable {
+    /// The epoch the update belongs to (1-based; epoch 0 has no updates).
+    public let epoch: Int
+    /// The update count over the whole run, 1-based (Adam's `t`).
+    public let step: Int
+    /// The sample used, for one-sample updates (`sgd`, `momentum`, `adam`); `nil` for batches.
+    public let sampleIndex: Int?
+    /// `θ` after the update.
+    public let parameters: [Double]
+    /// The MSE over the whole data set at `θ`, from ``SufficientStatistics`` (`O(p²)` per step).
+    public let meanSquaredError: Double
+
+    /// Creates a record.
+    public init(epoch: Int, step: Int, sampleIndex: Int?, parameters: [Double], meanSquaredError: Double) {
+        self.epoch = epoch
+        self.step = step
+        self.sampleIndex = sampleIndex
+        self.parameters = parameters
+        self.meanSquaredError = meanSquaredError
+    }
+}

@@ -1,0 +1,275 @@
+import Foundation
+
+/// Trains a ``PolynomialModel`` on a ``NormalizedDataset`` with one ``TrainingConfiguration``.
+///
+/// Each epoch `e = 1, 2, …`:
+/// 1. The sample order is `0, 1, …, N−1`, or, when ``TrainingConfiguration/shuffle`` is on (and the
+///    optimizer is not full-batch ``Optimizer/gd``), a fresh permutation of it drawn with this
+///    module's Fisher–Yates shuffle from a ``SeededGenerator`` seeded once per run.
+/// 2. The order is cut into consecutive batches (size 1 for `sgd`, `momentum`, `adam`; `N` for
+///    `gd`; `batchSize` for `minibatch`, the last batch possibly smaller). Per batch, the gradient
+///    `gₖ = (1/n) Σᵢ 2eᵢ·xᵢ^{pₖ}` with `eᵢ = ŷᵢ − yᵢ` is summed sample by sample in order, and the
+///    ``Optimizer`` updates `θ` once.
+/// 3. The epoch is recorded: MSE over the whole normalized data, MAE in original units and the
+///    full-batch gradient norm, all at the new `θ`, in one direct `O(N)` pass.
+///
+/// Divergence: when `θ` becomes non-finite after an update, or an epoch's MSE is non-finite or above
+/// ``divergenceThreshold``, training stops with ``StopReason/diverged(epoch:)``. Records are kept
+/// up to and including the last one whose numbers are all finite (an epoch with a finite MSE above
+/// the threshold is recorded, then training stops), so a history never holds NaN or infinity.
+///
+/// The per-sample loop allocates nothing: features, gradient and optimizer state live in buffers
+/// allocated once per run, and powers of `x` are computed by repeated multiplication. The
+/// arithmetic follows the natural order of the formulas (features in parameter order, sums left to
+/// right), so runs match an independent numpy implementation to about `1e-12`.
+public struct Trainer {
+    /// An epoch whose MSE exceeds this (or is non-finite) counts as diverged.
+    public static let divergenceThreshold = 1e12
+
+    /// The training data.
+    public let data: NormalizedDataset
+    /// The validated configuration.
+    public let configuration: TrainingConfiguration
+    /// Statistics for the per-step MSE, present only when steps are recorded.
+    private let statistics: SufficientStatistics?
+
+    /// Prepares a run after validating `configuration` (see ``TrainingConfiguration/validated()``).
+    ///
+    /// - Throws: the ``TrainingError`` of an invalid configuration.
+    public init(data: NormalizedDataset, configuration: TrainingConfiguration) throws {
+        self.configuration = try configuration.validated()
+        self.data = data
+        statistics = configuration.recordSteps
+            ? SufficientStatistics(model: configuration.model, x: data.x, y: data.y)
+            : nil
+    }
+
+    /// Runs the training to its stop rule, at most ``TrainingConfiguration/maxEpochs`` epochs.
+    ///
+    /// Recording steps keeps one ``StepRecord`` per update (`N` per epoch for `sgd`), so it is meant
+    /// for small data sets and slide figures.
+    public func run() -> TrainingHistory {
+        let model = configuration.model
+        let parameterCount = model.parameterCount
+        let count = data.count
+        let batchSize = configuration.optimizer.batchSize(count: count)
+        let shuffles = configuration.shuffle && configuration.optimizer != .gd
+        let learningRate = configuration.learningRate
+
+        let buffers = TrainerBuffers(model: model, count: count)
+        for k in 0..<parameterCount { buffers.parameters[k] = configuration.initialParameters[k] }
+
+        var generator = SeededGenerator(seed: configuration.seed)
+        var epochs: [EpochRecord] = []
+        var steps: [StepRecord] = []
+        var stepCount = 0
+
+        func history(_ reason: StopReason) -> TrainingHistory {
+            TrainingHistory(configuration: configuration, epochs: epochs, steps: steps,
+                            stopReason: reason, xScale: data.xScale, yScale: data.yScale)
+        }
+
+        guard let initial = evaluate(epoch: 0, buffers: buffers) else { return history(.diverged(epoch: 0)) }
+        epochs.append(initial)
+        if initial.meanSquaredError > Self.divergenceThreshold { return history(.diverged(epoch: 0)) }
+
+        return data.x.withUnsafeBufferPointer { x in
+            data.y.withUnsafeBufferPointer { y in
+                for epoch in 1...configuration.maxEpochs {
+                    var order = buffers.order
+                    if shuffles {
+                        for position in 0..<count { order[position] = position }
+                        order.fisherYatesShuffle(using: &generator)
+                    }
+                    var start = 0
+                    while start < count {
+                        let end = min(start + batchSize, count)
+                        accumulateGradient(from: start, to: end, x: x, y: y, buffers: buffers)
+                        stepCount += 1
+                        update(step: stepCount, learningRate: learningRate, buffers: buffers)
+                        guard buffers.parametersAreFinite else { return history(.diverged(epoch: epoch)) }
+                        if let statistics {
+                            let parameters = Array(buffers.parameters)
+                            let error = statistics.meanSquaredError(parameters)
+                            guard error.isFinite else { return history(.diverged(epoch: epoch)) }
+                            steps.append(StepRecord(epoch: epoch, step: stepCount,
+                                                    sampleIndex: end - start == 1 ? order[start] : nil,
+                                                    parameters: parameters, meanSquaredError: error))
+                        }
+                        start = end
+                    }
+                    guard let record = evaluate(epoch: epoch, buffers: buffers) else {
+                        return history(.diverged(epoch: epoch))
+                    }
+                    let previous = epochs[epochs.count - 1].meanSquaredError
+                    epochs.append(record)
+                    if record.meanSquaredError > Self.divergenceThreshold { return history(.diverged(epoch: epoch)) }
+                    switch configuration.stopRule {
+                    case .fixed:
+                        break
+                    case .notebook:
+                        if record.meanSquaredError >= previous { return history(.lossStoppedDecreasing(epoch: epoch)) }
+                    case .tolerance(let tolerance):
+                        if abs(previous - record.meanSquaredError) < tolerance {
+                            return history(.converged(epoch: epoch, tolerance: tolerance))
+                        }
+                    }
+                }
+                return history(.completedEpochs)
+            }
+        }
+    }
+
+    /// Sums `2e·x^{pₖ}` over `order[start..<end]` into `buffers.gradient`, then divides by the batch size.
+    @inline(__always)
+    private func accumulateGradient(from start: Int, to end: Int, x: UnsafeBufferPointer<Double>,
+                                    y: UnsafeBufferPointer<Double>, buffers: TrainerBuffers) {
+        let parameterCount = buffers.parameters.count
+        let gradient = buffers.gradient
+        let parameters = buffers.parameters
+        let features = buffers.features
+        for k in 0..<parameterCount { gradient[k] = 0 }
+        for position in start..<end {
+            let index = buffers.order[position]
+            buffers.fillFeatures(at: x[index])
+            var prediction = 0.0
+            for k in 0..<parameterCount { prediction += parameters[k] * features[k] }
+            let error = prediction - y[index]
+            for k in 0..<parameterCount { gradient[k] += 2 * error * features[k] }
+        }
+        let size = end - start
+        if size > 1 {
+            let divisor = Double(size)
+            for k in 0..<parameterCount { gradient[k] /= divisor }
+        }
+    }
+
+    /// Applies the optimizer's update with gradient `buffers.gradient`; `step` is the 1-based update count.
+    @inline(__always)
+    private func update(step: Int, learningRate: Double, buffers: TrainerBuffers) {
+        let parameters = buffers.parameters
+        let gradient = buffers.gradient
+        switch configuration.optimizer {
+        case .sgd, .gd, .minibatch:
+            for k in 0..<parameters.count { parameters[k] -= learningRate * gradient[k] }
+        case .momentum(let beta):
+            let velocity = buffers.firstMoment
+            for k in 0..<parameters.count {
+                velocity[k] = beta * velocity[k] + gradient[k]
+                parameters[k] -= learningRate * velocity[k]
+            }
+        case .adam(let beta1, let beta2, let epsilon):
+            let first = buffers.firstMoment
+            let second = buffers.secondMoment
+            let correction1 = 1 - pow(beta1, Double(step))
+            let correction2 = 1 - pow(beta2, Double(step))
+            for k in 0..<parameters.count {
+                first[k] = beta1 * first[k] + (1 - beta1) * gradient[k]
+                second[k] = beta2 * second[k] + (1 - beta2) * gradient[k] * gradient[k]
+                let firstHat = first[k] / correction1
+                let secondHat = second[k] / correction2
+                parameters[k] -= learningRate * firstHat / (secondHat.squareRoot() + epsilon)
+            }
+        }
+    }
+
+    /// The record of the current parameters: MSE, MAE in original units and full-batch gradient norm in
+    /// one pass over the data; `nil` when any of them (or a parameter) is not finite.
+    private func evaluate(epoch: Int, buffers: TrainerBuffers) -> EpochRecord? {
+        let parameterCount = buffers.parameters.count
+        let parameters = buffers.parameters
+        let features = buffers.features
+        let gradient = buffers.evaluationGradient
+        for k in 0..<parameterCount { gradient[k] = 0 }
+        var squaredErrorSum = 0.0
+        var absoluteErrorSum = 0.0
+        let yScale = data.yScale
+        data.x.withUnsafeBufferPointer { x in
+            data.y.withUnsafeBufferPointer { y in
+                data.original.y.withUnsafeBufferPointer { originalY in
+                    for index in 0..<x.count {
+                        buffers.fillFeatures(at: x[index])
+                        var prediction = 0.0
+                        for k in 0..<parameterCount { prediction += parameters[k] * features[k] }
+                        let error = prediction - y[index]
+                        squaredErrorSum += error * error
+                        absoluteErrorSum += abs(yScale.denormalize(prediction) - originalY[index])
+                        for k in 0..<parameterCount { gradient[k] += 2 * error * features[k] }
+                    }
+                }
+            }
+        }
+        let count = Double(data.count)
+        var squaredNorm = 0.0
+        for k in 0..<parameterCount {
+            let component = gradient[k] / count
+            squaredNorm += component * component
+        }
+        let record = EpochRecord(epoch: epoch, parameters: Array(parameters),
+                                 meanSquaredError: squaredErrorSum / count,
+                                 meanAbsoluteErrorOriginal: absoluteErrorSum / count,
+                                 gradientNorm: squaredNorm.squareRoot())
+        let finite = record.parameters.allSatisfy(\.isFinite) && record.meanSquaredError.isFinite
+            && record.meanAbsoluteErrorOriginal.isFinite && record.gradientNorm.isFinite
+        return finite ? record : nil
+    }
+}
+
+/// The preallocated work buffers of one training run, freed when the run ends.
+private final class TrainerBuffers {
+    let parameters: UnsafeMutableBufferPointer<Double>
+    let gradient: UnsafeMutableBufferPointer<Double>
+    let evaluationGradient: UnsafeMutableBufferPointer<Double>
+    let firstMoment: UnsafeMutableBufferPointer<Double>
+    let secondMoment: UnsafeMutableBufferPointer<Double>
+    let features: UnsafeMutableBufferPointer<Double>
+    let powerTable: UnsafeMutableBufferPointer<Double>
+    let powers: UnsafeMutableBufferPointer<Int>
+    let order: UnsafeMutableBufferPointer<Int>
+
+    init(model: PolynomialModel, count: Int) {
+        func zeros(_ size: Int) -> UnsafeMutableBufferPointer<Double> {
+            let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
+            buffer.initialize(repeating: 0)
+            return buffer
+        }
+        let parameterCount = model.parameterCount
+        parameters = zeros(parameterCount)
+        gradient = zeros(parameterCount)
+        evaluationGradient = zeros(parameterCount)
+        firstMoment = zeros(parameterCount)
+        secondMoment = zeros(parameterCount)
+        features = zeros(parameterCount)
+        powerTable = zeros(model.degree + 1)
+        powers = UnsafeMutableBufferPointer<Int>.allocate(capacity: parameterCount)
+        _ = powers.initialize(from: model.powers)
+        order = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        _ = order.initialize(from: 0..<count)
+    }
+
+    deinit {
+        for buffer in [parameters, gradient, evaluationGradient, firstMoment, secondMoment, features, powerTable] {
+            buffer.deallocate()
+        }
+        powers.deallocate()
+        order.deallocate()
+    }
+
+    /// Whether every parameter is finite.
+    var parametersAreFinite: Bool {
+        for k in 0..<parameters.count where !parameters[k].isFinite { return false }
+        return true
+    }
+
+    /// `features[k] = x^{powers[k]}` via the table `x⁰ = 1, x¹ = x, xˢ = xˢ⁻¹·x`.
+    @inline(__always)
+    func fillFeatures(at x: Double) {
+        powerTable[0] = 1
+        var power = 1
+        while power < powerTable.count {
+            powerTable[power] = power == 1 ? x : powerTable[power - 1] * x
+            power += 1
+        }
+        for k in 0..<powers.count { features[k] = powerTable[powers[k]] }
+    }
+}

@@ -1,0 +1,87 @@
+/// Everything that determines a training run; equal configurations on equal data give equal histories.
+public struct TrainingConfiguration: Sendable, Codable, Equatable {
+    /// The model to train.
+    public var model: PolynomialModel
+    /// The update rule.
+    public var optimizer: Optimizer
+    /// The step size `η`, finite and `> 0`.
+    public var learningRate: Double
+    /// The most epochs to run, `1...1_000_000`; caps every stop rule.
+    public var maxEpochs: Int
+    /// `θ` at epoch 0, one value per ``PolynomialModel/parameterNames`` entry.
+    public var initialParameters: [Double]
+    /// When to stop before `maxEpochs`.
+    public var stopRule: StopRule
+    /// The seed of the ``SeededGenerator`` that shuffles the sample order.
+    public var seed: UInt64
+    /// Whether each epoch visits the samples in a fresh random order (else `0, 1, …, N−1`). Full-batch
+    /// ``Optimizer/gd`` never shuffles.
+    public var shuffle: Bool
+    /// Whether to record every update as a ``StepRecord``.
+    public var recordSteps: Bool
+
+    /// Creates a configuration; call ``validated()`` (or let ``Trainer`` do it) before use.
+    public init(
+        model: PolynomialModel, optimizer: Optimizer = .sgd, learningRate: Double, maxEpochs: Int,
+        initialParameters: [Double], stopRule: StopRule = .fixed, seed: UInt64 = 42,
+        shuffle: Bool = true, recordSteps: Bool = false
+    ) {
+        self.model = model
+        self.optimizer = optimizer
+        self.learningRate = learningRate
+        self.maxEpochs = maxEpochs
+        self.initialParameters = initialParameters
+        self.stopRule = stopRule
+        self.seed = seed
+        self.shuffle = shuffle
+        self.recordSteps = recordSteps
+    }
+
+    /// The lecture notebook's settings for `model` (all with `sgd`, seed 42, shuffling on):
+    /// - linear: learning rate 0.001, 300 epochs, `w = 0.1, b = 0.1`, ``StopRule/fixed``;
+    /// - cubic: learning rate 0.01, `w1 = −1, w2 = 0, w3 = 0, b = 1`, ``StopRule/notebook``, at most
+    ///   1000 epochs;
+    /// - any other model: learning rate 0.01, ``StopRule/notebook``, at most 1000 epochs, initial
+    ///   parameters 0 except 0.1 for the `x¹` weight and the bias (as the linear model); a
+    ///   one-parameter monomial starts at `w = 1` (the slides' `w₀`).
+    public static func notebook(for model: PolynomialModel) -> TrainingConfiguration {
+        if model == .linear {
+            return TrainingConfiguration(model: model, learningRate: 0.001, maxEpochs: 300,
+                                         initialParameters: [0.1, 0.1], stopRule: .fixed)
+        }
+        if model == .cubic {
+            return TrainingConfiguration(model: model, learningRate: 0.01, maxEpochs: 1000,
+                                         initialParameters: [-1, 0, 0, 1], stopRule: .notebook)
+        }
+        let initial: [Double] = model.parameterCount == 1
+            ? [1]
+            : model.powers.map { $0 <= 1 ? 0.1 : 0 }
+        return TrainingConfiguration(model: model, learningRate: 0.01, maxEpochs: 1000,
+                                     initialParameters: initial, stopRule: .notebook)
+    }
+
+    /// The configuration itself after checking it: learning rate finite and `> 0`; epochs in
+    /// `1...1_000_000`; one finite initial value per parameter; valid optimizer settings; a finite
+    /// tolerance `> 0`.
+    ///
+    /// - Throws: ``TrainingError/invalidLearningRate(_:)``, ``TrainingError/invalidEpochs(_:)``,
+    ///   ``TrainingError/invalidParameterCount(model:expected:got:)`` (naming the parameters),
+    ///   ``TrainingError/nonFiniteParameter(name:value:)``, the errors of ``Optimizer/validate()``,
+    ///   ``TrainingError/invalidTolerance(_:)``.
+    public func validated() throws -> TrainingConfiguration {
+        guard learningRate.isFinite, learningRate > 0 else { throw TrainingError.invalidLearningRate(learningRate) }
+        guard (1...1_000_000).contains(maxEpochs) else { throw TrainingError.invalidEpochs(maxEpochs) }
+        let names = model.parameterNames
+        guard initialParameters.count == names.count else {
+            throw TrainingError.invalidParameterCount(model: model.name, expected: names, got: initialParameters.count)
+        }
+        for (name, value) in zip(names, initialParameters) where !value.isFinite {
+            throw TrainingError.nonFiniteParameter(name: name, value: value)
+        }
+        try optimizer.validate()
+        if case .tolerance(let tolerance) = stopRule, !(tolerance.isFinite && tolerance > 0) {
+            throw TrainingError.invalidTolerance(tolerance)
+        }
+        return self
+    }
+}

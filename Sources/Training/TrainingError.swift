@@ -1,0 +1,165 @@
+import Foundation
+
+/// Everything that can go wrong in the `Training` module, with the context needed to fix it.
+///
+/// Every case carries the values a user needs: the file, the 1-based physical line (the header is
+/// line 1, and a quoted field that contains line breaks advances the count), the column name and its
+/// 1-based number. ``description`` turns a case into one sentence that quotes the bad value and says
+/// what to do; it is the single place where this module turns errors into messages.
+public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// No file exists at `path`.
+    case fileNotFound(path: String)
+    /// Something exists at `path` but it cannot be read as a file (a directory, no permission, ...).
+    case unreadableFile(path: String, reason: String)
+    /// The file has zero bytes (or only blank lines).
+    case emptyFile(path: String)
+    /// The file has a header line but no data rows.
+    case headerOnly(path: String)
+    /// A requested column is not in the header; `available` lists the header's columns.
+    case missingColumn(path: String, column: String, available: [String])
+    /// A requested column name occurs more than once in the header, at the 1-based `columnNumbers`.
+    case duplicateColumn(path: String, column: String, columnNumbers: [Int])
+    /// A data row has `found` fields where the header has `expected`.
+    case raggedRow(path: String, line: Int, expected: Int, found: Int)
+    /// A field that must be a number is not a finite decimal number (also `NaN`, `inf`, empty, `1,5`).
+    case nonNumeric(path: String, line: Int, column: String, columnNumber: Int, value: String)
+    /// A number is too large for a `Double` (for example `1e400`), or sums of its squares overflow.
+    ///
+    /// `line` and `columnNumber` are `nil` when the overflow is found in a statistic of a whole column.
+    case overflow(path: String?, line: Int?, column: String, columnNumber: Int?, value: String)
+    /// The file is not valid UTF-8 text (binary data, UTF-16, Latin-1 ...); `line` is where decoding failed.
+    case invalidEncoding(path: String, line: Int?)
+    /// The data has `count` rows, fewer than the operation needs (1 to build a data set, 2 to normalize).
+    case tooFewRows(path: String?, count: Int)
+    /// A column has zero variance (every value equals `value`), so z-score normalization would divide by 0.
+    case zeroVariance(name: String, value: Double, path: String?)
+    /// A value given in code (not read from a file) is NaN or infinite; `index` is 0-based.
+    case nonFiniteValue(name: String, index: Int, value: Double, path: String?)
+    /// `x` and `y` (or `labels`) have different lengths.
+    case lengthMismatch(name: String, expected: Int, found: Int)
+    /// The number of parameters does not match the model's parameter list `expected`.
+    case invalidParameterCount(model: String, expected: [String], got: Int)
+    /// An initial parameter is NaN or infinite.
+    case nonFiniteParameter(name: String, value: Double)
+    /// A polynomial degree outside 1...9.
+    case invalidDegree(Int)
+    /// A list of powers that does not describe a model (empty, negative, above 9 or repeated).
+    case invalidPowers([Int])
+    /// A learning rate that is not a finite number greater than zero.
+    case invalidLearningRate(Double)
+    /// An epoch count outside 1...1_000_000.
+    case invalidEpochs(Int)
+    /// A mini-batch size below 1.
+    case invalidBatchSize(Int)
+    /// An optimizer setting (`beta`, `beta1`, `beta2`, `epsilon`) outside its valid range.
+    case invalidOptimizerSetting(name: String, value: Double, validRange: String)
+    /// A stopping tolerance that is not a finite number greater than zero.
+    case invalidTolerance(Double)
+    /// The normal equations `G θ = c` of the model have no unique solution for this data.
+    case singularSystem(model: String, count: Int)
+
+    /// One sentence that quotes the bad value and says what to do.
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path):
+            return "No file exists at '\(path)'; check the path and the working directory."
+        case .unreadableFile(let path, let reason):
+            return "Cannot read '\(path)' (\(reason)); pass the path of a readable CSV file."
+        case .emptyFile(let path):
+            return "The file '\(path)' is empty; it needs a header line and at least one data row."
+        case .headerOnly(let path):
+            return "The file '\(path)' has a header on line 1 but no data rows; add rows below the header."
+        case .missingColumn(let path, let column, let available):
+            let list = available.map { "'\($0)'" }.joined(separator: ", ")
+            return "The file '\(path)' has no column '\(column)' in its header (line 1); available columns are \(list)."
+        case .duplicateColumn(let path, let column, let numbers):
+            let list = numbers.map(String.init).joined(separator: " and ")
+            return "The column name '\(column)' appears more than once in the header (line 1) of '\(path)', as columns \(list); rename one of them."
+        case .raggedRow(let path, let line, let expected, let found):
+            var text = "Line \(line) of '\(path)' has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); every row needs exactly \(expected) comma-separated fields"
+            if found > expected {
+                text += " (a decimal comma such as 1,5 splits a number in two: write 1.5)"
+            }
+            return text + "."
+        case .nonNumeric(let path, let line, let column, let columnNumber, let value):
+            let place = "line \(line), column \(columnNumber) ('\(column)') of '\(path)'"
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                return "The value at \(place) is empty; fill in a number or remove the row."
+            }
+            if Self.isNonFiniteSpelling(trimmed) {
+                return "The value '\(value)' at \(place) is not a finite number; remove the row or fill in a real value."
+            }
+            if Self.isDecimalCommaNumber(trimmed) {
+                let dotted = trimmed.replacingOccurrences(of: ",", with: ".")
+                return "The value '\(value)' at \(place) uses a decimal comma; write it with a dot, as \(dotted)."
+            }
+            return "The value '\(value)' at \(place) is not a number; use plain decimal numbers such as 58 or 1.5e3."
+        case .overflow(let path, let line, let column, let columnNumber, let value):
+            var place = "column '\(column)'"
+            if let columnNumber { place = "column \(columnNumber) ('\(column)')" }
+            if let line { place = "line \(line), " + place }
+            if let path { place += " of '\(path)'" }
+            return "The value '\(value)' at \(place) is too large to compute with in double precision; rescale the data (for example to other units)."
+        case .invalidEncoding(let path, let line):
+            let place = line.map { "line \($0) of '\(path)'" } ?? "'\(path)'"
+            return "The text at \(place) is not valid UTF-8 (is it a binary file, or saved as UTF-16/Latin-1?); save the file as UTF-8 CSV."
+        case .tooFewRows(let path, let count):
+            let what = path.map { "The file '\($0)'" } ?? "The data set"
+            if count == 0 {
+                return "\(what) has no data rows; add at least one row."
+            }
+            return "\(what) has only \(count) row\(count == 1 ? "" : "s"), but normalization needs at least 2 rows; add rows or train on raw values."
+        case .zeroVariance(let name, let value, let path):
+            let place = path.map { "column '\(name)' in '\($0)'" } ?? "column '\(name)'"
+            return "The \(place) is constant (every value is \(Self.format(value))): normalization needs at least two distinct values; add varied rows or train on raw values."
+        case .nonFiniteValue(let name, let index, let value, let path):
+            let place = path.map { " of '\($0)'" } ?? ""
+            return "Value number \(index + 1) of '\(name)'\(place) is \(value), not a finite number; remove it or replace it with a real value."
+        case .lengthMismatch(let name, let expected, let found):
+            return "'\(name)' has \(found) values but x has \(expected); give exactly one value per data point."
+        case .invalidParameterCount(let model, let expected, let got):
+            let names = expected.joined(separator: ", ")
+            return "The \(model) model has \(expected.count) parameter\(expected.count == 1 ? "" : "s") (\(names)) but \(got) initial value\(got == 1 ? " was" : "s were") given; give one value for each of \(names)."
+        case .nonFiniteParameter(let name, let value):
+            return "The initial value of parameter '\(name)' is \(value); give a finite number."
+        case .invalidDegree(let degree):
+            return "The polynomial degree \(degree) is not supported; choose a degree from 1 to \(PolynomialModel.maximumPower)."
+        case .invalidPowers(let powers):
+            return "The powers \(powers) do not describe a model; give distinct powers from 0 to \(PolynomialModel.maximumPower), at least one."
+        case .invalidLearningRate(let rate):
+            return "The learning rate \(rate) is not valid; choose a finite number greater than 0, such as 0.01."
+        case .invalidEpochs(let epochs):
+            return "The epoch count \(epochs) is not valid; choose a whole number from 1 to 1000000."
+        case .invalidBatchSize(let size):
+            return "The batch size \(size) is not valid; choose a whole number of at least 1."
+        case .invalidOptimizerSetting(let name, let value, let range):
+            return "The optimizer setting \(name) = \(value) is not valid; choose a value in \(range)."
+        case .invalidTolerance(let tolerance):
+            return "The stopping tolerance \(tolerance) is not valid; choose a finite number greater than 0, such as 1e-6."
+        case .singularSystem(let model, let count):
+            return "The \(model) model has no unique least-squares solution for these \(count) data points (too few distinct x values for its parameters); use a lower degree or more varied data."
+        }
+    }
+
+    /// Formats a number without a trailing `.0` for whole values (58 rather than 58.0).
+    static func format(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    /// `true` for spellings of NaN and infinity that spreadsheets and numpy write.
+    static func isNonFiniteSpelling(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        let unsigned = lowered.hasPrefix("+") || lowered.hasPrefix("-") ? String(lowered.dropFirst()) : lowered
+        return ["nan", "inf", "infinity", "#num!", "#div/0!"].contains(unsigned)
+    }
+
+    /// `true` when `text` reads as a number after replacing its one comma with a dot (`"1,5"`).
+    static func isDecimalCommaNumber(_ text: String) -> Bool {
+        guard text.filter({ $0 == "," }).count == 1 else { return false }
+        return NumberParsing.parseDecimal(text.replacingOccurrences(of: ",", with: ".")) != nil
+    }
+}
