@@ -67,10 +67,10 @@ public struct TrainingSummaryText: Sendable {
                     : String(repeating: " ", count: max(0, pair.1 - pair.0.count)) + pair.0
             }.joined(separator: "  ")
         }
-        var lines = ["Per-point predictions (error = predicted - actual, \(unit))", row(headers)]
+        var lines = ["Per-point predictions (error = actual - predicted, as in the notebook, \(unit))", row(headers)]
         for index in data.x.indices {
             lines.append(row([labels[index], shortest(data.x[index]), shortest(data.y[index]),
-                              fixed(predictions[index], 1), signed(predictions[index] - data.y[index])]))
+                              fixed(predictions[index], 1), signed(data.y[index] - predictions[index])]))
         }
         return lines
     }
@@ -102,7 +102,8 @@ public struct TrainingSummaryText: Sendable {
         zip(trained.model.parameterNames, parameters).map { "\($0) = \(format($1))" }.joined(separator: ", ")
     }
 
-    private func format(_ value: Double) -> String { String(format: "%.6g", value) }
+    /// Six significant digits; rounding noise below 1e-12 in magnitude prints as 0.
+    private func format(_ value: Double) -> String { abs(value) < 1e-12 ? "0" : String(format: "%.6g", value) }
     private func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
     private func signed(_ value: Double) -> String { String(format: "%+.1f", value) }
     private func shortest(_ value: Double) -> String {

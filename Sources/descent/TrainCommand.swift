@@ -50,7 +50,7 @@ struct TrainCommand: ParsableCommand {
             } else {
                 contents = Data(trained.history.csv().utf8)
             }
-            try AtomicFile.write(contents, to: history)
+            try contents.write(to: URL(fileURLWithPath: history), options: .atomic)
             print("History written to \(history)")
         }
     }
