@@ -23,7 +23,8 @@ struct FigurePainter {
     }
 
     private func context(_ panel: FigureLayout.Panel) -> MarkContext {
-        MarkContext(renderer: renderer, transform: panel.transform, theme: theme, metrics: metrics, formatter: figure.formatter)
+        MarkContext(renderer: renderer, transform: panel.transform, theme: theme, metrics: metrics, formatter: figure.formatter,
+                    reserved: panel.legendRect.map { [$0] } ?? [])
     }
 
     private func drawStatic() {

@@ -72,7 +72,7 @@ public final class ContourMark: Mark {
             DeviceRect(x: -far, y: plot.maxY, width: 3 * far, height: far),
             DeviceRect(x: -far, y: -far, width: far + plot.minX, height: 3 * far),
             DeviceRect(x: plot.maxX, y: -far, width: far, height: 3 * far),
-        ]
+        ] + context.reserved
         for (index, level) in levels.enumerated() {
             let text = index < texts.count ? texts[index] : ""
             let metrics = context.renderer.measureText(text, style: textStyle)

@@ -76,6 +76,8 @@ public struct MarkContext {
     public var metrics: FigureMetrics
     /// The figure's number formatter (decimal separator, Unicode minus).
     public var formatter: TickFormatter
+    /// Areas of the plot that labels should keep clear of (the legend box).
+    public var reserved: [DeviceRect] = []
 }
 
 /// Something drawn inside a panel's plot area, in data coordinates.
