@@ -1,0 +1,229 @@
+import Foundation
+
+/// One panel of a figure: a plot area with x and y axes, its marks, legend and colorbar.
+///
+/// Create panels with `Figure.makePanels(rows:columns:…)`; add marks with the methods below
+/// (each returns the mark so it can be changed later, e.g. per frame). Limits are automatic
+/// (the marks' extent plus `autoMargin` on each side) unless `xLimits`/`yLimits` are set;
+/// frame sequences need fixed limits.
+public final class Axes {
+    /// The theme of the owning figure (used for default series colours).
+    public let theme: Theme
+    /// The panel title, drawn above the plot area.
+    public var title: String?
+    /// The x-axis label, drawn below the tick labels.
+    public var xLabel: String?
+    /// The y-axis label, drawn rotated left of the tick labels.
+    public var yLabel: String?
+    /// The x scale.
+    public var xScale: AxisScale = .linear
+    /// The y scale.
+    public var yScale: AxisScale = .linear
+    /// Fixed x limits; nil for automatic.
+    public var xLimits: AxisLimits?
+    /// Fixed y limits; nil for automatic.
+    public var yLimits: AxisLimits?
+    /// The fraction of the data span added on each side by automatic limits (log axes: of
+    /// the span in decades). Default 0.05.
+    public var autoMargin: Double = 0.05
+    /// Whether grid lines are drawn at the ticks.
+    public var showGrid: Bool = true
+    /// Whether the grid includes vertical lines at the x ticks (off for bar charts).
+    public var showVerticalGrid: Bool = true
+    /// Where the legend goes (only marks with a label appear in it).
+    public var legendPlacement: LegendPlacement = .automatic
+    /// Whether one data unit has the same length in x and y (the plot area shrinks to fit).
+    public var equalAspect: Bool = false
+    /// Custom x ticks replacing the automatic ones (e.g. category names).
+    public var customXTicks: [Tick]?
+    /// Custom y ticks replacing the automatic ones.
+    public var customYTicks: [Tick]?
+    /// The colorbar drawn to the right of the plot area.
+    public var colorbar: Colorbar?
+    /// The marks in drawing order.
+    public private(set) var marks: [any Mark] = []
+    private var seriesCount = 0
+
+    /// Creates an empty panel with `theme`'s colours; normally done by `Figure`.
+    public init(theme: Theme) {
+        self.theme = theme
+    }
+
+    /// The next unused series colour of the theme.
+    public func nextSeriesColor() -> Color {
+        defer { seriesCount += 1 }
+        return theme.seriesColor(seriesCount)
+    }
+
+    /// Adds any mark.
+    public func add(_ mark: any Mark) {
+        marks.append(mark)
+    }
+
+    /// Removes all marks.
+    public func removeAllMarks() {
+        marks.removeAll()
+        seriesCount = 0
+    }
+
+    /// Adds a line; colour defaults to the next series colour.
+    @discardableResult
+    public func line(_ points: [DataPoint], color: Color? = nil, width: Double? = nil, dash: LineDash = .solid,
+                     label: String? = nil, layer: Layer = .static) -> LineMark {
+        let mark = LineMark(points: points, color: color ?? nextSeriesColor(), width: width, dash: dash, label: label, layer: layer)
+        add(mark)
+        return mark
+    }
+
+    /// Adds scatter markers; colour defaults to the next series colour, with an outline in the
+    /// background colour so overlapping markers stay distinct.
+    @discardableResult
+    public func scatter(_ points: [DataPoint], marker: MarkerShape = .circle, color: Color? = nil, size: Double? = nil,
+                        edgeColor: Color? = nil, label: String? = nil, layer: Layer = .static) -> ScatterMark {
+        let edge = edgeColor ?? (theme.background.alpha > 0 ? theme.background : Color.white)
+        let mark = ScatterMark(points: points, marker: marker, color: color ?? nextSeriesColor(), size: size,
+                               edgeColor: edge, label: label, layer: layer)
+        add(mark)
+        return mark
+    }
+
+    /// Adds a text at a data point.
+    @discardableResult
+    public func text(_ text: String, at position: DataPoint, anchor: TextAnchor = .center, color: Color? = nil,
+                     fontSize: Double? = nil, boxed: Bool = false, layer: Layer = .static) -> TextMark {
+        let mark = TextMark(text, at: position, anchor: anchor, color: color, fontSize: fontSize, boxed: boxed, layer: layer)
+        add(mark)
+        return mark
+    }
+
+    /// Adds a text at `textPosition` with a leader line (and arrowhead) to `target`.
+    @discardableResult
+    public func annotate(_ text: String, pointingAt target: DataPoint, textAt textPosition: DataPoint, color: Color? = nil,
+                         boxed: Bool = true, arrow: Bool = true, layer: Layer = .static) -> AnnotationMark {
+        let mark = AnnotationMark(text, pointingAt: target, textAt: textPosition, color: color, boxed: boxed, arrow: arrow, layer: layer)
+        add(mark)
+        return mark
+    }
+
+    /// Adds an arrow; colour defaults to the theme's accent.
+    @discardableResult
+    public func arrow(from start: DataPoint, to end: DataPoint, color: Color? = nil, width: Double? = nil, layer: Layer = .static) -> ArrowMark {
+        let mark = ArrowMark(from: start, to: end, color: color ?? theme.accent, width: width, layer: layer)
+        add(mark)
+        return mark
+    }
+
+    /// Adds a path with arrows between successive points (e.g. gradient descent steps).
+    @discardableResult
+    public func path(_ points: [DataPoint], color: Color? = nil, width: Double? = nil, arrows: Bool = true, markers: Bool = true,
+                     label: String? = nil, layer: Layer = .static) -> PathMark {
+        let mark = PathMark(points: points, color: color ?? theme.pathColor, width: width, arrows: arrows, markers: markers, label: label, layer: layer)
+        add(mark)
+        return mark
+    }
+
+    /// Adds a band between `lower` and `upper`; colour defaults to the next series colour.
+    @discardableResult
+    public func band(xs: [Double], lower: [Double], upper: [Double], color: Color? = nil, opacity: Double = 0.25,
+                     label: String? = nil, layer: Layer = .static) -> BandMark {
+        let mark = BandMark(xs: xs, lower: lower, upper: upper, color: color ?? nextSeriesColor(), opacity: opacity, label: label, layer: layer)
+        add(mark)
+        return mark
+    }
+
+    /// Adds signed bars at x = 0, 1, … and labels the x ticks with `categories`.
+    @discardableResult
+    public func bars(_ values: [Double], categories: [String], positiveColor: Color? = nil, negativeColor: Color? = nil,
+                     showValues: Bool = false, valueDecimals: Int = 1, label: String? = nil, layer: Layer = .static) -> BarMark {
+        let mark = BarMark(values: values, positiveColor: positiveColor ?? theme.seriesColor(0),
+                           negativeColor: negativeColor ?? theme.seriesColor(1), showValues: showValues,
+                           valueDecimals: valueDecimals, label: label, layer: layer)
+        add(mark)
+        customXTicks = categories.prefix(values.count).enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
+        showVerticalGrid = false
+        return mark
+    }
+
+    /// Adds a heatmap of `grid` and, when `colorbarLabel` is given, a colorbar for it.
+    @discardableResult
+    public func heatmap(_ grid: ValueGrid, colormap: Colormap = .viridis, normalization: ColorScale.Normalization = .linear,
+                        range: ClosedRange<Double>? = nil, interpolation: ImageInterpolation = .smooth,
+                        colorbarLabel: String? = nil, layer: Layer = .static) -> HeatmapMark {
+        var scale = ColorScale.fitting(grid.values, colormap: colormap, normalization: normalization)
+        if let range {
+            scale.lower = range.lowerBound
+            scale.upper = range.upperBound
+        }
+        let mark = HeatmapMark(grid: grid, colorScale: scale, interpolation: interpolation, layer: layer)
+        add(mark)
+        if let colorbarLabel { colorbar = Colorbar(scale: scale, label: colorbarLabel) }
+        showGrid = false
+        return mark
+    }
+
+    /// Adds contour lines at `levels`, labelled with the figure's number style.
+    @discardableResult
+    public func contours(_ grid: ValueGrid, levels: [Double], color: Color? = nil, width: Double? = nil, labeled: Bool = true,
+                         layer: Layer = .static) -> ContourMark {
+        let mark = ContourMark(grid: grid, levels: levels, color: color, width: width, labeled: labeled, layer: layer)
+        add(mark)
+        return mark
+    }
+
+    /// Adds filled contour bands between `levels`.
+    @discardableResult
+    public func filledContours(_ grid: ValueGrid, levels: [Double], colormap: Colormap = .viridis,
+                               normalization: ColorScale.Normalization = .linear, colorbarLabel: String? = nil,
+                               layer: Layer = .static) -> FilledContourMark {
+        let finite = levels.filter(\.isFinite)
+        let scale = ColorScale(colormap: colormap, normalization: normalization,
+                               lower: finite.min() ?? 0, upper: finite.max() ?? 1)
+        let mark = FilledContourMark(grid: grid, levels: levels, colorScale: scale, layer: layer)
+        add(mark)
+        if let colorbarLabel { colorbar = Colorbar(scale: scale, label: colorbarLabel) }
+        showGrid = false
+        return mark
+    }
+
+    /// The limits used for drawing: the fixed ones, or the marks' extent with `autoMargin`.
+    ///
+    /// Without usable marks: `[0, 1]` (linear) or `[1, 10]` (log). A zero-width extent is
+    /// widened by ±0.5 (linear) or a factor 10 (log).
+    public func resolvedLimits() -> (x: AxisLimits, y: AxisLimits) {
+        let bounds = marks.compactMap { $0.bounds(xScale: xScale, yScale: yScale) }
+        func resolve(_ fixed: AxisLimits?, scale: AxisScale, low: [Double], high: [Double], pad: Bool) -> AxisLimits {
+            if let fixed, fixed.isUsable, scale == .linear || (fixed.lower > 0 && fixed.upper > 0) { return fixed }
+            guard var lower = low.min(), var upper = high.max() else { return scale == .log ? AxisLimits(1, 10) : AxisLimits(0, 1) }
+            var u0 = scale.forward(lower), u1 = scale.forward(upper)
+            if u0 == u1 {
+                u0 -= scale == .log ? 1 : max(0.5, abs(u0) * 0.1)
+                u1 += scale == .log ? 1 : max(0.5, abs(u1) * 0.1)
+            } else if pad {
+                let margin = (u1 - u0) * max(0, autoMargin)
+                u0 -= margin
+                u1 += margin
+            }
+            lower = scale.inverse(u0)
+            upper = scale.inverse(u1)
+            return AxisLimits(lower, upper)
+        }
+        let x = resolve(xLimits, scale: xScale, low: bounds.map(\.minX), high: bounds.map(\.maxX), pad: bounds.allSatisfy { $0.padX })
+        let y = resolve(yLimits, scale: yScale, low: bounds.map(\.minY), high: bounds.map(\.maxY), pad: bounds.allSatisfy { $0.padY })
+        return (x, y)
+    }
+
+    /// Fixes the limits at their current resolved values (for frame sequences).
+    public func freezeLimits() {
+        let limits = resolvedLimits()
+        xLimits = limits.x
+        yLimits = limits.y
+    }
+
+    /// The legend rows of the labelled marks, in drawing order.
+    public var legendEntries: [LegendEntry] {
+        marks.compactMap(\.legendEntry)
+    }
+
+    /// Whether any mark is in the dynamic layer.
+    var hasDynamicMarks: Bool { marks.contains { $0.layer == .dynamic } }
+}

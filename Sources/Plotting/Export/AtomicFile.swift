@@ -1,0 +1,95 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes files atomically: into a temporary file in the target's directory, synced, then
+/// renamed over the target. A failure at any point removes the temporary file, so readers
+/// see either the old file or the complete new one, never a partial file.
+///
+/// Errors are `PlottingError` cases whose messages name the target path: missing parent,
+/// parent is a file, target is a directory or device, directory not writable, disk full.
+public enum AtomicFile {
+    /// Writes `data` to `url` atomically.
+    public static func write(data: Data, to url: URL) throws {
+        try write(to: url) { temporary in
+            let path = temporary.path
+            let fd = open(path, O_WRONLY | O_TRUNC)
+            guard fd >= 0 else { throw failure(errno, path: url.path) }
+            defer { close(fd) }
+            try writeAll(data, to: fd, reportingAs: url.path)
+            guard fsync(fd) == 0 else { throw failure(errno, path: url.path) }
+        }
+    }
+
+    /// Creates an empty temporary file next to `url`, lets `body` fill it through its path,
+    /// then renames it onto `url`. If `body` throws, the temporary file is removed and the
+    /// error is rethrown unchanged.
+    public static func write(to url: URL, using body: (URL) throws -> Void) throws {
+        let target = url.standardizedFileURL
+        let path = target.path
+        let directory = target.deletingLastPathComponent().path
+        try checkDirectory(directory, for: path)
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            throw PlottingError.targetIsNotRegularFile(path: path)
+        }
+        guard access(directory, W_OK) == 0 else {
+            throw PlottingError.notWritable(path: path, reason: String(cString: strerror(errno)))
+        }
+        var template = Array("\(directory)/.\(target.lastPathComponent).tmp-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            guard let base = buffer.baseAddress else { return -1 }
+            return mkstemp(base)
+        }
+        guard fd >= 0 else { throw failure(errno, path: path) }
+        fchmod(fd, 0o644)
+        close(fd)
+        let temporaryPath = String(cString: template)
+        var renamed = false
+        defer { if !renamed { unlink(temporaryPath) } }
+        try body(URL(fileURLWithPath: temporaryPath))
+        guard rename(temporaryPath, path) == 0 else { throw failure(errno, path: path) }
+        renamed = true
+    }
+
+    /// Writes all of `data` to the open descriptor `fd`, retrying short writes.
+    ///
+    /// - Throws: `diskFull` on `ENOSPC`, `writeFailed` otherwise, naming `path`.
+    static func writeAll(_ data: Data, to fd: Int32, reportingAs path: String) throws {
+        try data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(fd, base + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(errno, path: path)
+                }
+                offset += written
+            }
+        }
+    }
+
+    private static func checkDirectory(_ directory: String, for path: String) throws {
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            if errno == ENOENT { throw PlottingError.parentDirectoryMissing(path: path) }
+            if errno == ENOTDIR { throw PlottingError.parentIsNotDirectory(path: path) }
+            throw failure(errno, path: path)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw PlottingError.parentIsNotDirectory(path: path) }
+    }
+
+    /// Maps an `errno` value to the module's error for `path`.
+    static func failure(_ code: Int32, path: String) -> PlottingError {
+        switch code {
+        case ENOSPC, EDQUOT: return .diskFull(path: path)
+        case EACCES, EPERM, EROFS: return .notWritable(path: path, reason: String(cString: strerror(code)))
+        case ENOENT: return .parentDirectoryMissing(path: path)
+        case ENOTDIR: return .parentIsNotDirectory(path: path)
+        default: return .writeFailed(path: path, reason: String(cString: strerror(code)))
+        }
+    }
+}

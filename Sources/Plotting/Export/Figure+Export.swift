@@ -1,0 +1,59 @@
+import CCairo
+import Foundation
+
+extension Figure {
+    /// The figure as PNG bytes (libpng; RGB when opaque, RGBA otherwise).
+    ///
+    /// The title goes into the `Title` text chunk unless `options` sets one.
+    public func pngData(options: PNGOptions = PNGOptions()) throws -> Data {
+        var options = options
+        if options.title == nil { options.title = title }
+        return try PNGEncoder.encode(renderRaster(), options: options)
+    }
+
+    /// The figure as an SVG document (`width`/`height` in points, pixels / `vectorDPI` · 72).
+    public func svgData() throws -> Data {
+        let (width, height) = pageSize
+        let surface = try CairoSurface(svgWidth: width, height: height)
+        try drawVector(on: surface)
+        try surface.finish()
+        return SVGNormalizer.normalize(surface.sink?.data ?? Data())
+    }
+
+    /// The figure as a one-page PDF (page size pixels / `vectorDPI` · 72 points).
+    public func pdfData() throws -> Data {
+        let document = try PDFDocument(title: title)
+        try document.addPage(self)
+        return try document.finish()
+    }
+
+    /// Writes the figure to `url`, choosing PNG, SVG or PDF by the extension, atomically.
+    ///
+    /// - Throws: `PlottingError.unsupportedFileExtension` for other extensions, and the
+    ///   `AtomicFile` errors (missing directory, not writable, disk full), naming the path.
+    public func write(to url: URL, pngOptions: PNGOptions = PNGOptions()) throws {
+        let data: Data
+        switch try ExportFormat(url: url) {
+        case .png: data = try pngData(options: pngOptions)
+        case .svg: data = try svgData()
+        case .pdf: data = try pdfData()
+        }
+        try AtomicFile.write(data: data, to: url)
+    }
+
+    /// The page size in points for vector output.
+    var pageSize: (width: Double, height: Double) {
+        let dpi = vectorDPI > 0 && vectorDPI.isFinite ? vectorDPI : 144
+        return (Double(size.width) / dpi * 72, Double(size.height) / dpi * 72)
+    }
+
+    /// Draws the whole figure onto a vector surface, scaling pixels to points.
+    func drawVector(on surface: CairoSurface) throws {
+        let dpi = vectorDPI > 0 && vectorDPI.isFinite ? vectorDPI : 144
+        let context = try CairoContext(surface: surface)
+        let renderer = CairoRenderer(context: context, scale: 72 / dpi)
+        draw(on: renderer)
+        cairo_show_page(context.pointer)
+        try context.check("draw the figure")
+    }
+}

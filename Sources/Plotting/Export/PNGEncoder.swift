@@ -1,0 +1,209 @@
+import CPNG
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Encodes rasters as PNG through libpng's full write API, into memory.
+///
+/// **Why this shape.** libpng reports errors by calling an error handler that must not
+/// return; by default it `longjmp`s, which must never cross Swift frames, and a C shim with
+/// `setjmp` cannot live in a system-library target. So:
+/// 1. everything libpng could reject is validated in Swift first (size, options, text), and
+///    the output goes through `png_set_write_fn` into a Swift buffer that cannot fail;
+/// 2. the remaining failures (out of memory inside zlib or libpng) are contained: the
+///    encoding runs on its own short-lived thread, and the installed error handler records
+///    the message and ends only that thread (`pthread_exit`); the caller joins it, frees the
+///    libpng structures and throws `PlottingError.png`. The process never aborts.
+///
+/// Pixels are un-premultiplied from Cairo's ARGB32, `c = round(c' · 255 / a)`. The colour
+/// type is RGB when every alpha is 255 and RGBA otherwise. `pHYs` stores the dpi as pixels
+/// per metre; Software, Title and Description go into `tEXt` (or `iTXt` when the text is not
+/// Latin-1).
+enum PNGEncoder {
+    /// Encodes `raster` with `options`.
+    static func encode(_ raster: Raster, options: PNGOptions) throws -> Data {
+        try options.validate()
+        let job = Job(raster: raster, options: options, skipHeaderValidation: false)
+        return try job.runIsolated()
+    }
+
+    /// Test hook: encodes with a deliberately invalid header so that libpng itself errors,
+    /// proving the error handler contains the failure.
+    static func encodeWithInvalidHeaderForTesting(_ raster: Raster) throws -> Data {
+        let job = Job(raster: raster, options: PNGOptions(), skipHeaderValidation: true)
+        return try job.runIsolated()
+    }
+
+    /// The state of one encoding, shared with libpng's callbacks through `png_get_*_ptr`.
+    private final class Job {
+        let raster: Raster
+        let options: PNGOptions
+        let invalidHeader: Bool
+        var output = Data()
+        var errorMessage: String?
+        var png: png_structp?
+        var info: png_infop?
+
+        init(raster: Raster, options: PNGOptions, skipHeaderValidation: Bool) {
+            self.raster = raster
+            self.options = options
+            self.invalidHeader = skipHeaderValidation
+        }
+
+        /// Runs `encode()` on a dedicated thread and waits for it.
+        func runIsolated() throws -> Data {
+            let box = Unmanaged.passRetained(self)
+            var thread = pthread_t()
+            let created = pthread_create(&thread, nil, { argument in
+                guard let argument else { return nil }
+                Unmanaged<Job>.fromOpaque(argument).takeUnretainedValue().encode()
+                return nil
+            }, box.toOpaque())
+            guard created == 0 else {
+                box.release()
+                throw PlottingError.png(message: "could not start the encoder thread (error \(created))")
+            }
+            pthread_join(thread, nil)
+            box.release()
+            if png != nil || info != nil {
+                png_destroy_write_struct(&png, &info)
+            }
+            if let errorMessage { throw PlottingError.png(message: errorMessage) }
+            return output
+        }
+
+        /// The libpng calls; runs on the encoder thread.
+        func encode() {
+            let me = Unmanaged.passUnretained(self).toOpaque()
+            guard let png = png_create_write_struct(PNG_LIBPNG_VER_STRING, me, Job.onError, Job.onWarning) else {
+                errorMessage = "could not create the write structure"
+                return
+            }
+            self.png = png
+            guard let info = png_create_info_struct(png) else {
+                errorMessage = "could not create the info structure"
+                return
+            }
+            self.info = info
+            png_set_write_fn(png, me, Job.onWrite, Job.onFlush)
+            png_set_compression_level(png, Int32(options.compressionLevel))
+            png_set_filter(png, 0, Job.filterMask(options.filter))
+
+            let opaque = Job.isOpaque(raster)
+            let width = invalidHeader ? 0 : UInt32(raster.width)
+            png_set_IHDR(png, info, width, UInt32(raster.height), 8,
+                         opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
+                         PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
+            let ppm = options.pixelsPerMetre
+            png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER)
+            setText(png: png, info: info)
+            png_write_info(png, info)
+
+            let channels = opaque ? 3 : 4
+            var row = [UInt8](repeating: 0, count: raster.width * channels)
+            row.withUnsafeMutableBufferPointer { rowBuffer in
+                guard let rowBase = rowBuffer.baseAddress else { return }
+                for y in 0..<raster.height {
+                    Job.convertRow(y, of: raster, into: rowBase, alpha: !opaque)
+                    png_write_row(png, rowBase)
+                }
+            }
+            png_write_end(png, info)
+        }
+
+        private func setText(png: png_structp, info: png_infop) {
+            var entries: [(key: String, value: String)] = [("Software", options.software)]
+            if let title = options.title, !title.isEmpty { entries.append(("Title", title)) }
+            if let description = options.description, !description.isEmpty { entries.append(("Description", description)) }
+            var allocations: [UnsafeMutablePointer<CChar>] = []
+            defer { allocations.forEach { free($0) } }
+            var texts: [png_text] = []
+            for entry in entries {
+                let clean = entry.value.replacingOccurrences(of: "\0", with: "")
+                var text = png_text()
+                let latin1 = clean.data(using: .isoLatin1)
+                guard let key = strdup(entry.key) else { continue }
+                allocations.append(key)
+                let bytes = latin1 ?? Data(clean.utf8)
+                guard let value = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { continue }
+                allocations.append(value)
+                bytes.withUnsafeBytes { raw in
+                    if let base = raw.baseAddress { memcpy(value, base, bytes.count) }
+                }
+                value[bytes.count] = 0
+                text.compression = latin1 != nil ? PNG_TEXT_COMPRESSION_NONE : PNG_ITXT_COMPRESSION_NONE
+                text.key = key
+                text.text = value
+                text.text_length = latin1 != nil ? bytes.count : 0
+                text.itxt_length = latin1 != nil ? 0 : bytes.count
+                texts.append(text)
+            }
+            png_set_text(png, info, &texts, Int32(texts.count))
+        }
+
+        static func filterMask(_ filter: PNGOptions.Filter) -> Int32 {
+            switch filter {
+            case .none: return PNG_FILTER_NONE
+            case .sub: return PNG_FILTER_SUB
+            case .up: return PNG_FILTER_UP
+            case .average: return PNG_FILTER_AVG
+            case .paeth: return PNG_FILTER_PAETH
+            case .adaptive: return PNG_FILTER_NONE | PNG_FILTER_SUB | PNG_FILTER_UP | PNG_FILTER_AVG | PNG_FILTER_PAETH
+            }
+        }
+
+        /// Whether every pixel has alpha 255.
+        static func isOpaque(_ raster: Raster) -> Bool {
+            for y in 0..<raster.height {
+                let row = UnsafeRawPointer(raster.mutableBytes + y * raster.stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<raster.width where row[x] < 0xFF00_0000 { return false }
+            }
+            return true
+        }
+
+        /// Un-premultiplies row `y` into RGB or RGBA bytes: `c = (c' · 255 + a / 2) / a`.
+        static func convertRow(_ y: Int, of raster: Raster, into output: UnsafeMutablePointer<UInt8>, alpha: Bool) {
+            let row = UnsafeRawPointer(raster.mutableBytes + y * raster.stride).assumingMemoryBound(to: UInt32.self)
+            var o = 0
+            for x in 0..<raster.width {
+                let pixel = row[x]
+                let a = pixel >> 24
+                var r = (pixel >> 16) & 0xFF, g = (pixel >> 8) & 0xFF, b = pixel & 0xFF
+                if a != 255 && a != 0 {
+                    r = min(255, (r * 255 + a / 2) / a)
+                    g = min(255, (g * 255 + a / 2) / a)
+                    b = min(255, (b * 255 + a / 2) / a)
+                }
+                output[o] = UInt8(truncatingIfNeeded: r)
+                output[o + 1] = UInt8(truncatingIfNeeded: g)
+                output[o + 2] = UInt8(truncatingIfNeeded: b)
+                if alpha {
+                    output[o + 3] = UInt8(truncatingIfNeeded: a)
+                    o += 4
+                } else {
+                    o += 3
+                }
+            }
+        }
+
+        static let onWrite: png_rw_ptr = { png, data, length in
+            guard let png, let data, let io = png_get_io_ptr(png) else { return }
+            Unmanaged<Job>.fromOpaque(io).takeUnretainedValue().output.append(data, count: length)
+        }
+
+        static let onFlush: png_flush_ptr = { _ in }
+
+        static let onWarning: png_error_ptr = { _, _ in }
+
+        /// Records the message and ends the encoder thread; never returns into libpng.
+        static let onError: png_error_ptr = { png, message in
+            if let png, let pointer = png_get_error_ptr(png) {
+                let job = Unmanaged<Job>.fromOpaque(pointer).takeUnretainedValue()
+                job.errorMessage = message.map { String(cString: $0) } ?? "unknown error"
+            }
+            pthread_exit(nil)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// A figure of a given pixel size: a title, an optional subtitle and a grid of panels.
+///
+/// ```swift
+/// let figure = Figure(size: .slide, theme: .light)
+/// figure.title = "Fitting a line"
+/// let panels = figure.makePanels(rows: 1, columns: 2)
+/// panels[0].scatter(data, label: "data")
+/// panels[1].yScale = .log
+/// panels[1].line(losses, label: "loss")
+/// try figure.write(to: URL(fileURLWithPath: "fit.png"))
+/// ```
+///
+/// Text and line sizes scale with `min(width, height) / 1080` (see `FigureMetrics`); margins
+/// are computed from the text that must fit. A figure is not thread-safe; frame sequences
+/// that render on several threads give each thread its own figure and `FrameCanvas`.
+public final class Figure {
+    /// The size in pixels.
+    public let size: FigureSize
+    /// The colours.
+    public let theme: Theme
+    /// The decimal separator and minus sign of every number drawn.
+    public var numberStyle: NumberStyle
+    /// The title above all panels.
+    public var title: String?
+    /// A smaller line under the title, in the muted ink colour.
+    public var subtitle: String?
+    /// The resolution of vector exports: page size in points = pixels / dpi · 72. Default 144.
+    public var vectorDPI: Double = 144
+    /// Text and line sizes.
+    public var metrics: FigureMetrics
+    /// The panels, row-major.
+    public private(set) var panels: [Axes] = []
+    /// The number of grid rows.
+    public private(set) var rows = 1
+    /// The number of grid columns.
+    public private(set) var columns = 1
+    /// Relative column widths (empty: equal).
+    public private(set) var columnWidths: [Double] = []
+    /// Relative row heights (empty: equal).
+    public private(set) var rowHeights: [Double] = []
+
+    /// Creates a figure with one panel.
+    public init(size: FigureSize = .slide, theme: Theme = .light, numberStyle: NumberStyle = .english) {
+        self.size = size
+        self.theme = theme
+        self.numberStyle = numberStyle
+        metrics = FigureMetrics(scale: size.scale)
+        makePanels()
+    }
+
+    /// Replaces the panels by a `rows` x `columns` grid and returns them row-major.
+    ///
+    /// `columnWidths` and `rowHeights` are relative weights (e.g. `[2, 1]` makes the first
+    /// column twice as wide); missing or invalid weights count as 1.
+    ///
+    /// - Precondition: `rows` and `columns` are at least 1.
+    @discardableResult
+    public func makePanels(rows: Int = 1, columns: Int = 1, columnWidths: [Double] = [], rowHeights: [Double] = []) -> [Axes] {
+        precondition(rows >= 1 && columns >= 1, "A figure needs at least one row and one column")
+        self.rows = rows
+        self.columns = columns
+        self.columnWidths = columnWidths
+        self.rowHeights = rowHeights
+        panels = (0..<(rows * columns)).map { _ in Axes(theme: theme) }
+        return panels
+    }
+
+    /// The first panel (the only one of a single-panel figure).
+    public var axes: Axes { panels[0] }
+
+    /// The panel at `row`, `column`.
+    public func panel(row: Int, column: Int) -> Axes {
+        panels[row * columns + column]
+    }
+
+    /// The formatter for every number drawn (ticks, contour labels, bar values).
+    public var formatter: TickFormatter { TickFormatter(style: numberStyle) }
+
+    /// Draws the figure (or some of its layers) through any renderer.
+    ///
+    /// The layout is computed first, measuring text with `renderer`.
+    public func draw(on renderer: any Renderer, layers: LayerSelection = .all) {
+        let layout = FigureLayout(figure: self, measuringWith: renderer)
+        FigurePainter(figure: self, layout: layout, renderer: renderer).draw(layers: layers)
+    }
+
+    /// Renders into a new premultiplied ARGB32 raster of the figure's size.
+    public func renderRaster(layers: LayerSelection = .all) throws -> Raster {
+        let raster = Raster(width: size.width, height: size.height)
+        let renderer = try CairoRenderer(raster: raster)
+        draw(on: renderer, layers: layers)
+        try renderer.context.check("draw the figure")
+        renderer.context.surface.flush()
+        return raster
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Renders frame sequences fast: the static layer is drawn once into a raster, and each
+/// frame copies it into a reused surface and draws only the dynamic marks on top.
+///
+/// ```swift
+/// let figure = makeLandscapeFigure()            // static marks, fixed limits
+/// let path = figure.axes.path([], layer: .dynamic)
+/// let canvas = try FrameCanvas(figure: figure)
+/// for step in 1...steps {
+///     path.points = Array(history.prefix(step))
+///     let png = try canvas.framePNG()          // memcpy + dynamic marks + fast PNG
+///     try AtomicFile.write(data: png, to: frameURL(step))
+/// }
+/// ```
+///
+/// **Threads.** A canvas (and its figure) belongs to one thread. To render on several
+/// threads, render the background once with `FrameCanvas.renderBackground(of:)` and give
+/// each thread its own figure (built the same way) and its own canvas over that shared,
+/// read-only raster: every canvas has its own Cairo surface and context.
+///
+/// The layout (limits, ticks, legend places) is computed once when the canvas is created;
+/// automatic limits are fixed at that moment (`Axes.freezeLimits()`), so the dynamic marks
+/// move over a stable background.
+public final class FrameCanvas {
+    /// The figure whose dynamic marks are drawn per frame.
+    public let figure: Figure
+    /// The static layer, shared read-only.
+    public let background: Raster
+    private let layout: FigureLayout
+    private let frame: Raster
+    private let renderer: CairoRenderer
+
+    /// Creates a canvas; renders the static layer unless `background` is given.
+    ///
+    /// - Throws: `PlottingError.rasterSizeMismatch` if `background` is not the figure's size,
+    ///   or a Cairo error.
+    public init(figure: Figure, background: Raster? = nil) throws {
+        for axes in figure.panels { axes.freezeLimits() }
+        self.figure = figure
+        frame = Raster(width: figure.size.width, height: figure.size.height)
+        renderer = try CairoRenderer(raster: frame)
+        layout = FigureLayout(figure: figure, measuringWith: renderer)
+        if let background {
+            guard background.width == figure.size.width, background.height == figure.size.height else {
+                throw PlottingError.rasterSizeMismatch(expected: "\(figure.size)", actual: "\(background.width)x\(background.height)")
+            }
+            self.background = background
+        } else {
+            let raster = Raster(width: figure.size.width, height: figure.size.height)
+            let staticRenderer = try CairoRenderer(raster: raster)
+            FigurePainter(figure: figure, layout: layout, renderer: staticRenderer).draw(layers: .staticOnly)
+            try staticRenderer.context.check("draw the static layer")
+            staticRenderer.context.surface.flush()
+            self.background = raster
+        }
+    }
+
+    /// Renders the static layer of `figure` for sharing between canvases on several threads
+    /// (fixes automatic limits first, like the canvas does).
+    public static func renderBackground(of figure: Figure) throws -> Raster {
+        for axes in figure.panels { axes.freezeLimits() }
+        return try figure.renderRaster(layers: .staticOnly)
+    }
+
+    /// Draws the current frame: copies the background, draws the dynamic marks.
+    ///
+    /// Returns the canvas's own raster, valid until the next frame (copy it to keep it).
+    @discardableResult
+    public func renderFrame() throws -> Raster {
+        frame.overwrite(with: background)
+        renderer.context.surface.markDirty()
+        FigurePainter(figure: figure, layout: layout, renderer: renderer).draw(layers: .dynamicOnly)
+        try renderer.context.check("draw a frame")
+        renderer.context.surface.flush()
+        return frame
+    }
+
+    /// Draws the current frame and encodes it as PNG (fast settings by default).
+    public func framePNG(options: PNGOptions = .fast) throws -> Data {
+        var options = options
+        if options.title == nil { options.title = figure.title }
+        return try PNGEncoder.encode(renderFrame(), options: options)
+    }
+}

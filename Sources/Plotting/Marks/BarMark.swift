@@ -1,0 +1,80 @@
+/// Vertical bars from zero to signed values at x = 0, 1, 2, … (one per category).
+///
+/// Positive and negative values get different colours (e.g. over- and under-prediction per
+/// person). Adding bars through `Axes.bars` also labels the x ticks with the categories.
+public final class BarMark: Mark {
+    /// The bar heights (signed).
+    public var values: [Double]
+    /// The colour of bars with value ≥ 0.
+    public var positiveColor: Color
+    /// The colour of bars with value < 0.
+    public var negativeColor: Color
+    /// The bar width as a fraction of the category spacing, `0...1`.
+    public var widthFraction: Double
+    /// Whether each bar is labelled with its value (formatted with the figure's number style).
+    public var showValues: Bool
+    /// Decimals of the value labels.
+    public var valueDecimals: Int
+    /// The legend label; nil keeps the bars out of the legend.
+    public var label: String?
+    /// The drawing pass.
+    public var layer: Layer
+
+    /// Creates bars.
+    public init(values: [Double], positiveColor: Color, negativeColor: Color, widthFraction: Double = 0.7, showValues: Bool = false,
+                valueDecimals: Int = 1, label: String? = nil, layer: Layer = .static) {
+        self.values = values
+        self.positiveColor = positiveColor
+        self.negativeColor = negativeColor
+        self.widthFraction = widthFraction
+        self.showValues = showValues
+        self.valueDecimals = valueDecimals
+        self.label = label
+        self.layer = layer
+    }
+
+    /// x from −0.5 to n − 0.5 (unpadded); y covers zero and every value.
+    public func bounds(xScale: AxisScale, yScale: AxisScale) -> MarkBounds? {
+        let finite = values.filter(\.isFinite)
+        guard !finite.isEmpty else { return nil }
+        return MarkBounds(minX: -0.5, maxX: Double(values.count) - 0.5, minY: min(0, finite.min() ?? 0),
+                          maxY: max(0, finite.max() ?? 0), padX: false, padY: true)
+    }
+
+    /// Points filling each bar.
+    public func samplePoints(in transform: AxesTransform) -> [DevicePoint] {
+        values.enumerated().flatMap { index, value -> [DevicePoint] in
+            guard value.isFinite else { return [] }
+            let x = Double(index)
+            return densify([transform.device(DataPoint(x: x, y: 0)), transform.device(DataPoint(x: x, y: value))], spacing: 8)
+        }
+    }
+
+    /// A patch swatch in the positive colour.
+    public var legendEntry: LegendEntry? {
+        label.map { LegendEntry(label: $0, swatch: .patch(positiveColor)) }
+    }
+
+    /// Fills each bar, then draws the zero line and the value labels.
+    public func draw(in context: MarkContext) {
+        let t = context.transform
+        let half = min(1, max(0.05, widthFraction)) / 2
+        for (index, value) in values.enumerated() where value.isFinite {
+            let x = Double(index)
+            let a = t.device(DataPoint(x: x - half, y: 0)), b = t.device(DataPoint(x: x + half, y: value))
+            let rect = DeviceRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
+            context.renderer.fill(.rectangle(rect), color: value >= 0 ? positiveColor : negativeColor)
+        }
+        let left = t.device(DataPoint(x: -0.5, y: 0)), right = t.device(DataPoint(x: Double(values.count) - 0.5, y: 0))
+        context.renderer.stroke(.polyline([left, right]), style: StrokeStyle(color: context.theme.ink, width: context.metrics.axisLineWidth, cap: .butt))
+        guard showValues else { return }
+        let style = TextStyle(size: context.metrics.tickFontSize * 0.9, color: context.theme.ink)
+        for (index, value) in values.enumerated() where value.isFinite {
+            let top = t.device(DataPoint(x: Double(index), y: value))
+            let text = context.formatter.format(value, decimals: valueDecimals)
+            let anchor = TextAnchor(.center, value >= 0 ? .bottom : .top)
+            let y = value >= 0 ? top.y - context.metrics.gap / 2 : top.y + context.metrics.gap / 2
+            context.renderer.drawText(text, at: DevicePoint(x: top.x, y: y), style: style, anchor: anchor)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Maps data values to colours: a colormap with linear or logarithmic normalisation over
+/// `lower...upper`. Shared by heatmaps, filled contours and their colorbar.
+public struct ColorScale: Sendable {
+    /// How values become colormap fractions.
+    public enum Normalization: Sendable, Hashable {
+        /// `t = (v − lower) / (upper − lower)`.
+        case linear
+        /// `t = (log v − log lower) / (log upper − log lower)`; values ≤ 0 map to 0.
+        case log
+    }
+
+    /// The colormap.
+    public var colormap: Colormap
+    /// The normalisation.
+    public var normalization: Normalization
+    /// The value at the bottom of the colormap.
+    public var lower: Double
+    /// The value at the top of the colormap.
+    public var upper: Double
+
+    /// Creates a colour scale.
+    public init(colormap: Colormap, normalization: Normalization = .linear, lower: Double, upper: Double) {
+        self.colormap = colormap
+        self.normalization = normalization
+        self.lower = lower
+        self.upper = upper
+    }
+
+    /// A scale spanning the finite values (positive ones for `.log`); `[0, 1]` or `[1, 10]`
+    /// when there are none, widened when all values are equal.
+    public static func fitting(_ values: [Double], colormap: Colormap = .viridis, normalization: Normalization = .linear) -> ColorScale {
+        let usable = values.filter { $0.isFinite && (normalization == .linear || $0 > 0) }
+        var lower = usable.min() ?? (normalization == .log ? 1 : 0)
+        var upper = usable.max() ?? (normalization == .log ? 10 : 1)
+        if lower == upper {
+            if normalization == .log { lower /= 10; upper *= 10 } else { lower -= 0.5; upper += 0.5 }
+        }
+        return ColorScale(colormap: colormap, normalization: normalization, lower: lower, upper: upper)
+    }
+
+    /// The colormap fraction of `value`, clamped to `0...1`; NaN stays NaN.
+    public func fraction(of value: Double) -> Double {
+        if value.isNaN { return .nan }
+        let t: Double
+        switch normalization {
+        case .linear:
+            t = (value - lower) / (upper - lower)
+        case .log:
+            guard value > 0 else { return 0 }
+            t = (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
+        }
+        return t.isNaN ? 0 : min(1, max(0, t))
+    }
+
+    /// The colour of `value` (the colormap's bad colour for NaN).
+    public func color(for value: Double) -> Color {
+        colormap.color(at: fraction(of: value))
+    }
+
+    /// The axis scale matching the normalisation (for colorbar ticks).
+    var axisScale: AxisScale { normalization == .log ? .log : .linear }
+}

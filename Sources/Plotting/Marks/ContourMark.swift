@@ -1,0 +1,100 @@
+import Foundation
+
+/// Contour lines of a value grid at given levels, optionally labelled inline.
+///
+/// Labels are placed along the lines by `ContourLabelPlacer` (straight stretches, away from
+/// the plot edges and from each other), the lines get gaps where the labels sit, and the
+/// values are formatted with the figure's number style: plain shared-precision labels, or
+/// `TickFormatter.logLabels` when the levels span more than a factor of 50.
+public final class ContourMark: Mark {
+    /// The values.
+    public var grid: ValueGrid
+    /// The levels to draw.
+    public var levels: [Double]
+    /// The line colour; nil uses the theme's contour colour (light lines over heatmaps).
+    public var color: Color?
+    /// The line width in pixels; nil uses 0.5 of the figure's line width.
+    public var width: Double?
+    /// Whether the lines are labelled with their level.
+    public var labeled: Bool
+    /// The most labels per connected line.
+    public var labelsPerLine: Int
+    /// The drawing pass.
+    public var layer: Layer
+
+    /// Creates contour lines.
+    public init(grid: ValueGrid, levels: [Double], color: Color? = nil, width: Double? = nil, labeled: Bool = true,
+                labelsPerLine: Int = 1, layer: Layer = .static) {
+        self.grid = grid
+        self.levels = levels.filter(\.isFinite).sorted()
+        self.color = color
+        self.width = width
+        self.labeled = labeled
+        self.labelsPerLine = labelsPerLine
+        self.layer = layer
+    }
+
+    /// The sample extent, unpadded.
+    public func bounds(xScale: AxisScale, yScale: AxisScale) -> MarkBounds? {
+        guard grid.isValid, let x0 = grid.xs.min(), let x1 = grid.xs.max(), let y0 = grid.ys.min(), let y1 = grid.ys.max() else { return nil }
+        return MarkBounds(minX: x0, maxX: x1, minY: y0, maxY: y1, padX: false, padY: false)
+    }
+
+    /// Contours cover the panel; legends avoid other marks.
+    public func samplePoints(in transform: AxesTransform) -> [DevicePoint] { [] }
+
+    /// The label strings of `levels`, formatted with `formatter`.
+    public func labels(using formatter: TickFormatter) -> [String] {
+        guard let first = levels.first, let last = levels.last else { return [] }
+        if first > 0 && last / first > 50 { return formatter.logLabels(for: levels) }
+        return formatter.labels(for: levels)
+    }
+
+    /// A rotated dark translucent box behind a label so light text reads on light colours.
+    private func drawBackdrop(at center: DevicePoint, angle: Double, width: Double, height: Double, context: MarkContext) {
+        let c = cos(angle), s = sin(angle)
+        let corners = [(-width / 2, -height / 2), (width / 2, -height / 2), (width / 2, height / 2), (-width / 2, height / 2)]
+        let points = corners.map { DevicePoint(x: center.x + $0.0 * c - $0.1 * s, y: center.y + $0.0 * s + $0.1 * c) }
+        context.renderer.fill(.polygon(points), color: context.theme.haloColor.withAlpha(0.4))
+    }
+
+    /// Strokes every level, leaving gaps for the labels, then draws the labels.
+    public func draw(in context: MarkContext) {
+        let ink = color ?? context.theme.contourColor
+        let style = StrokeStyle(color: ink, width: width ?? 0.5 * context.metrics.lineWidth)
+        let generator = grid.contourGenerator
+        let texts = labels(using: context.formatter)
+        let textStyle = TextStyle(size: context.metrics.contourLabelFontSize, color: ink)
+        let plot = context.transform.plotRect
+        let far = 1e6
+        var occupied = [
+            DeviceRect(x: -far, y: -far, width: 3 * far, height: far + plot.minY),
+            DeviceRect(x: -far, y: plot.maxY, width: 3 * far, height: far),
+            DeviceRect(x: -far, y: -far, width: far + plot.minX, height: 3 * far),
+            DeviceRect(x: plot.maxX, y: -far, width: far, height: 3 * far),
+        ] + context.reserved
+        for (index, level) in levels.enumerated() {
+            let text = index < texts.count ? texts[index] : ""
+            let metrics = context.renderer.measureText(text, style: textStyle)
+            let labelWidth = metrics.width + 0.5 * textStyle.size
+            for line in generator.lines(at: level) {
+                let device = line.map(context.transform.device)
+                guard labeled, !text.isEmpty else {
+                    context.renderer.stroke(.polyline(device), style: style)
+                    continue
+                }
+                let placements = ContourLabelPlacer.place(along: device, labelWidth: labelWidth, labelHeight: metrics.height,
+                                                          minimumSpacing: 4 * labelWidth, avoiding: occupied,
+                                                          maximumCount: max(1, labelsPerLine))
+                for piece in ContourLabelPlacer.split(device, removing: placements, labelWidth: labelWidth) {
+                    context.renderer.stroke(.polyline(piece), style: style)
+                }
+                for placement in placements {
+                    occupied.append(placement.bounds)
+                    drawBackdrop(at: placement.position, angle: placement.angle, width: labelWidth, height: metrics.height, context: context)
+                    context.renderer.drawText(text, at: placement.position, style: textStyle, anchor: .center, angle: -placement.angle)
+                }
+            }
+        }
+    }
+}

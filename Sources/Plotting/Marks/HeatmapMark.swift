@@ -1,0 +1,61 @@
+/// A value grid drawn as one image through a colour scale (one embedded image in SVG/PDF).
+///
+/// Each sample is the centre of a cell, so the image covers `ValueGrid.cellExtent` and
+/// contours of the same grid line up with it. Only meaningful on linear axes.
+public final class HeatmapMark: Mark {
+    /// The values.
+    public var grid: ValueGrid
+    /// The colour scale.
+    public var colorScale: ColorScale
+    /// Smooth (bilinear) or nearest-neighbour cells.
+    public var interpolation: ImageInterpolation
+    /// The drawing pass.
+    public var layer: Layer
+
+    /// Creates a heatmap.
+    public init(grid: ValueGrid, colorScale: ColorScale, interpolation: ImageInterpolation = .smooth, layer: Layer = .static) {
+        self.grid = grid
+        self.colorScale = colorScale
+        self.interpolation = interpolation
+        self.layer = layer
+    }
+
+    /// The cell extent, unpadded so the image fills the axes.
+    public func bounds(xScale: AxisScale, yScale: AxisScale) -> MarkBounds? {
+        guard grid.isValid, let e = grid.cellExtent else { return nil }
+        return MarkBounds(minX: e.minX, maxX: e.maxX, minY: e.minY, maxY: e.maxY, padX: false, padY: false)
+    }
+
+    /// A heatmap fills the panel; legends should rather avoid other marks.
+    public func samplePoints(in transform: AxesTransform) -> [DevicePoint] { [] }
+
+    /// The grid as a `columns x rows` premultiplied image, top row = largest y.
+    public func image() -> Raster? {
+        guard grid.isValid else { return nil }
+        let raster = Raster(width: grid.columns, height: grid.rows)
+        let table = colorScale.colormap.lookupTable(count: 1024)
+        let bad = colorScale.colormap.badColor.premultipliedARGB32
+        let flipX = (grid.xs.last ?? 0) < (grid.xs.first ?? 0)
+        let flipY = (grid.ys.last ?? 0) > (grid.ys.first ?? 0)
+        let pixels = UnsafeMutableRawPointer(raster.mutableBytes)
+        for row in 0..<grid.rows {
+            let imageRow = flipY ? grid.rows - 1 - row : row
+            for column in 0..<grid.columns {
+                let imageColumn = flipX ? grid.columns - 1 - column : column
+                let t = colorScale.fraction(of: grid[column, row])
+                let value = t.isNaN ? bad : table[Int((t * 1023).rounded())]
+                pixels.storeBytes(of: value, toByteOffset: imageRow * raster.stride + imageColumn * 4, as: UInt32.self)
+            }
+        }
+        return raster
+    }
+
+    /// Draws the image over the cell extent.
+    public func draw(in context: MarkContext) {
+        guard let image = image(), let e = grid.cellExtent else { return }
+        let a = context.transform.device(DataPoint(x: e.minX, y: e.maxY))
+        let b = context.transform.device(DataPoint(x: e.maxX, y: e.minY))
+        let rect = DeviceRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
+        context.renderer.drawImage(image, in: rect, interpolation: interpolation)
+    }
+}

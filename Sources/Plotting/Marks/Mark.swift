@@ -1,0 +1,142 @@
+/// Which drawing pass a mark belongs to.
+///
+/// Static marks are drawn once into the background of a frame sequence; dynamic marks are
+/// drawn on top of a copy of that background for every frame.
+public enum Layer: Sendable, Hashable {
+    /// Drawn once: axes, heatmaps, contours, data points.
+    case `static`
+    /// Drawn per frame on top of the static raster.
+    case dynamic
+}
+
+/// Which layers a rendering includes.
+public enum LayerSelection: Sendable, Hashable {
+    /// Static and dynamic marks: the complete figure.
+    case all
+    /// Only the background and static marks (the frame background).
+    case staticOnly
+    /// Only the dynamic marks (drawn over a static background).
+    case dynamicOnly
+
+    /// Whether marks of `layer` are drawn.
+    func includes(_ layer: Layer) -> Bool {
+        switch self {
+        case .all: return true
+        case .staticOnly: return layer == .static
+        case .dynamicOnly: return layer == .dynamic
+        }
+    }
+}
+
+/// The data extent a mark covers, and whether autoscaling should pad it.
+public struct MarkBounds: Sendable, Hashable {
+    /// The smallest x.
+    public var minX: Double
+    /// The largest x.
+    public var maxX: Double
+    /// The smallest y.
+    public var minY: Double
+    /// The largest y.
+    public var maxY: Double
+    /// Whether auto limits add a margin in x (false for images that should fill the axes).
+    public var padX: Bool = true
+    /// Whether auto limits add a margin in y.
+    public var padY: Bool = true
+
+    /// Creates bounds.
+    public init(minX: Double, maxX: Double, minY: Double, maxY: Double, padX: Bool = true, padY: Bool = true) {
+        self.minX = minX
+        self.maxX = maxX
+        self.minY = minY
+        self.maxY = maxY
+        self.padX = padX
+        self.padY = padY
+    }
+
+    /// The bounds of the points a scale can show (positive values on log axes), or nil.
+    static func of(_ points: [DataPoint], xScale: AxisScale, yScale: AxisScale) -> MarkBounds? {
+        var minX = Double.infinity, maxX = -Double.infinity, minY = Double.infinity, maxY = -Double.infinity
+        for p in points where p.isFinite && (xScale == .linear || p.x > 0) && (yScale == .linear || p.y > 0) {
+            minX = min(minX, p.x); maxX = max(maxX, p.x); minY = min(minY, p.y); maxY = max(maxY, p.y)
+        }
+        guard minX <= maxX, minY <= maxY else { return nil }
+        return MarkBounds(minX: minX, maxX: maxX, minY: minY, maxY: maxY)
+    }
+}
+
+/// Everything a mark needs to draw itself.
+public struct MarkContext {
+    /// Where to draw.
+    public var renderer: any Renderer
+    /// The panel's data → device map.
+    public var transform: AxesTransform
+    /// The figure's colours.
+    public var theme: Theme
+    /// The figure's text and line sizes.
+    public var metrics: FigureMetrics
+    /// The figure's number formatter (decimal separator, Unicode minus).
+    public var formatter: TickFormatter
+    /// Areas of the plot that labels should keep clear of (the legend box).
+    public var reserved: [DeviceRect] = []
+}
+
+/// Something drawn inside a panel's plot area, in data coordinates.
+///
+/// Marks are classes so a frame sequence can change a dynamic mark's data between frames
+/// (e.g. `line.points = …`) without rebuilding the figure.
+public protocol Mark: AnyObject {
+    /// The drawing pass of this mark.
+    var layer: Layer { get set }
+    /// The data extent for auto limits, or nil when the mark should not influence them.
+    func bounds(xScale: AxisScale, yScale: AxisScale) -> MarkBounds?
+    /// Device points where the mark has ink, for choosing an empty legend corner.
+    func samplePoints(in transform: AxesTransform) -> [DevicePoint]
+    /// The legend row of this mark, or nil.
+    var legendEntry: LegendEntry? { get }
+    /// Draws the mark (the plot area is already clipped).
+    func draw(in context: MarkContext)
+}
+
+extension Mark {
+    /// No legend row by default.
+    public var legendEntry: LegendEntry? { nil }
+}
+
+/// One row of a legend: a label and how its swatch looks.
+public struct LegendEntry: Sendable, Hashable {
+    /// The swatch kinds.
+    public enum Swatch: Sendable, Hashable {
+        /// A short line segment; nil width uses the figure's line width.
+        case line(color: Color, width: Double?, dash: LineDash)
+        /// A marker.
+        case marker(MarkerShape, fill: Color, edge: Color?, size: Double?)
+        /// A filled square.
+        case patch(Color)
+    }
+
+    /// The label text.
+    public var label: String
+    /// The swatch.
+    public var swatch: Swatch
+
+    /// Creates a legend entry.
+    public init(label: String, swatch: Swatch) {
+        self.label = label
+        self.swatch = swatch
+    }
+}
+
+/// Samples a device polyline every `spacing` pixels, for legend avoidance.
+func densify(_ points: [DevicePoint], spacing: Double) -> [DevicePoint] {
+    guard points.count > 1 else { return points.filter { $0.x.isFinite && $0.y.isFinite } }
+    var result: [DevicePoint] = []
+    for (a, b) in zip(points, points.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
+        let steps = max(1, min(500, Int(a.distance(to: b) / spacing)))
+        for i in 0..<steps {
+            let t = Double(i) / Double(steps)
+            result.append(DevicePoint(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t))
+        }
+    }
+    if let last = points.last, last.x.isFinite, last.y.isFinite { result.append(last) }
+    return result
+}

@@ -1,0 +1,75 @@
+/// A sequence of points joined by arrows, e.g. an optimizer's path over a loss landscape.
+///
+/// Drawn over a halo for contrast on any colormap; each step long enough gets an arrowhead,
+/// each point a small marker and the last point a larger one.
+public final class PathMark: Mark {
+    /// The visited points, in order; replace between frames to animate.
+    public var points: [DataPoint]
+    /// The colour; nil uses the theme's path colour.
+    public var color: Color?
+    /// The line width in pixels; nil uses 0.75 of the figure's line width.
+    public var width: Double?
+    /// Whether steps end in arrowheads.
+    public var arrows: Bool
+    /// Whether every point gets a marker.
+    public var markers: Bool
+    /// The legend label; nil keeps the path out of the legend.
+    public var label: String?
+    /// The drawing pass.
+    public var layer: Layer
+
+    /// Creates a path mark.
+    public init(points: [DataPoint], color: Color? = nil, width: Double? = nil, arrows: Bool = true, markers: Bool = true,
+                label: String? = nil, layer: Layer = .static) {
+        self.points = points
+        self.color = color
+        self.width = width
+        self.arrows = arrows
+        self.markers = markers
+        self.label = label
+        self.layer = layer
+    }
+
+    /// The extent of the points.
+    public func bounds(xScale: AxisScale, yScale: AxisScale) -> MarkBounds? {
+        MarkBounds.of(points, xScale: xScale, yScale: yScale)
+    }
+
+    /// The path sampled every few pixels.
+    public func samplePoints(in transform: AxesTransform) -> [DevicePoint] {
+        densify(points.map(transform.device), spacing: 6)
+    }
+
+    /// A line swatch in the path colour (theme colour resolved at drawing time).
+    public var legendEntry: LegendEntry? {
+        label.map { LegendEntry(label: $0, swatch: .marker(.circle, fill: color ?? Theme.light.pathColor, edge: nil, size: nil)) }
+    }
+
+    /// Draws halo, steps with heads, and markers.
+    public func draw(in context: MarkContext) {
+        let ink = color ?? context.theme.pathColor
+        let halo = context.theme.haloColor.withAlpha(0.75)
+        let w = width ?? 0.75 * context.metrics.lineWidth
+        let device = points.map(context.transform.device).filter { $0.x.isFinite && $0.y.isFinite }
+        guard !device.isEmpty else { return }
+        let markerSize = 0.75 * context.metrics.markerSize
+        let head = max(10 * context.metrics.scale, 4.5 * w)
+        context.renderer.stroke(.polyline(device), style: StrokeStyle(color: halo, width: w + 3 * context.metrics.scale))
+        for (a, b) in zip(device, device.dropFirst()) {
+            if arrows && a.distance(to: b) > head * 1.6 {
+                Arrowhead.drawArrow(on: context.renderer, from: a, to: b, color: ink, width: w, headLength: head, halo: halo)
+            } else {
+                context.renderer.stroke(.polyline([a, b]), style: StrokeStyle(color: ink, width: w))
+            }
+        }
+        if markers {
+            for point in device.dropLast() {
+                MarkerShape.circle.draw(on: context.renderer, center: point, size: markerSize, fill: ink, edge: halo, edgeWidth: 1.5 * context.metrics.scale)
+            }
+        }
+        if let last = device.last {
+            MarkerShape.circle.draw(on: context.renderer, center: last, size: context.metrics.markerSize * 1.3, fill: ink,
+                                    edge: context.theme.haloColor, edgeWidth: 2.5 * context.metrics.scale)
+        }
+    }
+}

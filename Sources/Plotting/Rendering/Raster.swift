@@ -1,0 +1,88 @@
+import CCairo
+import Foundation
+
+/// A pixel buffer in Cairo's ARGB32 layout: premultiplied alpha, one native-endian `UInt32`
+/// per pixel (`a << 24 | r << 16 | g << 8 | b`), rows `stride` bytes apart, row 0 at the top.
+///
+/// Rasters hold rendered figures (for tests and as the static background of frame
+/// sequences). The public API is read-only, so a finished raster can be shared between
+/// threads; the module itself only writes into rasters it has not handed out yet.
+public final class Raster: @unchecked Sendable {
+    /// The width in pixels.
+    public let width: Int
+    /// The height in pixels.
+    public let height: Int
+    /// The distance between rows in bytes (`width * 4` for every size Cairo supports).
+    public let stride: Int
+    /// The pixel memory, `stride * height` bytes, zeroed (transparent) on creation.
+    let mutableBytes: UnsafeMutablePointer<UInt8>
+
+    /// Creates a transparent raster of `width` x `height` pixels.
+    ///
+    /// - Precondition: both sides are in `1...FigureSize.maximumSide` (a programmer error
+    ///   otherwise; user sizes are validated by `FigureSize`).
+    public init(width: Int, height: Int) {
+        precondition(width > 0 && height > 0 && width <= FigureSize.maximumSide && height <= FigureSize.maximumSide,
+                     "Raster size \(width)x\(height) is outside 1...\(FigureSize.maximumSide)")
+        self.width = width
+        self.height = height
+        self.stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(width)))
+        mutableBytes = UnsafeMutablePointer<UInt8>.allocate(capacity: stride * height)
+        mutableBytes.initialize(repeating: 0, count: stride * height)
+    }
+
+    deinit {
+        mutableBytes.deallocate()
+    }
+
+    /// The raw premultiplied ARGB32 value of the pixel at column `x`, row `y` (0 at the top).
+    ///
+    /// - Precondition: `(x, y)` lies inside the raster.
+    public func pixel(x: Int, y: Int) -> UInt32 {
+        precondition(x >= 0 && x < width && y >= 0 && y < height, "Pixel (\(x), \(y)) outside \(width)x\(height)")
+        return UnsafeRawPointer(mutableBytes + y * stride).load(fromByteOffset: x * 4, as: UInt32.self)
+    }
+
+    /// The pixel at `(x, y)` as a straight-alpha colour (components un-premultiplied).
+    ///
+    /// A fully transparent pixel gives `Color.clear`.
+    public func color(x: Int, y: Int) -> Color {
+        let value = pixel(x: x, y: y)
+        let alpha = Double(value >> 24) / 255
+        if alpha == 0 { return .clear }
+        func channel(_ shift: UInt32) -> Double { min(1, Double((value >> shift) & 0xFF) / 255 / alpha) }
+        return Color(red: channel(16), green: channel(8), blue: channel(0), alpha: alpha)
+    }
+
+    /// A copy of all pixel bytes (`stride * height`).
+    public var bytes: Data { Data(bytes: mutableBytes, count: stride * height) }
+
+    /// Whether the two rasters have the same size and identical bytes.
+    public func hasSamePixels(as other: Raster) -> Bool {
+        width == other.width && height == other.height && stride == other.stride
+            && memcmp(mutableBytes, other.mutableBytes, stride * height) == 0
+    }
+
+    /// The number of pixels whose ARGB32 values differ (`Int.max` if the sizes differ).
+    public func countDifferentPixels(from other: Raster) -> Int {
+        guard width == other.width && height == other.height else { return Int.max }
+        var count = 0
+        for y in 0..<height {
+            for x in 0..<width where pixel(x: x, y: y) != other.pixel(x: x, y: y) { count += 1 }
+        }
+        return count
+    }
+
+    /// A deep copy of this raster.
+    public func copy() -> Raster {
+        let result = Raster(width: width, height: height)
+        result.mutableBytes.update(from: mutableBytes, count: stride * height)
+        return result
+    }
+
+    /// Overwrites this raster's pixels with `other`'s (same size required).
+    func overwrite(with other: Raster) {
+        precondition(width == other.width && height == other.height && stride == other.stride)
+        mutableBytes.update(from: other.mutableBytes, count: stride * height)
+    }
+}
