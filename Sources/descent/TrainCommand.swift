@@ -50,7 +50,7 @@ struct TrainCommand: ParsableCommand {
             } else {
                 contents = Data(trained.history.csv().utf8)
             }
-            try contents.write(to: URL(fileURLWithPath: history), options: .atomic)
+            try AtomicFile.write(data: contents, to: URL(fileURLWithPath: history))
             print("History written to \(history)")
         }
     }

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Every word the lecture's figures and reports show, in English and Finnish.
+///
+/// One place for all of them, so a figure never mixes languages and a translation is checked
+/// by looking at one file. Functions take the numbers already formatted in the language's style.
+public struct LectureText: Sendable {
+    /// The language of these texts.
+    public let language: Language
+
+    /// Creates the texts of `language`.
+    public init(language: Language) {
+        self.language = language
+    }
+
+    private func pick(_ english: String, _ finnish: String) -> String {
+        language == .english ? english : finnish
+    }
+
+    /// A readable axis label for a data column: the built-in columns get words and units,
+    /// `name_unit` becomes "name (unit)", anything else is shown as it is.
+    public func columnLabel(_ column: String) -> String {
+        switch column {
+        case "weight_kg": return pick("weight (kg)", "paino (kg)")
+        case "height_cm": return pick("height (cm)", "pituus (cm)")
+        default:
+            if let underscore = column.lastIndex(of: "_"), underscore != column.startIndex,
+               column.index(after: underscore) != column.endIndex {
+                let name = column[..<underscore].replacingOccurrences(of: "_", with: " ")
+                return "\(name) (\(column[column.index(after: underscore)...]))"
+            }
+            return column
+        }
+    }
+
+    /// The unit of a column named `name_unit`, or nil.
+    public func unit(of column: String) -> String? {
+        guard let underscore = column.lastIndex(of: "_"), column.index(after: underscore) != column.endIndex else { return nil }
+        return String(column[column.index(after: underscore)...])
+    }
+
+    public var data: String { pick("data", "data") }
+    public var epoch: String { pick("epoch", "epookki") }
+    public var epochCapitalized: String { pick("Epoch", "Epookki") }
+    public var step: String { pick("step", "askel") }
+    public var mseNormalized: String { pick("MSE (normalised)", "MSE (normalisoitu)") }
+    public var mse: String { "MSE" }
+    public var mae: String { "MAE" }
+    public var linearModel: String { pick("linear", "lineaarinen") }
+    public var cubicModel: String { pick("cubic", "kuutiollinen") }
+    public var closedFormMinimum: String { pick("closed-form minimum", "suljetun muodon minimi") }
+    public var optimum: String { pick("optimum", "optimi") }
+    public var start: String { pick("start", "alku") }
+    public var end: String { pick("end", "loppu") }
+    public var path: String { pick("path", "polku") }
+    public var residuals: String { pick("residuals", "residuaalit") }
+    public var prediction: String { pick("prediction", "ennuste") }
+    public var error: String { pick("error", "virhe") }
+    public var learningRate: String { pick("learning rate", "oppimisnopeus") }
+    public var gradient: String { pick("gradient", "gradientti") }
+    public var tangent: String { pick("tangent", "tangentti") }
+    public var loss: String { pick("loss", "häviö") }
+    public var eigenvalues: String { pick("Hessian eigenvalues", "Hessen matriisin ominaisarvot") }
+    public var conditionNumber: String { pick("condition number", "häiriöalttius (ehtoluku)") }
+    public var stableLimit: String { pick("stable limit", "vakausraja") }
+    public var rawData: String { pick("raw data", "normalisoimaton data") }
+    public var normalizedData: String { pick("z-scored data", "z-normalisoitu data") }
+    public var explainedVariance: String { pick("explained variance", "selitetty varianssi") }
+
+    /// "stopped at epoch N" / "pysähtyi epookilla N".
+    public func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
+    /// "diverged at epoch N" / "hajaantui epookilla N".
+    public func divergedAt(epoch: Int) -> String { pick("diverged at epoch \(epoch)", "hajaantui epookilla \(epoch)") }
+    /// The notebook's training title: "Epoch N | y = ... | MSE: ...".
+    public func trainingTitle(epoch: Int, equation: String, mse: String) -> String {
+        "\(epochCapitalized) \(epoch) | \(equation) | MSE: \(mse)"
+    }
+}
