@@ -76,3 +76,40 @@ public struct LectureText: Sendable {
         "\(epochCapitalized) \(epoch) | \(equation) | MSE: \(mse)"
     }
 }
+
+extension LectureText {
+    /// A short variable name for equations: the built-in columns get words, `name_unit` drops the unit.
+    public func variableName(_ column: String) -> String {
+        switch column {
+        case "weight_kg": return language == .english ? "weight" : "paino"
+        case "height_cm": return language == .english ? "height" : "pituus"
+        default:
+            if let underscore = column.lastIndex(of: "_"), underscore != column.startIndex {
+                return String(column[..<underscore])
+            }
+            return column
+        }
+    }
+
+    /// The model's name in this language ("linear", "cubic", "degree 5").
+    public func modelName(_ name: String) -> String {
+        switch name {
+        case "linear": return linearModel
+        case "cubic": return cubicModel
+        default:
+            if name.hasPrefix("degree ") && language == .finnish {
+                return "aste " + name.dropFirst("degree ".count)
+            }
+            return name
+        }
+    }
+
+    /// The fit figure's title: "Predicting height from weight" / "Pituuden ennustaminen painosta".
+    public func fitTitle(y: String, x: String) -> String {
+        switch (language, y, x) {
+        case (.english, _, _): return "Predicting \(y) from \(x)"
+        case (.finnish, "pituus", "paino"): return "Pituuden ennustaminen painosta"
+        case (.finnish, _, _): return "\(y) muuttujan \(x) funktiona"
+        }
+    }
+}

@@ -13,7 +13,7 @@ struct DescentCommand: ParsableCommand {
             figures through Cairo.
             """,
         version: "0.1.0",
-        subcommands: [TrainCommand.self],
+        subcommands: [TrainCommand.self, FigureCommand.self],
         defaultSubcommand: TrainCommand.self
     )
 

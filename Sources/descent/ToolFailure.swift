@@ -1,4 +1,6 @@
 import Foundation
+import Plotting
+import Reporting
 import Training
 
 /// An error the tool reports as one sentence with a distinct exit status.
@@ -13,6 +15,8 @@ struct ToolFailure: Error, CustomStringConvertible {
 
     var description: String { message }
 
+    static func usage(_ message: String) -> ToolFailure { ToolFailure(message: message, exitCode: 64) }
+    static func inputOutput(_ message: String) -> ToolFailure { ToolFailure(message: message, exitCode: 74) }
     static func data(_ message: String) -> ToolFailure { ToolFailure(message: message, exitCode: 65) }
     static func output(_ message: String) -> ToolFailure { ToolFailure(message: message, exitCode: 73) }
     static func unavailable(_ message: String) -> ToolFailure { ToolFailure(message: message, exitCode: 69) }
@@ -22,6 +26,20 @@ struct ToolFailure: Error, CustomStringConvertible {
         switch error {
         case let error as TrainingError:
             self = .data(error.description)
+        case let error as ReportingError:
+            switch error {
+            case .unsupported: self = .data(error.description)
+            default: self = .usage(error.description)
+            }
+        case let error as PlottingError:
+            switch error {
+            case .invalidFigureSize, .unsupportedFileExtension, .invalidPNGOptions:
+                self = .usage(error.description)
+            case .parentDirectoryMissing, .parentIsNotDirectory, .targetIsNotRegularFile, .notWritable:
+                self = .output(error.description)
+            default:
+                self = .inputOutput(error.description)
+            }
         default:
             return nil
         }

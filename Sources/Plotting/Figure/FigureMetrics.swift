@@ -31,7 +31,7 @@ public struct FigureMetrics: Sendable, Hashable {
     /// Data line width (4 px).
     public var lineWidth: Double { 4 * scale }
     /// Marker diameter (14 px).
-    public var markerSize: Double { 14 * scale }
+    public var markerSize: Double { 20 * scale }
     /// Axis spine width (2.5 px).
     public var axisLineWidth: Double { 2.5 * scale }
     /// Grid line width (1.5 px).

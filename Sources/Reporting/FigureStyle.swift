@@ -1,0 +1,53 @@
+import Foundation
+import Plotting
+
+/// How a lecture figure looks: theme, language, pixel size and print resolution.
+public struct FigureStyle: Sendable {
+    /// Light, dark or transparent.
+    public var theme: Theme
+    /// English or Finnish words and number conventions.
+    public var language: Language
+    /// The figure's size in pixels.
+    public var size: FigureSize
+    /// Dots per inch: the PNG's pHYs, and pixels per inch of SVG and PDF pages.
+    public var dpi: Double
+
+    /// Creates a style; the defaults make a light, English, 1920x1080 slide at 144 dpi.
+    public init(theme: Theme = .light, language: Language = .english, size: FigureSize = .slide, dpi: Double = 144) {
+        self.theme = theme
+        self.language = language
+        self.size = size
+        self.dpi = dpi
+    }
+
+    /// The words of this language.
+    public var text: LectureText { language.text }
+
+    /// Tick and label number conventions of this language.
+    public var numberStyle: NumberStyle { language == .finnish ? .finnish : .english }
+
+    /// Formats numbers for titles, legends and captions in this language.
+    public var formatter: TickFormatter { TickFormatter(style: numberStyle) }
+
+    /// Typographic equations (`·`, `²`, `−`) with this language's decimal separator.
+    public var equations: EquationText { EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator) }
+
+    /// A new, empty figure in this style.
+    public func makeFigure() -> Figure {
+        let figure = Figure(size: size, theme: theme, numberStyle: numberStyle)
+        figure.vectorDPI = dpi
+        return figure
+    }
+
+    /// PNG options for a slide figure in this style.
+    public func pngOptions(title: String?, description: String?) -> PNGOptions {
+        var options = PNGOptions()
+        options.dpi = dpi
+        options.title = title
+        options.description = description
+        return options
+    }
+
+    /// `value` with `decimals` decimals in this language's style (Unicode minus, decimal comma in Finnish).
+    public func number(_ value: Double, decimals: Int) -> String { formatter.format(value, decimals: decimals) }
+}

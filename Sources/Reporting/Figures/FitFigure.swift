@@ -1,0 +1,74 @@
+import Foundation
+import Plotting
+import Training
+
+/// `fit`: the data in original units with the fitted model(s), equations in the legend.
+///
+/// Each model's curve is drawn over the data's x range (plus 4 % on each side) from 240 samples;
+/// `--residuals` adds the vertical error segment from each point to the first model's prediction,
+/// `--labels` writes each point's name beside it.
+public enum FitFigure {
+    /// Builds the figure for `request` from its trained models.
+    public static func make(_ request: FigureRequest, models: [TrainedModel]) throws -> FigureProduct {
+        let style = request.style
+        let text = style.text
+        let figure = style.makeFigure()
+        let axes = figure.axes
+        guard let first = models.first else { throw ReportingError.unsupported("The fit figure needs at least one model.") }
+        let data = first.data.original
+        let xVariable = text.variableName(data.xName), yVariable = text.variableName(data.yName)
+        figure.title = text.fitTitle(y: yVariable, x: xVariable)
+        figure.subtitle = models.map { model in
+            "\(text.modelName(model.model.name)): MSE \(style.number(model.finalMeanSquaredError, decimals: 4)), "
+                + "MAE \(style.number(model.finalMeanAbsoluteError, decimals: 2))\(unitSuffix(data.yName, text))"
+        }.joined(separator: "  ·  ")
+        axes.xLabel = text.columnLabel(data.xName)
+        axes.yLabel = text.columnLabel(data.yName)
+
+        let points = zip(data.x, data.y).map { DataPoint(x: $0, y: $1) }
+        let curveXs = sampleXs(data.x)
+        if request.showResiduals {
+            let residualColor = figure.theme.mutedInk
+            for (point, prediction) in zip(points, first.predictions) {
+                axes.line([point, DataPoint(x: point.x, y: prediction)], color: residualColor, width: 2.5 * figure.metrics.scale, dash: .dashed)
+            }
+        }
+        for (index, model) in models.enumerated() {
+            let curve = curveXs.map { DataPoint(x: $0, y: model.predictOriginal(at: $0)) }
+            let equation = style.equations.originalUnits(
+                model: model.model, parameters: model.finalParameters, xScale: model.data.xScale,
+                yScale: model.data.yScale, xName: xVariable, yName: yVariable)
+            let label = models.count > 1 ? "\(text.modelName(model.model.name)): \(equation)" : equation
+            axes.line(curve, color: figure.theme.seriesColor(index + 1), label: label)
+        }
+        axes.scatter(points, color: figure.theme.seriesColor(0), label: text.data)
+        let curveYs = models.flatMap { model in curveXs.map { model.predictOriginal(at: $0) } } + data.y
+        let xRange = (curveXs.min() ?? 0)...(curveXs.max() ?? 1)
+        if let low = curveYs.min(), let high = curveYs.max(), high > low {
+            // Headroom above the data for the legend: one line per entry, about 7 % of the height each.
+            let entries = Double(models.count + 1)
+            axes.yLimits = AxisLimits(low - 0.05 * (high - low), high + (0.06 + 0.075 * entries) * (high - low))
+        }
+        if request.showLabels, let labels = data.labels {
+            let dx = 0.008 * (xRange.upperBound - xRange.lowerBound)
+            for (point, label) in zip(points, labels) {
+                axes.text(label, at: DataPoint(x: point.x + dx, y: point.y), anchor: TextAnchor(.left, .bottom),
+                          color: figure.theme.ink, fontSize: figure.metrics.tickFontSize * 0.85)
+            }
+        }
+        let summary = models.map { "\(text.modelName($0.model.name)): \($0.equation(style.equations))" }.joined(separator: "; ")
+        return FigureProduct(figure: figure, summary: summary)
+    }
+
+    /// 240 evenly spaced x values over the data's range widened by 4 % on each side.
+    static func sampleXs(_ xs: [Double]) -> [Double] {
+        guard let low = xs.min(), let high = xs.max(), high > low else { return xs }
+        let pad = (high - low) * 0.04
+        let count = 240
+        return (0..<count).map { low - pad + (high - low + 2 * pad) * Double($0) / Double(count - 1) }
+    }
+
+    private static func unitSuffix(_ column: String, _ text: LectureText) -> String {
+        text.unit(of: column).map { " \($0)" } ?? ""
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import Plotting
+import Training
+
+/// Builds any of the lecture's figures from a request.
+public enum LectureFigures {
+    /// Trains what the request needs and builds its figure.
+    public static func make(_ request: FigureRequest) throws -> FigureProduct {
+        switch request.kind {
+        case .fit:
+            return try FitFigure.make(request, models: try request.trainedModels())
+        default:
+            throw ReportingError.unsupported("The '\(request.kind.rawValue)' figure is not available yet.")
+        }
+    }
+
+    /// Builds the figure and writes it (format from the extension) and its attachments, each atomically.
+    @discardableResult
+    public static func write(_ request: FigureRequest, to url: URL) throws -> FigureProduct {
+        let product = try make(request)
+        for attachment in product.attachments {
+            try AtomicFile.write(data: attachment.contents, to: attachment.url)
+        }
+        let options = request.style.pngOptions(title: product.figure.title, description: product.summary)
+        try product.figure.write(to: url, pngOptions: options)
+        return product
+    }
+}

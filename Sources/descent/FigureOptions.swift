@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Plotting
+import Reporting
+
+/// Theme choices on the command line.
+enum ThemeChoice: String, ExpressibleByArgument, CaseIterable {
+    case light, dark, transparent
+
+    var theme: Theme {
+        switch self {
+        case .light: return .light
+        case .dark: return .dark
+        case .transparent: return .transparent
+        }
+    }
+}
+
+/// Language choices on the command line.
+enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
+    case en, fi
+
+    var language: Language { self == .en ? .english : .finnish }
+}
+
+/// The look of a figure: theme, language, size and dpi, shared by `figure` and `frames`.
+struct StyleOptions: ParsableArguments {
+    @Option(help: "Colour theme: light, dark, or transparent (transparent background, light-theme ink).")
+    var theme: ThemeChoice = .light
+
+    @Option(name: .customLong("lang"), help: "Language of every title, label and legend: en or fi (Finnish also writes decimal commas).")
+    var language: LanguageChoice = .en
+
+    @Option(help: "Figure size: slide (1920x1080), slide-4x3 (1440x1080), half (960x1080), square (1080x1080), or WxH in pixels (each side 1...16384).")
+    var size: String = "slide"
+
+    @Option(help: "Resolution in dots per inch: the PNG's pHYs, and the page size of SVG and PDF (pixels / dpi).")
+    var dpi: Double = 144
+
+    func validate() throws {
+        do {
+            _ = try FigureSize(parsing: size)
+        } catch {
+            throw ValidationError("--size: \(error)")
+        }
+        guard dpi.isFinite, dpi >= 10, dpi <= 4800 else {
+            throw ValidationError("--dpi must be between 10 and 4800, got \(dpi).")
+        }
+    }
+
+    /// The figure style these options name.
+    func style() throws -> FigureStyle {
+        FigureStyle(theme: theme.theme, language: language.language, size: try FigureSize(parsing: size), dpi: dpi)
+    }
+}
