@@ -66,7 +66,7 @@ public struct FigureRequest: Sendable {
     public var comparison: Comparison = .models
 
     /// What `compare` compares.
-    public enum Comparison: String, Sendable, CaseIterable {
+    public enum Comparison: String, Sendable, CaseIterable, Codable {
         /// Linear vs cubic fits and per-person errors.
         case models
         /// sgd, gd, momentum and adam paths on one landscape.

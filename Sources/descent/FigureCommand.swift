@@ -34,6 +34,60 @@ struct FigureCommand: ParsableCommand {
     @Flag(help: "fit: write each point's label (the people's names) beside it.")
     var labels = false
 
+    @Flag(help: "loss, lr-sweep: logarithmic MSE axis.")
+    var log = false
+
+    @Option(help: "training, slice: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
+    var epoch: Int?
+
+    @Option(parsing: .unconditional, help: "landscape: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,b (cubic).")
+    var params: String?
+
+    @Flag(help: "landscape: use the plane of the path's first two principal directions.")
+    var pca = false
+
+    @Flag(help: "landscape: use the unnormalised data (raw units) instead of z-scores.")
+    var raw = false
+
+    @Option(help: "landscape, normalization, compare: grid points per side, 2...4096.")
+    var grid: Int = 400
+
+    @Option(name: .customLong("range-w"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w (linear).")
+    var rangeW: String?
+
+    @Option(name: .customLong("range-b"), parsing: .unconditional, help: "landscape: range LOW:HIGH of b.")
+    var rangeB: String?
+
+    @Option(name: .customLong("range-w1"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w1 (cubic).")
+    var rangeW1: String?
+
+    @Option(name: .customLong("range-w2"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w2 (cubic).")
+    var rangeW2: String?
+
+    @Option(name: .customLong("range-w3"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w3 (cubic).")
+    var rangeW3: String?
+
+    @Option(name: .customLong("grid-csv"), help: "landscape: also write the grid as CSV (header <P1>,<P2>,mse), one row per grid point.")
+    var gridCSV: String?
+
+    @Option(parsing: .unconditional, help: "lr-sweep: learning rates to compare, comma separated. Default: fractions and multiples of the stable limit 2/λmax.")
+    var lrs: String?
+
+    @Option(help: "slice: the parameter to vary, others fixed. Default: the first (w or w1).")
+    var param: String?
+
+    @Option(help: "step: the worked example; 'lecture' is the slides' y = w·x², point (2, 8).")
+    var example: String = "lecture"
+
+    @Option(parsing: .unconditional, help: "step: the starting weight w0 (default 1).")
+    var w0: Double = 1
+
+    @Option(help: "step: the number of gradient steps (1...20, default 3). The step's learning rate is --lr (default 0.05).")
+    var steps: Int = 3
+
+    @Option(help: "compare: models (linear vs cubic) or optimizers (sgd, gd, momentum and adam on one landscape).")
+    var compare: FigureRequest.Comparison = .models
+
     func validate() throws {
         guard FigureKind(rawValue: kindName) != nil else {
             var message = "unknown figure kind '\(kindName)'"
@@ -41,6 +95,21 @@ struct FigureCommand: ParsableCommand {
             message += " Kinds: \(FigureKind.allCases.map(\.rawValue).joined(separator: ", "))."
             throw ValidationError(message)
         }
+        guard (2...4096).contains(grid) else {
+            throw ValidationError("--grid \(grid) is out of range: use 2 to 4096 points per side (default 400).")
+        }
+        if let epoch, epoch < 0 {
+            throw ValidationError("--epoch must be 0 or more, got \(epoch).")
+        }
+        guard example == "lecture" else {
+            throw ValidationError("--example '\(example)' is unknown: the only worked example is 'lecture'.")
+        }
+        guard w0.isFinite else { throw ValidationError("--w0 must be a finite number, got \(w0).") }
+        guard (1...20).contains(steps) else {
+            throw ValidationError("--steps must be between 1 and 20, got \(steps).")
+        }
+        _ = try parsedRanges()
+        _ = try parsedLearningRates()
         if let out {
             let ext = (out as NSString).pathExtension.lowercased()
             guard ["png", "svg", "pdf"].contains(ext) else {
@@ -57,8 +126,50 @@ struct FigureCommand: ParsableCommand {
             configurations: try models.map { try training.configuration(for: $0) })
         request.showResiduals = residuals
         request.showLabels = labels
+        request.logScale = log
+        request.epoch = epoch
+        request.parameters = params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        request.principalPlane = pca
+        request.rawData = raw
+        request.gridSize = grid
+        request.ranges = try parsedRanges()
+        request.gridCSV = gridCSV.map { URL(fileURLWithPath: $0) }
+        request.learningRates = try parsedLearningRates()
+        request.sliceParameter = param
+        request.stepInitialWeight = w0
+        request.stepLearningRate = training.learningRate ?? 0.05
+        request.stepCount = steps
+        request.comparison = compare
         let destination = out ?? "\(kind.rawValue).png"
         let product = try LectureFigures.write(request, to: URL(fileURLWithPath: destination))
         print("Wrote \(destination): \(product.summary)")
+    }
+
+    /// The `--range-*` options as closed ranges by parameter name.
+    private func parsedRanges() throws -> [String: ClosedRange<Double>] {
+        var ranges: [String: ClosedRange<Double>] = [:]
+        let options = [("w", rangeW), ("b", rangeB), ("w1", rangeW1), ("w2", rangeW2), ("w3", rangeW3)]
+        for case let (name, text?) in options {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2, let low = Double(parts[0].trimmingCharacters(in: .whitespaces)),
+                  let high = Double(parts[1].trimmingCharacters(in: .whitespaces)),
+                  low.isFinite, high.isFinite, low < high else {
+                throw ValidationError("--range-\(name) '\(text)' is not a range: write LOW:HIGH with finite numbers and LOW < HIGH, e.g. -2:2.")
+            }
+            ranges[name] = low...high
+        }
+        return ranges
+    }
+
+    /// `--lrs` as numbers, each finite and positive.
+    private func parsedLearningRates() throws -> [Double]? {
+        guard let lrs else { return nil }
+        return try lrs.split(separator: ",", omittingEmptySubsequences: false).map { field in
+            let text = field.trimmingCharacters(in: .whitespaces)
+            guard let value = Double(text), value.isFinite, value > 0 else {
+                throw ValidationError("--lrs value '\(text)' is not a positive finite learning rate; give comma-separated numbers such as 0.01,0.1,0.5.")
+            }
+            return value
+        }
     }
 }

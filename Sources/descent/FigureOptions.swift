@@ -53,3 +53,5 @@ struct StyleOptions: ParsableArguments {
         FigureStyle(theme: theme.theme, language: language.language, size: try FigureSize(parsing: size), dpi: dpi)
     }
 }
+
+extension FigureRequest.Comparison: ExpressibleByArgument {}
