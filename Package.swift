@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -37,7 +38,7 @@ let package = Package(
         ),
         .target(
             name: "Reporting",
-            dependencies: ["Training", "Plotting"],
+            dependencies: ["Training", "Plotting", .product(name: "Yams", package: "Yams")],
             exclude: ["README.md"]
         ),
         .executableTarget(

@@ -14,6 +14,8 @@ public enum ReportingError: Error, CustomStringConvertible, Equatable {
     case epochOutOfRange(epoch: Int, last: Int)
     /// A kind that cannot draw what was asked.
     case unsupported(String)
+    /// A problem in a build configuration file, at a line and column when known.
+    case configuration(file: String, line: Int?, column: Int?, message: String)
 
     /// The message shown to the user.
     public var description: String {
@@ -30,6 +32,10 @@ public enum ReportingError: Error, CustomStringConvertible, Equatable {
             return "--epoch \(epoch) is outside the training history, which has epochs 0 to \(last)."
         case let .unsupported(message):
             return message
+        case let .configuration(file, line, column, message):
+            var place = "'\(file)'"
+            if let line { place += ", line \(line)" + (column.map { ", column \($0)" } ?? "") }
+            return "In \(place): \(message)"
         }
     }
 }

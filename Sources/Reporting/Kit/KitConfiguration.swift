@@ -1,0 +1,94 @@
+import Foundation
+import Plotting
+import Training
+
+/// What `descent build` makes: models and their training, figure kinds, sizes, themes,
+/// languages, frames, report parts, and where everything goes.
+///
+/// `KitConfiguration()` is the default run (the notebook's two models, every figure kind,
+/// light English slides as PNG, SVG and PDF, frames for both models, the HTML and Markdown
+/// reports and the handout, all under `output/`). `Examples/lecture.yaml` spells out the same.
+public struct KitConfiguration: Sendable {
+    /// The training data: the notebook's people, or a CSV file.
+    public struct DataSource: Sendable, Equatable {
+        /// The CSV file, relative to the current folder; nil = the built-in data.
+        public var file: String?
+        /// The x column.
+        public var x: String
+        /// The y column.
+        public var y: String
+        /// The label column, if any.
+        public var label: String?
+
+        /// The notebook's 10 people.
+        public static let notebook = DataSource(file: nil, x: "weight_kg", y: "height_cm", label: "name")
+    }
+
+    /// The figures to draw.
+    public struct Figures: Sendable, Equatable {
+        /// Kinds to draw, each for every model where it applies.
+        public var kinds: [FigureKind] = FigureKind.allCases
+        /// File formats: png, svg, pdf.
+        public var formats: [String] = ["png", "svg", "pdf"]
+        /// Pixel size.
+        public var size: FigureSize = .slide
+        /// Resolution.
+        public var dpi: Double = 144
+        /// Themes; each gets its own folder when more than one is asked for.
+        public var themes: [String] = ["light"]
+        /// Languages; each gets its own folder when more than one is asked for.
+        public var languages: [Language] = [.english]
+        /// Landscape grid points per side.
+        public var grid: Int = 400
+        /// Subfolder of the output folder.
+        public var folder: String = "figures"
+    }
+
+    /// The animation frames.
+    public struct Frames: Sendable, Equatable {
+        /// Whether to write frames at all.
+        public var enabled = true
+        /// Pixel size of each frame.
+        public var size: FigureSize = .slide
+        /// Keep every k-th epoch (first and last always kept); nil = chosen so each model has at most `maximumFrames`.
+        public var every: Int?
+        /// Upper bound on frames per model when `every` is not given.
+        public var maximumFrames = 60
+        /// zlib level of the frame PNGs.
+        public var compression = 1
+        /// Also assemble an MP4 with ffmpeg when it is installed.
+        public var video = false
+        /// Frames per second of the video.
+        public var fps = 12
+        /// Subfolder of the output folder.
+        public var folder: String = "frames"
+    }
+
+    /// The report parts; a nil name leaves that part out.
+    public struct Report: Sendable, Equatable {
+        /// The self-contained HTML page.
+        public var html: String? = "report.html"
+        /// The Markdown walk-through.
+        public var markdown: String? = "report.md"
+        /// The multi-page PDF handout.
+        public var handout: String? = "handout.pdf"
+    }
+
+    /// The output folder (relative to the current folder, or absolute).
+    public var output: String = "output"
+    /// Subfolder for histories, tables, grids and the summary.
+    public var dataFolder: String = "data"
+    /// The training data.
+    public var data: DataSource = .notebook
+    /// The models to train, in order, with their settings.
+    public var models: [TrainingConfiguration] = [.notebook(for: .linear), .notebook(for: .cubic)]
+    /// The figures.
+    public var figures = Figures()
+    /// The frames.
+    public var frames = Frames()
+    /// The report parts.
+    public var report = Report()
+
+    /// The default run.
+    public init() {}
+}
