@@ -26,6 +26,8 @@ public final class Figure {
     public var title: String?
     /// A smaller line under the title, in the muted ink colour.
     public var subtitle: String?
+    /// An optional caption under the panels, wrapped to the figure's width (handout pages).
+    public var caption: String?
     /// The resolution of vector exports: page size in points = pixels / dpi · 72. Default 144.
     public var vectorDPI: Double = 144
     /// Text and line sizes.

@@ -36,6 +36,10 @@ struct FigureLayout {
     var titleTop: Double?
     /// The top of the subtitle (nil without subtitle).
     var subtitleTop: Double?
+    /// The caption's lines, already wrapped to the figure's width.
+    var captionLines: [String] = []
+    /// The top of the caption block (nil without caption).
+    var captionTop: Double?
     /// The panels in `Figure.panels` order.
     var panels: [Panel]
 
@@ -68,9 +72,20 @@ struct FigureLayout {
         }
         if titleTop != nil || subtitleTop != nil { top += metrics.gap * 2 }
 
+        // Caption block at the bottom.
+        var bottomReserve = metrics.outerPadding
+        if let caption = figure.caption, !caption.isEmpty {
+            let style = TextStyle(size: metrics.subtitleFontSize, color: .black)
+            captionLines = FigureLayout.wrap(caption, width: width - 2 * metrics.outerPadding, style: style, renderer: renderer)
+            let lineHeight = renderer.measureText("Ag", style: style).height * 1.25
+            let blockHeight = Double(captionLines.count) * lineHeight
+            captionTop = height - metrics.outerPadding - blockHeight
+            bottomReserve += blockHeight + metrics.gap * 3
+        }
+
         // Grid cells.
         let content = DeviceRect(x: metrics.outerPadding, y: top, width: width - 2 * metrics.outerPadding,
-                                 height: height - metrics.outerPadding - top)
+                                 height: height - bottomReserve - top)
         let cells = FigureLayout.cells(in: content, rows: figure.rows, columns: figure.columns,
                                        columnWidths: figure.columnWidths, rowHeights: figure.rowHeights, spacing: metrics.panelSpacing)
         let limits = figure.panels.map { $0.resolvedLimits() }
@@ -232,5 +247,25 @@ struct FigureLayout {
                                                margin: metrics.gap, points: points)
         }
         return corner.rect(width: size.width, height: size.height, in: plot, inset: inset)
+    }
+
+    /// Splits `text` into lines no wider than `width` at spaces (explicit newlines kept); a word
+    /// wider than the line stands on its own line.
+    static func wrap(_ text: String, width: Double, style: TextStyle, renderer: any Renderer) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                let candidate = line.isEmpty ? String(word) : line + " " + word
+                if line.isEmpty || renderer.measureText(candidate, style: style).width <= width {
+                    line = candidate
+                } else {
+                    lines.append(line)
+                    line = String(word)
+                }
+            }
+            lines.append(line)
+        }
+        return lines
     }
 }

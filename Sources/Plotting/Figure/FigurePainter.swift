@@ -40,6 +40,14 @@ struct FigurePainter {
                               style: fitted(subtitle, TextStyle(size: metrics.subtitleFontSize, color: theme.mutedInk), within: layout.width - 2 * metrics.outerPadding),
                               anchor: TextAnchor(.center, .top))
         }
+        if let top = layout.captionTop {
+            let style = TextStyle(size: metrics.subtitleFontSize, color: theme.ink)
+            let lineHeight = renderer.measureText("Ag", style: style).height * 1.25
+            for (index, line) in layout.captionLines.enumerated() {
+                renderer.drawText(line, at: DevicePoint(x: metrics.outerPadding, y: top + Double(index) * lineHeight),
+                                  style: style, anchor: TextAnchor(.left, .top))
+            }
+        }
         for (axes, panel) in zip(figure.panels, layout.panels) {
             drawPanelStatic(axes, panel)
         }
