@@ -13,8 +13,8 @@ struct DescentCommand: ParsableCommand {
             figures through Cairo.
             """,
         version: "0.1.0",
-        subcommands: [TrainCommand.self, FigureCommand.self],
-        defaultSubcommand: TrainCommand.self
+        subcommands: [BuildCommand.self, TrainCommand.self, FigureCommand.self],
+        defaultSubcommand: BuildCommand.self
     )
 
     /// Parses the arguments, runs the command and maps errors to exit statuses:

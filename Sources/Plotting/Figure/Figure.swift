@@ -69,7 +69,15 @@ public final class Figure {
         return panels
     }
 
+    /// Removes every panel: a text-only figure (title, subtitle and caption), e.g. a title page.
+    /// The caption then follows the title instead of sitting at the bottom.
+    public func removePanels() {
+        panels = []
+    }
+
     /// The first panel (the only one of a single-panel figure).
+    ///
+    /// - Precondition: the figure has panels.
     public var axes: Axes { panels[0] }
 
     /// The panel at `row`, `column`.
@@ -86,6 +94,13 @@ public final class Figure {
     public func draw(on renderer: any Renderer, layers: LayerSelection = .all) {
         let layout = FigureLayout(figure: self, measuringWith: renderer)
         FigurePainter(figure: self, layout: layout, renderer: renderer).draw(layers: layers)
+    }
+
+    /// Each panel's data-to-device transform as the figure lays it out (text measured with Cairo),
+    /// e.g. to place interactive overlays on an exported PNG at the right pixels.
+    public func panelTransforms() throws -> [AxesTransform] {
+        let renderer = try CairoRenderer(raster: Raster(width: 1, height: 1))
+        return FigureLayout(figure: self, measuringWith: renderer).panels.map(\.transform)
     }
 
     /// Renders into a new premultiplied ARGB32 raster of the figure's size.

@@ -79,7 +79,7 @@ struct FigureLayout {
             captionLines = FigureLayout.wrap(caption, width: width - 2 * metrics.outerPadding, style: style, renderer: renderer)
             let lineHeight = renderer.measureText("Ag", style: style).height * 1.25
             let blockHeight = Double(captionLines.count) * lineHeight
-            captionTop = height - metrics.outerPadding - blockHeight
+            captionTop = figure.panels.isEmpty ? top + metrics.gap * 2 : height - metrics.outerPadding - blockHeight
             bottomReserve += blockHeight + metrics.gap * 3
         }
 
