@@ -36,6 +36,6 @@ struct DescentCommand: ParsableCommand {
     }
 
     private static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
     }
 }
