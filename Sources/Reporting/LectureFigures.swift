@@ -9,6 +9,8 @@ public enum LectureFigures {
         switch request.kind {
         case .fit:
             return try FitFigure.make(request, models: try request.trainedModels())
+        case .loss:
+            return try LossFigure.make(request, models: try request.trainedModels())
         case .training:
             return try TrainingFigure.make(request, models: try request.trainedModels())
         default:

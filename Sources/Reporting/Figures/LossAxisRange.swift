@@ -8,9 +8,9 @@ import Plotting
 /// The *top of interest* `t` is the largest value of the curves that did not diverge together
 /// with the starting MSE (epoch 0) of those that did. Then:
 /// - log scale (`log` asked for, any run diverged, or `automaticLog` and `max v / min v > 100`):
-///   limits `[min v / 1.6, min(max v, 10³·t) · 1.6]`, widened to at least one decade; a diverged
-///   run therefore leaves the panel at the top three decades above its start instead of
-///   stretching the axis to `10¹²`;
+///   limits `[min v / 1.6, min(max v, h·t) · 1.6]` with the headroom `h` (default `10³`), widened
+///   to at least one decade; a diverged run therefore leaves the panel at the top, `log10 h`
+///   decades above its start, instead of stretching the axis to `10¹²`;
 /// - linear scale: `[0, min(max v, t) · 1.08]` (MSE is never negative; zero is shown so that
 ///   the distance to the minimum reads honestly).
 public struct LossAxisRange: Sendable, Hashable {
@@ -34,8 +34,9 @@ public struct LossAxisRange: Sendable, Hashable {
     ///   - diverged: per curve, whether that run diverged (missing entries count as false).
     ///   - log: force the log scale.
     ///   - automaticLog: switch to log when the values span more than two decades.
+    ///   - headroom: how far above the top of interest a log axis reaches (a factor, ≥ 1).
     public static func fitting(curves: [[Double]], diverged: [Bool] = [], references: [Double] = [],
-                               log: Bool = false, automaticLog: Bool = false) -> LossAxisRange {
+                               log: Bool = false, automaticLog: Bool = false, headroom: Double = 1e3) -> LossAxisRange {
         let values = (curves.flatMap { $0 } + references).filter { $0.isFinite && $0 >= 0 }
         let anyDiverged = diverged.contains(true)
         var top = 0.0
@@ -53,7 +54,7 @@ public struct LossAxisRange: Sendable, Hashable {
         let smallest = positive.min() ?? 1e-3, largest = values.max() ?? 1
         let useLog = log || anyDiverged || (automaticLog && smallest > 0 && largest / smallest > 100)
         if useLog {
-            let upperValue = min(largest, top > 0 ? top * 1e3 : largest)
+            let upperValue = min(largest, top > 0 ? top * max(1, headroom) : largest)
             var lower = smallest / 1.6, upper = max(upperValue, smallest) * 1.6
             if upper / lower < 10 {
                 let middle = (lower * upper).squareRoot()

@@ -41,12 +41,14 @@ public struct LossCurvePanel {
     ///   - label: the curve's legend label; nil keeps it out of the legend.
     ///   - showMarkers: markers at every epoch (smaller for long histories).
     ///   - showOptimum: the dashed closed-form minimum, labelled with its value.
+    ///   - optimumLabel: the dashed line's legend label; nil writes "closed-form minimum <value>".
     ///   - layer: the layer of the changing marks (`.dynamic` for frames).
     @discardableResult
     public static func drawStatic(on axes: Axes, model: TrainedModel, style: FigureStyle, epoch: Int? = nil,
                                   xLimits: AxisLimits? = nil, range: LossAxisRange? = nil, logScale: Bool = false,
                                   color: Color? = nil, label: String? = nil, showMarkers: Bool = true,
-                                  showOptimum: Bool = true, layer: Layer = .dynamic) -> LossCurvePanel {
+                                  showOptimum: Bool = true, optimumLabel: String? = nil,
+                                  layer: Layer = .dynamic) -> LossCurvePanel {
         let text = style.text
         let history = model.history
         let losses = history.epochs.map(\.meanSquaredError)
@@ -57,15 +59,15 @@ public struct LossCurvePanel {
         axes.xLabel = text.epoch
         axes.yLabel = text.mseNormalized
         let ink = color ?? axes.theme.seriesColor(1)
+        let line = axes.line([], color: ink, label: label, layer: layer)
         var optimumLine: LineMark?
         if showOptimum {
             let limits = axes.xLimits ?? epochLimits(lastEpoch: history.epochsRun)
             optimumLine = axes.line([DataPoint(x: limits.lower, y: model.optimumMeanSquaredError),
                                      DataPoint(x: limits.upper, y: model.optimumMeanSquaredError)],
                                     color: ink.withAlpha(0.9), width: 3 * style.size.scale, dash: .dashed,
-                                    label: text.closedFormMinimumValue(style.number(model.optimumMeanSquaredError, decimals: 4)))
+                                    label: optimumLabel ?? text.closedFormMinimumValue(style.number(model.optimumMeanSquaredError, decimals: 4)))
         }
-        let line = axes.line([], color: ink, label: label, layer: layer)
         var markers: ScatterMark?
         if showMarkers {
             let count = max(1, history.epochs.count)
