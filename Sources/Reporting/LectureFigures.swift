@@ -11,6 +11,8 @@ public enum LectureFigures {
             return try FitFigure.make(request, models: try request.trainedModels())
         case .loss:
             return try LossFigure.make(request, models: try request.trainedModels())
+        case .lrSweep:
+            return try LearningRateSweepFigure.make(request)
         case .training:
             return try TrainingFigure.make(request, models: try request.trainedModels())
         default:

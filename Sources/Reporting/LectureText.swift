@@ -166,9 +166,9 @@ extension LectureText {
     public func runSettings(model: String, optimizer: String, rate: String) -> String {
         "\(model): \(optimizer), \(learningRate) \(rate)"
     }
-    /// The lr-sweep legend: "lr = 0.5 (0.5× limit)" / "η = 0,5 (0,5× vakausraja)".
+    /// The lr-sweep legend: "lr = 0.5 (0.5× limit)" / "η = 0,5 (0,5× raja)".
     public func learningRateLegend(_ rate: String, multiple: String) -> String {
-        language == .english ? "lr = \(rate) (\(multiple)× limit)" : "η = \(rate) (\(multiple)× vakausraja)"
+        language == .english ? "lr = \(rate) (\(multiple)× limit)" : "η = \(rate) (\(multiple)× raja)"
     }
     /// The optimizer's name: "full-batch GD" / "täysi-eräinen GD", others as named.
     public func optimizerName(_ name: String) -> String {

@@ -74,6 +74,35 @@ public struct LossAxisRange: Sendable, Hashable {
         axes.yLimits = limits
     }
 
+    /// The range with an empty band on top: the upper limit raised (in scale units) so the old
+    /// span is `1 − fraction` of the new one, e.g. room for a legend above curves cut by `clip`.
+    public func withBand(fraction: Double) -> LossAxisRange {
+        let lowU = scale.forward(limits.lower), highU = scale.forward(limits.upper)
+        let share = min(max(fraction, 0), 0.9)
+        let newHigh = lowU + (highU - lowU) / (1 - share)
+        return LossAxisRange(scale: scale, limits: AxisLimits(limits.lower, scale.inverse(newHigh)), clipsCurves: clipsCurves)
+    }
+
+    /// `points` up to where they first rise above `level` (default: the upper limit), ending with
+    /// the crossing point, interpolated linearly in x and in scale units of y; later points are
+    /// dropped. Non-finite values count as above.
+    public func clip(_ points: [DataPoint], at level: Double? = nil) -> [DataPoint] {
+        let cap = level ?? limits.upper
+        var kept: [DataPoint] = []
+        for point in points {
+            guard point.y.isFinite, point.y <= cap else {
+                if let previous = kept.last, point.y.isFinite {
+                    let a = scale.forward(previous.y), b = scale.forward(point.y), c = scale.forward(cap)
+                    let t = b > a ? (c - a) / (b - a) : 1
+                    kept.append(DataPoint(x: previous.x + (point.x - previous.x) * t, y: cap))
+                }
+                return kept
+            }
+            kept.append(point)
+        }
+        return kept
+    }
+
     /// `value` moved to the top edge when above it (for marking where a curve leaves the panel).
     public func clamped(_ value: Double) -> Double {
         value.isFinite ? min(value, limits.upper) : limits.upper
