@@ -100,7 +100,7 @@ public enum LearningRateSweepFigure {
                 }
                 // The legend row, with a swatch as wide as the line.
                 axes.line([], color: color, width: metrics.lineWidth * 1.3, label: label)
-                summaries.append("\(text.modelName(run.model.name)) lr \(rate): " + LossFigure.stopText(run, text: text, style: style))
+                summaries.append("\(text.modelName(run.model.name)) lr \(style.formatter.format(rate, significantDigits: 4)): " + LossFigure.stopText(run, text: text, style: style))
             }
             axes.line([DataPoint(x: xLimits.lower, y: first.optimumMeanSquaredError),
                        DataPoint(x: xLimits.upper, y: first.optimumMeanSquaredError)],

@@ -39,7 +39,7 @@ public enum LossFigure {
                                       optimumLabel: several ? "\(name): \(optimum)" : optimum, layer: .static)
             annotateStop(model, on: axes, range: range, xLimits: xLimits, color: color, index: index, style: style)
         }
-        let summary = models.map { "\(text.modelName($0.model.name)): \(stopText($0, text: text, style: style)), final MSE \($0.finalMeanSquaredError)" }
+        let summary = models.map { "\(text.modelName($0.model.name)): \(stopText($0, text: text, style: style)), final MSE \(style.number($0.finalMeanSquaredError, decimals: 4))" }
             .joined(separator: "; ")
         return FigureProduct(figure: figure, summary: summary)
     }

@@ -33,7 +33,7 @@ public enum TrainingFigure {
                                              logScale: request.logScale)
         try fit.update(to: epoch)
         try loss.update(to: epoch)
-        let summary = "\(style.text.epochCapitalized) \(epoch) of \(model.history.epochsRun): MSE \(record.meanSquaredError)"
+        let summary = "\(style.text.epochCapitalized) \(epoch) / \(model.history.epochsRun): MSE \(style.number(record.meanSquaredError, decimals: 4))"
         return FigureProduct(figure: figure, summary: summary)
     }
 
