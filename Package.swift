@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Training", "Plotting"]),
-        .testTarget(name: "DescentTests", dependencies: ["descent"]),
+        .testTarget(name: "DescentTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v5]
 )

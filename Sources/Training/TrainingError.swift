@@ -100,6 +100,9 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
             if let columnNumber { place = "column \(columnNumber) ('\(column)')" }
             if let line { place = "line \(line), " + place }
             if let path { place += " of '\(path)'" }
+            guard line != nil else {
+                return "The \(value) of \(place) overflows double precision (its values are too large); rescale the data, for example to other units."
+            }
             return "The value '\(value)' at \(place) is too large to compute with in double precision; rescale the data (for example to other units)."
         case .invalidEncoding(let path, let line):
             let place = line.map { "line \($0) of '\(path)'" } ?? "'\(path)'"
