@@ -39,10 +39,7 @@ struct TrainCommand: ParsableCommand {
         let configuration = try training.configuration(for: model)
         let data = try NormalizedDataset(try training.dataset())
         let trained = try TrainedModel(data: data, configuration: configuration)
-        print(TrainingSummaryText(trained: trained).text, terminator: "")
-        if trained.history.diverged {
-            FileHandle.standardError.write(Data("warning: \(TrainingSummaryText(trained: trained).divergenceWarning)\n".utf8))
-        }
+        // Write the history before printing, so a failed write leaves no misleading success on screen.
         if let history {
             let contents: Data
             if (history as NSString).pathExtension.lowercased() == "json" {
@@ -51,7 +48,12 @@ struct TrainCommand: ParsableCommand {
                 contents = Data(trained.history.csv().utf8)
             }
             try AtomicFile.write(data: contents, to: URL(fileURLWithPath: history))
-            print("History written to \(history)")
+        }
+        let summary = TrainingSummaryText(trained: trained)
+        print(summary.text, terminator: "")
+        if let history { print("History written to \(history)") }
+        if trained.history.diverged {
+            FileHandle.standardError.write(Data("warning: \(summary.divergenceWarning)\n".utf8))
         }
     }
 }
