@@ -43,15 +43,17 @@ struct ToolRunner {
         process.standardError = error
         try process.run()
         // Read both pipes concurrently so a full pipe never blocks the child.
-        var errorData = Data()
+        final class Box: @unchecked Sendable { var data = Data() }
+        let errorBox = Box()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            errorData = error.fileHandleForReading.readDataToEndOfFile()
+            errorBox.data = error.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
+        let errorData = errorBox.data
         process.waitUntilExit()
         return Outcome(
             status: process.terminationStatus,
