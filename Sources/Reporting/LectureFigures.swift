@@ -9,6 +9,16 @@ public enum LectureFigures {
         switch request.kind {
         case .fit:
             return try FitFigure.make(request, models: try request.trainedModels())
+        case .landscape:
+            return try LandscapeFigure.make(request)
+        case .normalization:
+            return try NormalizationFigure.make(request)
+        case .slice:
+            return try SliceFigure.make(request)
+        case .step:
+            return try StepFigure.make(request)
+        case .compare where request.comparison == .optimizers:
+            return try OptimizerComparisonFigure.make(request)
         default:
             throw ReportingError.unsupported("The '\(request.kind.rawValue)' figure is not available yet.")
         }
