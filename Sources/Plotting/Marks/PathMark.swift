@@ -50,9 +50,10 @@ public final class PathMark: Mark {
         densify(points.map(transform.device), spacing: 6)
     }
 
-    /// A line swatch in the path colour (theme colour resolved at drawing time).
+    /// A marker swatch in the path colour with a dark edge like the path's halo, so light paths
+    /// (e.g. white on a heatmap) stay visible in a light legend box.
     public var legendEntry: LegendEntry? {
-        label.map { LegendEntry(label: $0, swatch: .marker(.circle, fill: color ?? Theme.light.pathColor, edge: nil, size: nil)) }
+        label.map { LegendEntry(label: $0, swatch: .marker(.circle, fill: color ?? Theme.light.pathColor, edge: Color(white: 0, alpha: 0.75), size: nil)) }
     }
 
     /// Draws halo, steps with heads, and markers.

@@ -55,12 +55,16 @@ public enum OptimizerComparisonFigure {
                                             learningRate: format(configuration.learningRate), mse: format(run.finalMeanSquaredError))
             let points = plane.pathPoints(run.history)
             if index == 0 {
-                plane.draw(on: axes, grid: grid, style: style, points: points, pathLabel: label, pathColor: colors[0], showOptimum: false)
+                plane.draw(on: axes, grid: grid, style: style, points: points, pathLabel: label, pathColor: colors[0],
+                           showStart: false, showOptimum: false)
             } else {
                 let path = axes.path(points, color: colors[index % colors.count], label: label)
                 path.minimumMarkerSpacing = 0.9 * figure.metrics.markerSize
                 path.arrowSpacing = 110 * figure.metrics.scale
             }
+        }
+        if let start = runs.first?.history.epochs.first?.parameters {
+            axes.scatter([plane.coordinates(of: start)], marker: .square, color: LandscapePlane.startColor, edgeColor: .black, label: text.start)
         }
         let optimumLabel = plane.optimumDistanceFromPlane > 1e-9 ? text.optimumProjected : text.closedFormMinimum
         axes.scatter([plane.coordinates(of: first.optimum)], marker: .diamond, color: LandscapePlane.optimumColor, edgeColor: .black, label: optimumLabel)
