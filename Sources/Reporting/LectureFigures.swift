@@ -11,17 +11,23 @@ public enum LectureFigures {
             return try FitFigure.make(request, models: try request.trainedModels())
         case .loss:
             return try LossFigure.make(request, models: try request.trainedModels())
-        case .lrSweep:
-            return try LearningRateSweepFigure.make(request)
-        case .compare where request.comparison == .models:
-            return try CompareModelsFigure.make(request)
-        case .compare:
-            // `--compare optimizers` is the optimizer-comparison figure, built elsewhere.
-            throw ReportingError.unsupported("'descent figure compare --compare optimizers' is not available yet; use --compare models.")
         case .training:
             return try TrainingFigure.make(request, models: try request.trainedModels())
-        default:
-            throw ReportingError.unsupported("The '\(request.kind.rawValue)' figure is not available yet.")
+        case .landscape:
+            return try LandscapeFigure.make(request)
+        case .normalization:
+            return try NormalizationFigure.make(request)
+        case .lrSweep:
+            return try LearningRateSweepFigure.make(request)
+        case .slice:
+            return try SliceFigure.make(request)
+        case .step:
+            return try StepFigure.make(request)
+        case .compare:
+            switch request.comparison {
+            case .models: return try CompareModelsFigure.make(request)
+            case .optimizers: return try OptimizerComparisonFigure.make(request)
+            }
         }
     }
 
