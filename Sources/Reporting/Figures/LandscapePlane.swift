@@ -144,8 +144,33 @@ public struct LandscapePlane: Sendable {
         let aSpan = Self.span(projected.map(\.x)), bSpan = Self.span(projected.map(\.y))
         let fixedA = options.principalPlane ? nil : options.ranges[aName]
         let fixedB = options.principalPlane ? nil : options.ranges[bName]
-        aRange = fixedA ?? Self.padded(aSpan, otherWidth: bSpan.upperBound - bSpan.lowerBound)
-        bRange = fixedB ?? Self.padded(bSpan, otherWidth: aSpan.upperBound - aSpan.lowerBound)
+        var a = fixedA ?? Self.padded(aSpan, otherWidth: bSpan.upperBound - bSpan.lowerBound)
+        var b = fixedB ?? Self.padded(bSpan, otherWidth: aSpan.upperBound - aSpan.lowerBound)
+        // Balance the window in loss units: the MSE grows like (uᵀGu)·a² along a and (vᵀGv)·b² along b,
+        // so a span s along a direction with curvature c shows a change of about c·s². Widen the
+        // narrower automatic range until its √c·s is at least half the other's, so the contours'
+        // true shape shows (circles for z-scored linear data) instead of stripes across a thin strip.
+        let gram = trained.statistics.gram
+        func curvature(_ d: [Double]) -> Double {
+            var total = 0.0
+            for i in d.indices { for j in d.indices { total += d[i] * gram[i][j] * d[j] } }
+            return total.squareRoot()
+        }
+        let (ca, cb) = (curvature(u), curvature(v))
+        if ca > 0, cb > 0, ca.isFinite, cb.isFinite {
+            let sa = (a.upperBound - a.lowerBound) * ca, sb = (b.upperBound - b.lowerBound) * cb
+            let target = 0.5 * max(sa, sb)
+            if fixedA == nil, sa < target { a = Self.widened(a, to: target / ca) }
+            if fixedB == nil, sb < target { b = Self.widened(b, to: target / cb) }
+        }
+        aRange = a
+        bRange = b
+    }
+
+    /// `range` widened symmetrically about its centre to `width`.
+    static func widened(_ range: ClosedRange<Double>, to width: Double) -> ClosedRange<Double> {
+        let center = (range.lowerBound + range.upperBound) / 2
+        return (center - width / 2)...(center + width / 2)
     }
 
     // MARK: Coordinates
