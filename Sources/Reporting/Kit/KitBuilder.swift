@@ -76,8 +76,9 @@ public struct KitBuilder {
 
         var rendered: [KitRenderedFigure] = []
         try stage("figures") {
-            rendered = try KitFigureStage(configuration: configuration, dataset: dataset, models: models, output: output).run()
-            written += rendered.flatMap(\.files)
+            var figureStage = KitFigureStage(configuration: configuration, dataset: dataset, models: models, output: output)
+            rendered = try figureStage.run()
+            written += rendered.flatMap(\.files) + figureStage.thumbnails
             let formats = configuration.figures.formats.joined(separator: ", ")
             return "\(rendered.count) figures (\(formats)) in \(configuration.figures.folder)/"
         }

@@ -42,6 +42,10 @@ public struct KitConfiguration: Sendable {
         public var grid: Int = 400
         /// Subfolder of the output folder.
         public var folder: String = "figures"
+        /// Small PNG copies of the first theme and language's figures for a README gallery; nil = none.
+        public var galleryFolder: String? = "gallery"
+        /// The pixel size of the gallery copies.
+        public var gallerySize: FigureSize = (try? FigureSize(width: 640, height: 360)) ?? .slide
     }
 
     /// The animation frames.

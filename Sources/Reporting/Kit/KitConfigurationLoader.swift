@@ -149,7 +149,7 @@ public struct KitConfigurationLoader {
 
     private func figures(_ node: Node) throws -> KitConfiguration.Figures {
         var figures = KitConfiguration.Figures()
-        let entries = try mapping(node, path: "figures", allowed: ["kinds", "formats", "size", "dpi", "themes", "languages", "grid", "folder"])
+        let entries = try mapping(node, path: "figures", allowed: ["kinds", "formats", "size", "dpi", "themes", "languages", "grid", "folder", "gallery", "gallery_size"])
         for (key, value) in entries {
             let keyPath = "figures.\(key.name)"
             switch key.name {
@@ -174,6 +174,14 @@ public struct KitConfigurationLoader {
                 figures.grid = try integer(value, path: keyPath, in: 2...4096)
             case "folder":
                 figures.folder = try outputName(value, path: keyPath)
+            case "gallery":
+                if value.bool != nil, value.string.map({ ["true", "false", "yes", "no", "on", "off"].contains($0.lowercased()) }) ?? false {
+                    figures.galleryFolder = value.bool == true ? "gallery" : nil
+                } else {
+                    figures.galleryFolder = try outputName(value, path: keyPath)
+                }
+            case "gallery_size":
+                figures.gallerySize = try size(value, path: keyPath)
             default: break
             }
         }

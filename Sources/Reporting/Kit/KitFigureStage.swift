@@ -26,7 +26,7 @@ struct KitFigureStage {
     let output: URL
 
     /// Draws and writes every figure; returns those of the first theme and language, in lecture order.
-    func run() throws -> [KitRenderedFigure] {
+    mutating func run() throws -> [KitRenderedFigure] {
         let figures = configuration.figures
         var variants: [(folder: String, style: FigureStyle)] = []
         let several = figures.themes.count * figures.languages.count > 1
@@ -43,6 +43,14 @@ struct KitFigureStage {
                                          models: configuration.models, grid: figures.grid)
             work += jobs.map { (variant.folder, $0, index == 0) }
         }
+        var gallery: [KitFigureJob] = []
+        if let galleryFolder = figures.galleryFolder, let first = variants.first {
+            var small = first.style
+            small.size = figures.gallerySize
+            gallery = KitFigureJob.jobs(kinds: figures.kinds, style: small, dataset: dataset,
+                                        models: configuration.models, grid: min(figures.grid, 200))
+            try KitFileSystem.makeFolder(output.appendingPathComponent(galleryFolder))
+        }
         for folder in Set(variants.map(\.folder)) {
             try KitFileSystem.makeFolder(output.appendingPathComponent(folder))
         }
@@ -50,8 +58,16 @@ struct KitFigureStage {
         let lock = NSLock()
         var results = [KitRenderedFigure?](repeating: nil, count: work.count)
         var firstError: Error?
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
+        var galleryFiles = [String?](repeating: nil, count: gallery.count)
+        DispatchQueue.concurrentPerform(iterations: work.count + gallery.count) { index in
             do {
+                if index >= work.count {
+                    let file = try renderThumbnail(gallery[index - work.count])
+                    lock.lock()
+                    galleryFiles[index - work.count] = file
+                    lock.unlock()
+                    return
+                }
                 let (folder, job, _) = work[index]
                 let rendered = try render(job, folder: folder)
                 lock.lock()
@@ -64,7 +80,21 @@ struct KitFigureStage {
             }
         }
         if let firstError { throw firstError }
+        thumbnails = galleryFiles.compactMap { $0 }
         return zip(work, results).compactMap { item, rendered in item.primary ? rendered : nil }
+    }
+
+    /// The gallery files written by the last `run()`, relative to the output folder.
+    private(set) var thumbnails: [String] = []
+
+    /// Writes a small PNG of `job`'s figure into the gallery folder.
+    private func renderThumbnail(_ job: KitFigureJob) throws -> String {
+        let product = try LectureFigures.make(job.request)
+        let relative = "\(configuration.figures.galleryFolder ?? "gallery")/\(job.stem).png"
+        var options = job.request.style.pngOptions(title: product.figure.title, description: product.summary)
+        options.compressionLevel = 9
+        try AtomicFile.write(data: try product.figure.pngData(options: options), to: output.appendingPathComponent(relative))
+        return relative
     }
 
     private func render(_ job: KitFigureJob, folder: String) throws -> KitRenderedFigure {
