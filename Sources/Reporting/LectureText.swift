@@ -113,3 +113,22 @@ extension LectureText {
         }
     }
 }
+
+// MARK: - Frame sequences (`descent frames`)
+
+extension LectureText {
+    /// "loss landscape" / "häviöpinta".
+    public var lossLandscape: String { language == .english ? "loss landscape" : "häviöpinta" }
+    /// "update" / "päivitys": the x axis of a per-step loss curve.
+    public var update: String { language == .english ? "update" : "päivitys" }
+
+    /// The per-step frame title: "Epoch N, update S | y = ... | MSE: ..." / "Epookki N, päivitys S | ...".
+    public func stepTitle(epoch: Int, step: Int, equation: String, mse: String) -> String {
+        "\(epochCapitalized) \(epoch), \(update) \(step) | \(equation) | MSE: \(mse)"
+    }
+
+    /// The frames summary: "N frames in DIR" / "N kuvaa kansiossa DIR".
+    public func framesWritten(_ count: Int, directory: String) -> String {
+        language == .english ? "\(count) frame\(count == 1 ? "" : "s") in \(directory)" : "\(count) kuva\(count == 1 ? "" : "a") kansiossa \(directory)"
+    }
+}

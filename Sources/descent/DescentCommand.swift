@@ -13,7 +13,8 @@ struct DescentCommand: ParsableCommand {
             figures through Cairo.
             """,
         version: "0.1.0",
-        subcommands: [TrainCommand.self, FigureCommand.self],
+        subcommands: [TrainCommand.self, FigureCommand.self,
+                      FramesCommand.self],
         defaultSubcommand: TrainCommand.self
     )
 
