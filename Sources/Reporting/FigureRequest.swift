@@ -48,6 +48,10 @@ public struct FigureRequest: Sendable {
     // lr-sweep
     /// The learning rates to compare (`lr-sweep`); nil = fractions and multiples of the stable limit.
     public var learningRates: [Double]?
+    /// Whether the optimizer was chosen explicitly (`--optimizer`); `lr-sweep` uses full-batch GD otherwise.
+    public var optimizerChosen = false
+    /// Whether the stop rule was chosen explicitly (`--stop`); `lr-sweep` runs every epoch otherwise.
+    public var stopRuleChosen = false
 
     // slice
     /// The parameter to vary (`slice`); nil = the first.

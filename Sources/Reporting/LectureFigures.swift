@@ -9,6 +9,12 @@ public enum LectureFigures {
         switch request.kind {
         case .fit:
             return try FitFigure.make(request, models: try request.trainedModels())
+        case .loss:
+            return try LossFigure.make(request, models: try request.trainedModels())
+        case .lrSweep:
+            return try LearningRateSweepFigure.make(request)
+        case .training:
+            return try TrainingFigure.make(request, models: try request.trainedModels())
         default:
             throw ReportingError.unsupported("The '\(request.kind.rawValue)' figure is not available yet.")
         }

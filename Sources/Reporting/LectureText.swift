@@ -132,3 +132,77 @@ extension LectureText {
         language == .english ? "\(count) frame\(count == 1 ? "" : "s") in \(directory)" : "\(count) kuva\(count == 1 ? "" : "a") kansiossa \(directory)"
     }
 }
+
+// MARK: Training curves: loss, training, compare (models), lr-sweep
+
+extension LectureText {
+    /// The loss figure's title.
+    public var lossTitle: String { language == .english ? "Training loss: MSE per epoch" : "Opetuksen häviö: MSE epookeittain" }
+    /// The lr-sweep figure's title.
+    public var learningRateSweepTitle: String {
+        language == .english ? "Loss curves for several learning rates" : "Häviökäyrät eri oppimisnopeuksilla"
+    }
+    /// The compare figure's title.
+    public var compareModelsTitle: String { language == .english ? "Comparing the models" : "Mallien vertailu" }
+    /// The compare figure's bar panel title.
+    public var errorPerPerson: String { language == .english ? "Error per person" : "Virhe henkilöittäin" }
+    /// The compare figure's fit panel title.
+    public var fitsOverData: String { language == .english ? "Fits over the data" : "Sovitteet datan päällä" }
+    /// The training loss panel's title.
+    public var mseSoFar: String { language == .english ? "MSE per epoch so far" : "MSE epookeittain tähän asti" }
+
+    /// "closed-form minimum 0.1553" / "suljetun muodon minimi 0,1553".
+    public func closedFormMinimumValue(_ value: String) -> String { "\(closedFormMinimum) \(value)" }
+    /// "stopped at epoch 65: MSE stopped decreasing" (the notebook's stop rule).
+    public func stoppedDecreasing(epoch: Int) -> String {
+        language == .english ? "stopped at epoch \(epoch): MSE stopped decreasing"
+            : "pysähtyi epookilla \(epoch): MSE lakkasi pienenemästä"
+    }
+    /// "stopped at epoch 300: all epochs run".
+    public func completedEpochs(epoch: Int) -> String {
+        language == .english ? "stopped at epoch \(epoch): all epochs run" : "pysähtyi epookilla \(epoch): kaikki epookit ajettu"
+    }
+    /// "converged at epoch N: MSE changed by less than T".
+    public func convergedAt(epoch: Int, tolerance: String) -> String {
+        language == .english ? "converged at epoch \(epoch): MSE changed by less than \(tolerance)"
+            : "konvergoi epookilla \(epoch): MSE muuttui alle \(tolerance)"
+    }
+    /// "diverged at epoch N (MSE > 10¹²)".
+    public func divergedAtEpochBeyond(epoch: Int) -> String {
+        language == .english ? "diverged at epoch \(epoch) (MSE > 10¹²)" : "hajaantui epookilla \(epoch) (MSE > 10¹²)"
+    }
+    /// "stable limit 2/λmax = 1.000" / "vakausraja 2/λmax = 1,000".
+    public func stableLimitValue(_ limit: String) -> String { "\(stableLimit) 2/λmax = \(limit)" }
+    /// "learning rate 5 > stable limit 2/λmax = 1.000": why full-batch GD diverges.
+    public func learningRateAboveLimit(_ rate: String, limit: String) -> String {
+        "\(learningRate) \(rate) > \(stableLimitValue(limit))"
+    }
+    /// "learning rate 0.5 < stable limit 2/λmax = 1.000".
+    public func learningRateBelowLimit(_ rate: String, limit: String) -> String {
+        "\(learningRate) \(rate) < \(stableLimitValue(limit))"
+    }
+    /// A run's settings: "linear: sgd, learning rate 0.001".
+    public func runSettings(model: String, optimizer: String, rate: String) -> String {
+        "\(model): \(optimizer), \(learningRate) \(rate)"
+    }
+    /// The lr-sweep legend: "lr = 0.5 (0.5× limit)" / "η = 0,5 (0,5× raja)".
+    public func learningRateLegend(_ rate: String, multiple: String) -> String {
+        language == .english ? "lr = \(rate) (\(multiple)× limit)" : "η = \(rate) (\(multiple)× raja)"
+    }
+    /// The optimizer's name: "full-batch GD" / "täysi-eräinen GD", others as named.
+    public func optimizerName(_ name: String) -> String {
+        switch name {
+        case "gd": return language == .english ? "full-batch GD" : "täyden erän GD"
+        case "sgd": return language == .english ? "SGD (batch size 1)" : "SGD (erän koko 1)"
+        default: return name
+        }
+    }
+    /// "linear: MAE 3.91 cm".
+    public func modelMeanAbsoluteError(model: String, mae: String, unit: String?) -> String {
+        "\(model): MAE \(mae)" + (unit.map { " \($0)" } ?? "")
+    }
+    /// The bar panel's y label: "actual − predicted (cm)" / "todellinen − ennuste (cm)".
+    public func actualMinusPredicted(unit: String?) -> String {
+        (language == .english ? "actual − predicted" : "todellinen − ennuste") + (unit.map { " (\($0))" } ?? "")
+    }
+}

@@ -135,6 +135,8 @@ struct FigureCommand: ParsableCommand {
         request.ranges = try parsedRanges()
         request.gridCSV = gridCSV.map { URL(fileURLWithPath: $0) }
         request.learningRates = try parsedLearningRates()
+        request.optimizerChosen = training.optimizer != nil
+        request.stopRuleChosen = training.stop != nil
         request.sliceParameter = param
         request.stepInitialWeight = w0
         request.stepLearningRate = training.learningRate ?? 0.05

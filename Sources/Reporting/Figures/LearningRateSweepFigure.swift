@@ -1,0 +1,136 @@
+import Foundation
+import Plotting
+import Training
+
+/// `lr-sweep`: MSE per epoch for several learning rates, one panel per model, with the
+/// full-batch stability limit `η_max = 2/λmax(2G)` stated and every rate given as a multiple of it.
+///
+/// Full-batch gradient descent multiplies the error along the Hessian's top eigenvector by
+/// `1 − η·λmax` per epoch, so it converges for `η < 2/λmax` and diverges above. The default rates
+/// are `0.1, 0.5, 0.9, 1.1 × η_max` (for z-scored linear data `2G = 2I`, so `η_max = 1`). Unless
+/// `--optimizer` was given the runs use full-batch GD, and unless `--stop` was given they run every
+/// epoch (a stop rule would end a diverging run after one epoch and hide the divergence). Diverged
+/// runs are cut where they leave `LossAxisRange` (log scale), leaving an empty band above for the
+/// legend, and are marked with a cross at the epoch they diverged and "diverged at epoch N" in
+/// their legend row. Earlier runs are drawn wider so coinciding curves stay visible. The y axis
+/// is logarithmic with `--log`, when a run diverged, or when the curves span more than two
+/// decades; the x axis shows the epochs where something happens (`shownEpochs`).
+public enum LearningRateSweepFigure {
+    /// The default multiples of the stable limit.
+    public static let defaultMultiples: [Double] = [0.1, 0.5, 0.9, 1.1]
+
+    /// The learning rates swept for `statistics`: `request.learningRates`, or `defaultMultiples × 2/λmax`.
+    public static func learningRates(_ request: FigureRequest, statistics: SufficientStatistics) -> [Double] {
+        request.learningRates ?? defaultMultiples.map { $0 * statistics.stableLearningRate }
+    }
+
+    /// `base` with `rate`, full-batch GD unless the optimizer was chosen, every epoch unless the stop rule was chosen.
+    public static func configuration(_ base: TrainingConfiguration, rate: Double, request: FigureRequest) -> TrainingConfiguration {
+        var configuration = base
+        configuration.learningRate = rate
+        if !request.optimizerChosen { configuration.optimizer = .gd }
+        if !request.stopRuleChosen { configuration.stopRule = .fixed }
+        configuration.recordSteps = false
+        return configuration
+    }
+
+    /// Trains every rate for every requested model and builds the figure.
+    public static func make(_ request: FigureRequest) throws -> FigureProduct {
+        guard !request.configurations.isEmpty else {
+            throw ReportingError.unsupported("The lr-sweep figure needs a model: use --model linear, cubic or both.")
+        }
+        let data = try NormalizedDataset(request.dataset)
+        var sweeps: [[TrainedModel]] = []
+        for base in request.configurations {
+            let statistics = SufficientStatistics(model: base.model, x: data.x, y: data.y)
+            let rates = learningRates(request, statistics: statistics)
+            sweeps.append(try rates.map { try TrainedModel(data: data, configuration: configuration(base, rate: $0, request: request)) })
+        }
+        return make(request, sweeps: sweeps)
+    }
+
+    /// Builds the figure from trained sweeps: one array of runs (one per rate) per panel.
+    public static func make(_ request: FigureRequest, sweeps: [[TrainedModel]]) -> FigureProduct {
+        let style = request.style
+        let text = style.text
+        let figure = style.makeFigure()
+        let panels = figure.makePanels(rows: 1, columns: max(1, sweeps.count))
+        figure.title = text.learningRateSweepTitle
+        let optimizers = Set(sweeps.joined().map { text.optimizerName($0.history.configuration.optimizer.name) })
+        figure.subtitle = optimizers.sorted().joined(separator: ", ")
+        var summaries: [String] = []
+        for (axes, runs) in zip(panels, sweeps) {
+            guard let first = runs.first else { continue }
+            let limit = first.statistics.stableLearningRate
+            let limitText = style.number(limit, decimals: 3)
+            axes.title = "\(text.modelName(first.model.name)): \(text.stableLimitValue(limitText))"
+            axes.xLabel = text.epoch
+            axes.yLabel = text.mseNormalized
+            let range = LossAxisRange.fitting(curves: runs.map { $0.history.epochs.map(\.meanSquaredError) },
+                                              diverged: runs.map(\.history.diverged),
+                                              references: [first.optimumMeanSquaredError],
+                                              log: request.logScale, automaticLog: true)
+            // Curves are cut where they leave `range`; above it stays an empty band for the legend.
+            let shown = range.clipsCurves ? range.withBand(fraction: 0.3) : range
+            shown.apply(to: axes)
+            let xLimits = LossCurvePanel.epochLimits(lastEpoch: shownEpochs(runs))
+            axes.xLimits = xLimits
+            let metrics = FigureMetrics(scale: style.size.scale)
+            for (index, run) in runs.enumerated() {
+                let rate = run.history.configuration.learningRate
+                let color = figure.theme.seriesColor(index)
+                var label = text.learningRateLegend(style.formatter.format(rate, significantDigits: 3),
+                                                    multiple: style.formatter.format(rate / limit, significantDigits: 2))
+                // Earlier runs are drawn wider, so a later run on the same curve (0.1 and 0.9 × the
+                // limit contract the error equally fast) leaves both visible.
+                let width = metrics.lineWidth * (1 + 0.35 * Double(runs.count - 1 - index))
+                let points = range.clip(LossCurvePanel.points(of: run.history, upTo: run.history.epochsRun))
+                axes.line(points, color: color, width: width,
+                          dash: index < figure.theme.seriesColors.count ? .solid : .dashed)
+                if case .diverged(let epoch) = run.history.stopReason {
+                    let last = run.history.epochs.last?.meanSquaredError ?? range.limits.upper
+                    if let exit = points.last, last > range.limits.upper {
+                        // Off the chart from where it left until it diverged.
+                        axes.line([exit, DataPoint(x: Double(epoch), y: range.limits.upper)], color: color,
+                                  width: metrics.lineWidth * 0.8, dash: .dotted)
+                    }
+                    axes.scatter([DataPoint(x: Double(epoch), y: min(last, range.limits.upper))], marker: .cross, color: color,
+                                 size: 1.2 * metrics.markerSize, edgeColor: color)
+                    label += ": " + text.divergedAt(epoch: epoch)
+                }
+                // The legend row, with a swatch as wide as the line.
+                axes.line([], color: color, width: metrics.lineWidth * 1.3, label: label)
+                summaries.append("\(text.modelName(run.model.name)) lr \(rate): " + LossFigure.stopText(run, text: text, style: style))
+            }
+            axes.line([DataPoint(x: xLimits.lower, y: first.optimumMeanSquaredError),
+                       DataPoint(x: xLimits.upper, y: first.optimumMeanSquaredError)],
+                      color: figure.theme.mutedInk, width: 3 * metrics.scale, dash: .dashed,
+                      label: text.closedFormMinimumValue(style.number(first.optimumMeanSquaredError, decimals: 4)))
+        }
+        return FigureProduct(figure: figure, summary: summaries.joined(separator: "; "))
+    }
+
+    /// The epochs worth showing: up to 1.3 × the latest of the diverged epochs and the epochs at
+    /// which the other runs settle (their excess `MSE − MSE*` stays below `10⁻³` of the start's),
+    /// at least 10, at most the longest run. A run that never settles shows every epoch.
+    static func shownEpochs(_ runs: [TrainedModel]) -> Int {
+        var latest = 0, longest = 1
+        for run in runs {
+            let history = run.history
+            longest = max(longest, history.configuration.maxEpochs, LossFigure.stopEpoch(run))
+            if history.diverged {
+                latest = max(latest, LossFigure.stopEpoch(run))
+                continue
+            }
+            let optimum = run.optimumMeanSquaredError
+            let start = (history.epochs.first?.meanSquaredError ?? optimum) - optimum
+            let unsettled = history.epochs.last { $0.meanSquaredError - optimum > 1e-3 * start }
+            if let unsettled, unsettled.epoch >= history.epochsRun {
+                latest = max(latest, history.configuration.maxEpochs)
+            } else {
+                latest = max(latest, (unsettled?.epoch ?? 0) + 1)
+            }
+        }
+        return min(longest, max(10, Int((1.3 * Double(latest)).rounded(.up))))
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Plotting
+import Training
+
+/// `loss`: MSE per epoch of each model, its closed-form minimum `MSE(θ*)` as a dashed line in the
+/// model's colour, and why training stopped, annotated at the stop epoch.
+///
+/// The y axis comes from `LossAxisRange` over all runs: linear from 0 by default, log with
+/// `--log`, and log whenever a run diverged, clipped six decades above the diverged run's start
+/// so the explosion (up to `10¹²`) leaves the panel instead of squashing the other curves. A
+/// diverged run is marked with a cross on the top edge at the epoch it diverged, labelled
+/// "diverged at epoch N", and the subtitle states the learning rate against the full-batch
+/// stability limit `2/λmax` of the Hessian `2G`.
+public enum LossFigure {
+    /// Builds the figure for `request` from its trained models.
+    public static func make(_ request: FigureRequest, models: [TrainedModel]) throws -> FigureProduct {
+        guard !models.isEmpty else {
+            throw ReportingError.unsupported("The loss figure needs at least one model: use --model linear, cubic or both.")
+        }
+        let style = request.style
+        let text = style.text
+        let figure = style.makeFigure()
+        let axes = figure.axes
+        figure.title = text.lossTitle
+        figure.subtitle = models.map { runDescription($0, style: style) }.joined(separator: "  ·  ")
+        let range = LossAxisRange.fitting(curves: models.map { $0.history.epochs.map(\.meanSquaredError) },
+                                          diverged: models.map(\.history.diverged),
+                                          references: models.map(\.optimumMeanSquaredError), log: request.logScale,
+                                          headroom: 1e6)
+        let lastEpoch = models.map(stopEpoch).max() ?? 1
+        let xLimits = LossCurvePanel.epochLimits(lastEpoch: lastEpoch)
+        let several = models.count > 1
+        for (index, model) in models.enumerated() {
+            let color = figure.theme.seriesColor(index + 1)
+            let name = text.modelName(model.model.name)
+            let optimum = text.closedFormMinimumValue(style.number(model.optimumMeanSquaredError, decimals: 4))
+            LossCurvePanel.drawStatic(on: axes, model: model, style: style, xLimits: xLimits, range: range, color: color,
+                                      label: name, showMarkers: model.history.epochs.count <= 100, showOptimum: true,
+                                      optimumLabel: several ? "\(name): \(optimum)" : optimum, layer: .static)
+            annotateStop(model, on: axes, range: range, xLimits: xLimits, color: color, index: index, style: style)
+        }
+        let summary = models.map { "\(text.modelName($0.model.name)): \(stopText($0, text: text, style: style)), final MSE \($0.finalMeanSquaredError)" }
+            .joined(separator: "; ")
+        return FigureProduct(figure: figure, summary: summary)
+    }
+
+    /// "linear: SGD (batch size 1), learning rate 0.001", with "> stable limit 2/λmax = …" when it diverged.
+    static func runDescription(_ model: TrainedModel, style: FigureStyle) -> String {
+        let text = style.text
+        let configuration = model.history.configuration
+        let rate = style.formatter.format(configuration.learningRate, significantDigits: 4)
+        let base = "\(text.modelName(model.model.name)): \(text.optimizerName(configuration.optimizer.name))"
+        guard model.history.diverged else { return "\(base), \(text.learningRate) \(rate)" }
+        let limit = style.number(model.statistics.stableLearningRate, decimals: 3)
+        if configuration.learningRate > model.statistics.stableLearningRate {
+            return "\(base), " + text.learningRateAboveLimit(rate, limit: limit)
+        }
+        return "\(base), " + text.learningRateBelowLimit(rate, limit: limit)
+    }
+
+    /// The epoch training stopped at: the diverged epoch, or the last recorded one.
+    static func stopEpoch(_ model: TrainedModel) -> Int {
+        if case .diverged(let epoch) = model.history.stopReason { return epoch }
+        return model.history.epochsRun
+    }
+
+    /// The annotation text for why `model`'s training stopped.
+    static func stopText(_ model: TrainedModel, text: LectureText, style: FigureStyle) -> String {
+        switch model.history.stopReason {
+        case .completedEpochs: return text.completedEpochs(epoch: model.history.epochsRun)
+        case .lossStoppedDecreasing(let epoch): return text.stoppedDecreasing(epoch: epoch)
+        case .converged(let epoch, let tolerance):
+            return text.convergedAt(epoch: epoch, tolerance: style.formatter.format(tolerance, significantDigits: 3))
+        case .diverged(let epoch): return text.divergedAtEpochBeyond(epoch: epoch)
+        }
+    }
+
+    /// Points an annotation at the stop: the last point, or for a diverged run a cross on the top
+    /// edge at the diverged epoch. The text sits inside the panel, towards its middle, above the
+    /// point (below it for the top edge), staggered per model.
+    static func annotateStop(_ model: TrainedModel, on axes: Axes, range: LossAxisRange, xLimits: AxisLimits,
+                             color: Color, index: Int, style: FigureStyle) {
+        let epoch = stopEpoch(model)
+        let target: DataPoint
+        let scale = range.scale
+        let lowU = scale.forward(range.limits.lower), highU = scale.forward(range.limits.upper)
+        let spanU = highU - lowU
+        var textU: Double
+        if model.history.diverged {
+            let last = model.history.epochs.last?.meanSquaredError ?? range.limits.upper
+            let y = last > range.limits.upper ? scale.inverse(highU - 0.03 * spanU) : last
+            target = DataPoint(x: Double(epoch), y: y)
+            axes.scatter([target], marker: .cross, color: color, size: 1.3 * FigureMetrics(scale: style.size.scale).markerSize,
+                         edgeColor: color)
+            textU = scale.forward(y) - (0.3 + 0.1 * Double(index)) * spanU
+        } else {
+            let y = model.history.epochs.last?.meanSquaredError ?? range.limits.lower
+            target = DataPoint(x: Double(epoch), y: range.clamped(y))
+            textU = scale.forward(target.y) + (0.2 + 0.12 * Double(index)) * spanU
+        }
+        textU = min(max(textU, lowU + 0.06 * spanU), highU - 0.06 * spanU)
+        let xSpan = xLimits.upper - xLimits.lower
+        let relative = (target.x - xLimits.lower) / xSpan
+        let textX = relative > 0.5 ? target.x - 0.28 * xSpan : target.x + 0.28 * xSpan
+        axes.annotate(stopText(model, text: style.text, style: style), pointingAt: target,
+                      textAt: DataPoint(x: textX, y: scale.inverse(textU)), color: color)
+    }
+}

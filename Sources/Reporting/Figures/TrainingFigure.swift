@@ -1,0 +1,78 @@
+import Foundation
+import Plotting
+import Training
+
+/// `training`: the notebook's two-panel view at one epoch: the fit in original units (left) and
+/// the MSE per epoch so far with markers (right), titled "Epoch N | y = … | MSE: …".
+///
+/// Both panels keep the axis ranges of the whole history (`FitPanel.wholeHistoryLimits`,
+/// `LossAxisRange`), so figures of successive epochs line up. The equation is the model in
+/// normalised terms as the notebook prints it, terms in the model's parameter order
+/// (`w·x + b`; `w1·x + w2·x² + w3·x³ + b`), coefficients to 3 decimals; the MSE to 4 decimals.
+public enum TrainingFigure {
+    /// Builds the figure for `request` from its first trained model at `request.epoch` (default: the last).
+    /// - Throws: `ReportingError.epochOutOfRange` when the epoch is not in the history.
+    public static func make(_ request: FigureRequest, models: [TrainedModel]) throws -> FigureProduct {
+        guard let model = models.first else {
+            throw ReportingError.unsupported("The training figure needs a model: use --model linear or --model cubic.")
+        }
+        let style = request.style
+        let epoch = request.epoch ?? model.history.epochsRun
+        guard let record = model.record(atEpoch: epoch) else {
+            throw ReportingError.epochOutOfRange(epoch: epoch, last: model.history.epochsRun)
+        }
+        let figure = style.makeFigure()
+        let panels = figure.makePanels(rows: 1, columns: 2)
+        figure.title = title(model: model, epoch: epoch, style: style)
+        figure.subtitle = style.text.runSettings(
+            model: style.text.modelName(model.model.name),
+            optimizer: style.text.optimizerName(model.history.configuration.optimizer.name),
+            rate: style.formatter.format(model.history.configuration.learningRate, significantDigits: 4))
+        let fit = FitPanel.drawStatic(on: panels[0], model: model, style: style, epoch: epoch)
+        let loss = LossCurvePanel.drawStatic(on: panels[1], model: model, style: style, epoch: epoch,
+                                             logScale: request.logScale)
+        try fit.update(to: epoch)
+        try loss.update(to: epoch)
+        let summary = "\(style.text.epochCapitalized) \(epoch) of \(model.history.epochsRun): MSE \(record.meanSquaredError)"
+        return FigureProduct(figure: figure, summary: summary)
+    }
+
+    /// The notebook's title at `epoch`: "Epoch 12 | y = 0.919x + 0.000 | MSE: 0.1553".
+    /// Epochs outside the history give the final epoch's numbers.
+    public static func title(model: TrainedModel, epoch: Int, style: FigureStyle) -> String {
+        let record = model.record(atEpoch: epoch) ?? model.history.epochs.last
+        let parameters = record?.parameters ?? model.finalParameters
+        let mse = record?.meanSquaredError ?? model.finalMeanSquaredError
+        return style.text.trainingTitle(epoch: record?.epoch ?? epoch,
+                                        equation: normalizedEquation(model: model.model, parameters: parameters, style: style),
+                                        mse: style.number(mse, decimals: 4))
+    }
+
+    /// `y = θ₁x^{p₁} + … ` in normalised terms, each coefficient to 3 decimals with its sign folded
+    /// into the operator ("y = −1.000x + 0.250x² − 0.050x³ + 1.000"); a coefficient that rounds
+    /// to zero is written "+ 0.000" (never "−0.000").
+    public static func normalizedEquation(model: PolynomialModel, parameters: [Double], style: FigureStyle) -> String {
+        var text = "y = "
+        for (index, (power, value)) in zip(model.powers, parameters).enumerated() {
+            let rounded = (value * 1000).rounded() / 1000
+            let negative = rounded < 0
+            let magnitude = style.number(abs(rounded), decimals: 3)
+            let term = magnitude + variable(power)
+            if index == 0 {
+                text += (negative ? "\u{2212}" : "") + term
+            } else {
+                text += (negative ? " \u{2212} " : " + ") + term
+            }
+        }
+        return text
+    }
+
+    private static func variable(_ power: Int) -> String {
+        let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        switch power {
+        case 0: return ""
+        case 1: return "x"
+        default: return "x" + String(String(power).map { superscripts[Int(String($0)) ?? 0] })
+        }
+    }
+}
