@@ -67,6 +67,13 @@ public struct LectureText: Sendable {
     public var normalizedData: String { pick("z-scored data", "z-normalisoitu data") }
     public var explainedVariance: String { pick("explained variance", "selitetty varianssi") }
 
+    /// The optimum marker when the optimum lies off the drawn plane.
+    public var optimumProjected: String { pick("closed-form minimum (projected)", "suljetun muodon minimi (projektio)") }
+    /// A principal axis label: "pc1 (87.3 % of the path's variance)"; `explained` is already formatted.
+    public func principalAxis(_ index: Int, explained: String) -> String {
+        pick("pc\(index) (\(explained) % of the path's variance)", "pk\(index) (\(explained) % polun varianssista)")
+    }
+
     /// "stopped at epoch N" / "pysähtyi epookilla N".
     public func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
     /// "diverged at epoch N" / "hajaantui epookilla N".
