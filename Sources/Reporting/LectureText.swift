@@ -133,11 +133,6 @@ extension LectureText {
     public func stepTitle(epoch: Int, step: Int, equation: String, mse: String) -> String {
         "\(epochCapitalized) \(epoch), \(update) \(step) | \(equation) | MSE: \(mse)"
     }
-
-    /// The frames summary: "N frames in DIR" / "N kuvaa kansiossa DIR".
-    public func framesWritten(_ count: Int, directory: String) -> String {
-        language == .english ? "\(count) frame\(count == 1 ? "" : "s") in \(directory)" : "\(count) kuva\(count == 1 ? "" : "a") kansiossa \(directory)"
-    }
 }
 
 // MARK: Training curves: loss, training, compare (models), lr-sweep

@@ -38,3 +38,33 @@ import Testing
         }
     }
 }
+
+@Suite struct LegendFitTests {
+    @Test func legendWiderThanThePlotIsScaledDownToFit() throws {
+        let figure = Figure(size: .slide, theme: .light)
+        let panels = figure.makePanels(rows: 1, columns: 4)
+        let text = "a label of thirty-four characters"
+        panels[0].line([DataPoint(x: 0, y: 0), DataPoint(x: 1, y: 1)], label: text)
+        let recorder = RecordingRenderer()
+        figure.draw(on: recorder)
+        let label = try #require(recorder.texts.first { $0.text == text })
+        let fullSize = recorder.measureText(text, style: TextStyle(size: figure.metrics.legendFontSize, color: .black)).width
+        // At full size the label alone is wider than a quarter-slide plot; scaled, it fits right of the y tick labels.
+        #expect(fullSize > 1920 / 4 - 160)
+        #expect(label.box.width < fullSize * 0.95)
+        let yTicks = recorder.texts.filter { ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"].contains($0.text) && $0.box.maxX < 200 }
+        let tickRight = try #require(yTicks.map(\.box.maxX).max())
+        #expect(label.box.minX > tickRight)
+        #expect(label.box.maxX < 1920 / 4)
+    }
+
+    @Test func legendThatFitsKeepsItsSize() throws {
+        let figure = Figure(size: .slide, theme: .light)
+        figure.axes.line([DataPoint(x: 0, y: 0), DataPoint(x: 1, y: 1)], label: "data")
+        let recorder = RecordingRenderer()
+        figure.draw(on: recorder)
+        let label = try #require(recorder.texts.first { $0.text == "data" })
+        let reference = recorder.measureText("data", style: TextStyle(size: figure.metrics.legendFontSize, color: .black))
+        #expect(abs(label.box.width - reference.width) < 0.01)
+    }
+}

@@ -80,7 +80,7 @@ struct FigurePainter {
 
     private func drawLegend(_ axes: Axes, _ panel: FigureLayout.Panel) {
         guard let rect = panel.legendRect else { return }
-        LegendBox.draw(entries: axes.legendEntries, in: rect, theme: theme, metrics: metrics, renderer: renderer)
+        LegendBox.draw(entries: axes.legendEntries, in: rect, theme: theme, metrics: panel.legendMetrics ?? metrics, renderer: renderer)
     }
 
     private func drawPanelStatic(_ axes: Axes, _ panel: FigureLayout.Panel) {
