@@ -69,7 +69,7 @@ final class FrameRenderer: @unchecked Sendable {
                 var options = pngOptions
                 options.title = scene.figure.title
                 let png = try canvas.framePNG(options: options)
-                try AtomicFile.write(data: png, to: directory.file(frame.fileName))
+                try AtomicFile.write(data: png, to: directory.file(frame.fileName), durable: false)
                 finished()
             }
         } catch {
