@@ -13,6 +13,11 @@ public enum LectureFigures {
             return try LossFigure.make(request, models: try request.trainedModels())
         case .lrSweep:
             return try LearningRateSweepFigure.make(request)
+        case .compare where request.comparison == .models:
+            return try CompareModelsFigure.make(request)
+        case .compare:
+            // `--compare optimizers` is the optimizer-comparison figure, built elsewhere.
+            throw ReportingError.unsupported("'descent figure compare --compare optimizers' is not available yet; use --compare models.")
         case .training:
             return try TrainingFigure.make(request, models: try request.trainedModels())
         default:

@@ -132,12 +132,16 @@ public final class Axes {
     }
 
     /// Adds signed bars at x = 0, 1, … and labels the x ticks with `categories`.
+    ///
+    /// For grouped bars add one series per call with a narrower `widthFraction` and its own
+    /// `offset` (e.g. two series: width 0.4, offsets −0.2 and +0.2).
     @discardableResult
     public func bars(_ values: [Double], categories: [String], positiveColor: Color? = nil, negativeColor: Color? = nil,
-                     showValues: Bool = false, valueDecimals: Int = 1, label: String? = nil, layer: Layer = .static) -> BarMark {
+                     showValues: Bool = false, valueDecimals: Int = 1, label: String? = nil, layer: Layer = .static,
+                     offset: Double = 0, widthFraction: Double = 0.7) -> BarMark {
         let mark = BarMark(values: values, positiveColor: positiveColor ?? theme.seriesColor(0),
-                           negativeColor: negativeColor ?? theme.seriesColor(1), showValues: showValues,
-                           valueDecimals: valueDecimals, label: label, layer: layer)
+                           negativeColor: negativeColor ?? theme.seriesColor(1), widthFraction: widthFraction,
+                           showValues: showValues, valueDecimals: valueDecimals, label: label, layer: layer, offset: offset)
         add(mark)
         customXTicks = categories.prefix(values.count).enumerated().map { Tick(value: Double($0.offset), label: $0.element) }
         showVerticalGrid = false

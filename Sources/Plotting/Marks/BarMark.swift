@@ -2,6 +2,8 @@
 ///
 /// Positive and negative values get different colours (e.g. over- and under-prediction per
 /// person). Adding bars through `Axes.bars` also labels the x ticks with the categories.
+/// Grouped bars (several series per category) are several marks with a narrower
+/// `widthFraction` and different `offset`s: bar `i` spans `i + offset ± widthFraction / 2`.
 public final class BarMark: Mark {
     /// The bar heights (signed).
     public var values: [Double]
@@ -11,6 +13,8 @@ public final class BarMark: Mark {
     public var negativeColor: Color
     /// The bar width as a fraction of the category spacing, `0...1`.
     public var widthFraction: Double
+    /// The shift of every bar's centre from its category's x, in category spacings (0 = centred).
+    public var offset: Double
     /// Whether each bar is labelled with its value (formatted with the figure's number style).
     public var showValues: Bool
     /// Decimals of the value labels.
@@ -22,8 +26,9 @@ public final class BarMark: Mark {
 
     /// Creates bars.
     public init(values: [Double], positiveColor: Color, negativeColor: Color, widthFraction: Double = 0.7, showValues: Bool = false,
-                valueDecimals: Int = 1, label: String? = nil, layer: Layer = .static) {
+                valueDecimals: Int = 1, label: String? = nil, layer: Layer = .static, offset: Double = 0) {
         self.values = values
+        self.offset = offset
         self.positiveColor = positiveColor
         self.negativeColor = negativeColor
         self.widthFraction = widthFraction
@@ -45,7 +50,7 @@ public final class BarMark: Mark {
     public func samplePoints(in transform: AxesTransform) -> [DevicePoint] {
         values.enumerated().flatMap { index, value -> [DevicePoint] in
             guard value.isFinite else { return [] }
-            let x = Double(index)
+            let x = Double(index) + offset
             return densify([transform.device(DataPoint(x: x, y: 0)), transform.device(DataPoint(x: x, y: value))], spacing: 8)
         }
     }
@@ -60,7 +65,7 @@ public final class BarMark: Mark {
         let t = context.transform
         let half = min(1, max(0.05, widthFraction)) / 2
         for (index, value) in values.enumerated() where value.isFinite {
-            let x = Double(index)
+            let x = Double(index) + offset
             let a = t.device(DataPoint(x: x - half, y: 0)), b = t.device(DataPoint(x: x + half, y: value))
             let rect = DeviceRect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))
             context.renderer.fill(.rectangle(rect), color: value >= 0 ? positiveColor : negativeColor)
@@ -70,7 +75,7 @@ public final class BarMark: Mark {
         guard showValues else { return }
         let style = TextStyle(size: context.metrics.tickFontSize * 0.9, color: context.theme.ink)
         for (index, value) in values.enumerated() where value.isFinite {
-            let top = t.device(DataPoint(x: Double(index), y: value))
+            let top = t.device(DataPoint(x: Double(index) + offset, y: value))
             let text = context.formatter.format(value, decimals: valueDecimals)
             let anchor = TextAnchor(.center, value >= 0 ? .bottom : .top)
             let y = value >= 0 ? top.y - context.metrics.gap / 2 : top.y + context.metrics.gap / 2

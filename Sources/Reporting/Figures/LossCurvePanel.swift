@@ -65,7 +65,7 @@ public struct LossCurvePanel {
             let limits = axes.xLimits ?? epochLimits(lastEpoch: history.epochsRun)
             optimumLine = axes.line([DataPoint(x: limits.lower, y: model.optimumMeanSquaredError),
                                      DataPoint(x: limits.upper, y: model.optimumMeanSquaredError)],
-                                    color: ink.withAlpha(0.9), width: 3 * style.size.scale, dash: .dashed,
+                                    color: ink, width: 3 * style.size.scale, dash: .dashed,
                                     label: optimumLabel ?? text.closedFormMinimumValue(style.number(model.optimumMeanSquaredError, decimals: 4)))
         }
         var markers: ScatterMark?
