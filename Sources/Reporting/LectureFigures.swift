@@ -15,11 +15,18 @@ public enum LectureFigures {
             return try LearningRateSweepFigure.make(request)
         case .compare where request.comparison == .models:
             return try CompareModelsFigure.make(request)
-        case .compare:
-            // `--compare optimizers` is the optimizer-comparison figure, built elsewhere.
-            throw ReportingError.unsupported("'descent figure compare --compare optimizers' is not available yet; use --compare models.")
+        case .compare where request.comparison == .optimizers:
+            return try OptimizerComparisonFigure.make(request)
         case .training:
             return try TrainingFigure.make(request, models: try request.trainedModels())
+        case .landscape:
+            return try LandscapeFigure.make(request)
+        case .normalization:
+            return try NormalizationFigure.make(request)
+        case .slice:
+            return try SliceFigure.make(request)
+        case .step:
+            return try StepFigure.make(request)
         default:
             throw ReportingError.unsupported("The '\(request.kind.rawValue)' figure is not available yet.")
         }

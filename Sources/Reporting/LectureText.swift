@@ -74,6 +74,95 @@ public struct LectureText: Sendable {
         pick("pc\(index) (\(explained) % of the path's variance)", "pk\(index) (\(explained) % polun varianssista)")
     }
 
+    // Landscape family (landscape, normalization, slice, step, compare optimizers).
+
+    /// The landscape title: "MSE landscape of the linear model over (w, b)".
+    public func landscapeTitle(model: String, plane: String, raw: Bool) -> String {
+        pick("MSE landscape of the \(model) model over (\(plane))", "MSE-pinta: \(model) malli, taso (\(plane))")
+            + (raw ? pick(", raw data", ", normalisoimaton data") : "")
+    }
+    /// The plane of the principal directions, for titles.
+    public var principalPlaneName: String { pick("principal plane of the path", "polun pääkomponenttitaso") }
+    /// A run: "gd, learning rate 0.1, 50 epochs".
+    public func runDescription(optimizer: String, learningRate: String, epochs: Int) -> String {
+        pick("\(optimizer), learning rate \(learningRate), \(epochs) epoch\(epochs == 1 ? "" : "s")",
+             "\(optimizer), oppimisnopeus \(learningRate), \(epochs) \(epochs == 1 ? "epookki" : "epookkia")")
+    }
+    /// "final MSE 0.0532, minimum 0.0523".
+    public func finalAndMinimum(final: String, minimum: String) -> String {
+        pick("final MSE \(final), minimum \(minimum)", "lopun MSE \(final), minimi \(minimum)")
+    }
+    /// The legend of an optimizer's path: "sgd path".
+    public func pathLabel(optimizer: String) -> String { pick("\(optimizer) path", "\(optimizer)-polku") }
+    /// The normalization figure's title.
+    public var normalizationTitle: String {
+        pick("Why z-scores help: the same gradient descent on raw and on z-scored data",
+             "Miksi z-normalisointi auttaa: sama gradienttimenetelmä raa'alla ja normalisoidulla datalla")
+    }
+    /// The normalization figure's subtitle: the learning-rate rule.
+    public func normalizationSubtitle(fraction: String, epochs: Int) -> String {
+        pick("full-batch gradient descent, each run at \(fraction) × its own stable limit 2/λmax, \(epochs) epochs",
+             "täyden erän gradienttimenetelmä, kumpikin \(fraction) × oma vakausrajansa 2/λmax, \(epochs) epookkia")
+    }
+    /// "Hessian eigenvalues λ = 2, 2".
+    public func eigenvaluesLine(_ values: String) -> String { pick("Hessian eigenvalues λ = \(values)", "Hessen matriisin ominaisarvot λ = \(values)") }
+    /// "condition number κ = 1".
+    public func conditionLine(_ value: String) -> String { pick("condition number κ = \(value)", "ehtoluku κ = \(value)") }
+    /// "stable limit 2/λmax = 1".
+    public func stableLimitLine(_ value: String) -> String { pick("stable limit 2/λmax = \(value)", "vakausraja 2/λmax = \(value)") }
+    /// "learning rate η = 0.8".
+    public func learningRateLine(_ value: String) -> String { pick("learning rate η = \(value)", "oppimisnopeus η = \(value)") }
+    /// "after 50 epochs MSE = 1.84 × minimum".
+    public func excessLine(epochs: Int, ratio: String) -> String {
+        pick("after \(epochs) epochs MSE = \(ratio) × minimum", "\(epochs) epookin jälkeen MSE = \(ratio) × minimi")
+    }
+    /// The slice title: "The loss along w at epoch 0, other parameters fixed".
+    public func sliceTitle(parameter: String, epoch: Int) -> String {
+        pick("The loss along \(parameter) at epoch \(epoch), other parameters fixed",
+             "Häviö parametrin \(parameter) suunnassa epookilla \(epoch), muut parametrit kiinnitetty")
+    }
+    /// The slice curve's legend: "MSE as a function of w".
+    public func lossAlong(_ parameter: String) -> String { pick("MSE as a function of \(parameter)", "MSE parametrin \(parameter) funktiona") }
+    /// The tangent's legend: "tangent, slope ∂L/∂w = −1.66".
+    public func tangentLabel(parameter: String, slope: String) -> String {
+        pick("tangent, slope ∂L/∂\(parameter) = \(slope)", "tangentti, kulmakerroin ∂L/∂\(parameter) = \(slope)")
+    }
+    /// The step's legend: "step −η·∂L/∂w = 0.083 (η = 0.05)".
+    public func sliceStepLabel(parameter: String, step: String, learningRate: String) -> String {
+        pick("step −η·∂L/∂\(parameter) = \(step) (η = \(learningRate))", "askel −η·∂L/∂\(parameter) = \(step) (η = \(learningRate))")
+    }
+    /// "current w = 0.1".
+    public func currentValue(parameter: String, value: String) -> String {
+        pick("current \(parameter) = \(value)", "nykyinen \(parameter) = \(value)")
+    }
+    /// The step card's title: "A worked gradient step: ŷ = w·x², point (2, 8)" (Finnish "(2; 8)", as decimal commas need).
+    public func stepTitle(x: String, y: String) -> String {
+        pick("A worked gradient step: ŷ = w·x², point (x, y) = (\(x), \(y))",
+             "Laskettu gradienttiaskel: ŷ = w·x², piste (x, y) = (\(x); \(y))")
+    }
+    /// The step card's subtitle.
+    public func stepSubtitle(initialWeight: String, learningRate: String) -> String {
+        pick("w₀ = \(initialWeight), learning rate η = \(learningRate), L = (y − ŷ)², dL/dw = −2(y − ŷ)·x², w ← w − η·dL/dw",
+             "w₀ = \(initialWeight), oppimisnopeus η = \(learningRate), L = (y − ŷ)², dL/dw = −2(y − ŷ)·x², w ← w − η·dL/dw")
+    }
+    /// The step card's table header.
+    public var stepTableHeader: [String] { [pick("step", "askel"), "w", "ŷ", "L", "dL/dw", pick("new w", "uusi w")] }
+    /// The legend of the worked steps on the loss curve.
+    public var gradientSteps: String { pick("gradient steps", "gradienttiaskeleet") }
+    /// The compare-optimizers title.
+    public func compareOptimizersTitle(model: String) -> String {
+        pick("Optimizers on the MSE landscape of the \(model) model", "Optimointimenetelmät: \(model) malli, MSE-pinta")
+    }
+    /// The compare-optimizers subtitle.
+    public func compareOptimizersSubtitle(epochs: Int) -> String {
+        pick("same model, start and data; \(epochs) epochs each; a learning rate that diverged is halved until the run stays finite",
+             "sama malli, alku ja data; \(epochs) epookkia kukin; hajaantuva oppimisnopeus puolitetaan, kunnes ajo pysyy äärellisenä")
+    }
+    /// An optimizer's legend entry: "momentum (β 0.9), η = 0.001: MSE 0.0532".
+    public func optimizerEntry(optimizer: String, learningRate: String, mse: String) -> String {
+        "\(optimizer), η = \(learningRate): MSE \(mse)"
+    }
+
     /// "stopped at epoch N" / "pysähtyi epookilla N".
     public func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
     /// "diverged at epoch N" / "hajaantui epookilla N".

@@ -40,10 +40,10 @@ struct FigureCommand: ParsableCommand {
     @Option(help: "training, slice: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
     var epoch: Int?
 
-    @Option(parsing: .unconditional, help: "landscape: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,b (cubic).")
+    @Option(parsing: .unconditional, help: "landscape: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
     var params: String?
 
-    @Flag(help: "landscape: use the plane of the path's first two principal directions.")
+    @Flag(help: "landscape: use the plane of the path's first two principal directions (axes pc1, pc2 with the share of the path's variance; --grid-csv header pc1,pc2,mse).")
     var pca = false
 
     @Flag(help: "landscape: use the unnormalised data (raw units) instead of z-scores.")
@@ -67,7 +67,7 @@ struct FigureCommand: ParsableCommand {
     @Option(name: .customLong("range-w3"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w3 (cubic).")
     var rangeW3: String?
 
-    @Option(name: .customLong("grid-csv"), help: "landscape: also write the grid as CSV (header <P1>,<P2>,mse), one row per grid point.")
+    @Option(name: .customLong("grid-csv"), help: "landscape: also write the grid as CSV (header <P1>,<P2>,mse, e.g. w,b,mse; pc1,pc2,mse with --pca), one row per grid point, P2 outer and P1 inner, numbers in shortest round-trip form.")
     var gridCSV: String?
 
     @Option(parsing: .unconditional, help: "lr-sweep: learning rates to compare, comma separated. Default: fractions and multiples of the stable limit 2/λmax.")

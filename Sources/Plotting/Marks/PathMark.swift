@@ -17,6 +17,16 @@ public final class PathMark: Mark {
     public var label: String?
     /// The drawing pass.
     public var layer: Layer
+    /// For long, dense paths: the least distance in pixels between two point markers; a point
+    /// closer than this to the last marker drawn gets none (the first point always gets one).
+    /// nil (the default) puts a marker on every point.
+    public var minimumMarkerSpacing: Double?
+    /// For long, dense paths: arrowheads go along the path every `arrowSpacing` pixels of arc
+    /// length (at the end of the step that completes the distance, pointing along the path's last
+    /// head length of pixels; heads 1.5× the usual size, as they have no shaft), so even tiny
+    /// steps show the direction. nil (the default) gives
+    /// every step longer than 1.6 head lengths its own arrow.
+    public var arrowSpacing: Double?
 
     /// Creates a path mark.
     public init(points: [DataPoint], color: Color? = nil, width: Double? = nil, arrows: Bool = true, markers: Bool = true,
@@ -40,9 +50,10 @@ public final class PathMark: Mark {
         densify(points.map(transform.device), spacing: 6)
     }
 
-    /// A line swatch in the path colour (theme colour resolved at drawing time).
+    /// A marker swatch in the path colour with a dark edge like the path's halo, so light paths
+    /// (e.g. white on a heatmap) stay visible in a light legend box.
     public var legendEntry: LegendEntry? {
-        label.map { LegendEntry(label: $0, swatch: .marker(.circle, fill: color ?? Theme.light.pathColor, edge: nil, size: nil)) }
+        label.map { LegendEntry(label: $0, swatch: .marker(.circle, fill: color ?? Theme.light.pathColor, edge: Color(white: 0, alpha: 0.75), size: nil)) }
     }
 
     /// Draws halo, steps with heads, and markers.
@@ -55,15 +66,30 @@ public final class PathMark: Mark {
         let markerSize = 0.75 * context.metrics.markerSize
         let head = max(10 * context.metrics.scale, 4.5 * w)
         context.renderer.stroke(.polyline(device), style: StrokeStyle(color: halo, width: w + 3 * context.metrics.scale))
-        for (a, b) in zip(device, device.dropFirst()) {
-            if arrows && a.distance(to: b) > head * 1.6 {
-                Arrowhead.drawArrow(on: context.renderer, from: a, to: b, color: ink, width: w, headLength: head, halo: halo)
-            } else {
-                context.renderer.stroke(.polyline([a, b]), style: StrokeStyle(color: ink, width: w))
+        if let spacing = arrowSpacing, spacing > 0 {
+            context.renderer.stroke(.polyline(device), style: StrokeStyle(color: ink, width: w))
+            if arrows {
+                let spacedHead = 1.5 * head
+                for (tip, tail) in Self.arrowPositions(device, spacing: spacing, headLength: spacedHead) {
+                    guard let headPath = Arrowhead.path(tip: tip, from: tail, length: spacedHead) else { continue }
+                    context.renderer.stroke(headPath, style: StrokeStyle(color: halo, width: 3, join: .miter))
+                    context.renderer.fill(headPath, color: ink)
+                }
+            }
+        } else {
+            for (a, b) in zip(device, device.dropFirst()) {
+                if arrows && a.distance(to: b) > head * 1.6 {
+                    Arrowhead.drawArrow(on: context.renderer, from: a, to: b, color: ink, width: w, headLength: head, halo: halo)
+                } else {
+                    context.renderer.stroke(.polyline([a, b]), style: StrokeStyle(color: ink, width: w))
+                }
             }
         }
         if markers {
+            var lastMarker: DevicePoint?
             for point in device.dropLast() {
+                if let spacing = minimumMarkerSpacing, let previous = lastMarker, previous.distance(to: point) < spacing { continue }
+                lastMarker = point
                 MarkerShape.circle.draw(on: context.renderer, center: point, size: markerSize, fill: ink, edge: halo, edgeWidth: 1.5 * context.metrics.scale)
             }
         }
@@ -71,5 +97,41 @@ public final class PathMark: Mark {
             MarkerShape.circle.draw(on: context.renderer, center: last, size: context.metrics.markerSize * 1.3, fill: ink,
                                     edge: context.theme.haloColor, edgeWidth: 2.5 * context.metrics.scale)
         }
+    }
+
+    /// Where arrowheads go on `points` with one head per `spacing` pixels of arc length: each
+    /// `(tip, tail)` is the end of the step that completes the distance and the point `headLength`
+    /// pixels back along the path (or the path's start), so the head follows the path's direction.
+    static func arrowPositions(_ points: [DevicePoint], spacing: Double, headLength: Double) -> [(tip: DevicePoint, tail: DevicePoint)] {
+        var result: [(tip: DevicePoint, tail: DevicePoint)] = []
+        var travelled = 0.0
+        var total = 0.0
+        for index in points.indices.dropFirst() {
+            let step = points[index - 1].distance(to: points[index])
+            guard step > 0 else { continue }
+            travelled += step
+            total += step
+            guard travelled >= spacing, total >= headLength else { continue }
+            // Walk back headLength pixels along the path for the head's direction.
+            var remaining = headLength
+            var tail = points[index]
+            var back = index
+            while back > 0 && remaining > 0 {
+                let segment = points[back - 1].distance(to: points[back])
+                if segment >= remaining {
+                    let t = remaining / segment
+                    tail = DevicePoint(x: points[back].x + (points[back - 1].x - points[back].x) * t,
+                                       y: points[back].y + (points[back - 1].y - points[back].y) * t)
+                    remaining = 0
+                } else {
+                    remaining -= segment
+                    tail = points[back - 1]
+                    back -= 1
+                }
+            }
+            result.append((points[index], tail))
+            travelled = 0
+        }
+        return result
     }
 }

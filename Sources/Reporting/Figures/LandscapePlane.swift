@@ -209,9 +209,9 @@ public struct LandscapePlane: Sendable {
     }
 
     /// Log-spaced contour levels strictly between `minimum` and `maximum` (both > 0): the round
-    /// values `{1, 2, 5}·10ᵏ` when that gives 5 to 14 levels; otherwise `{1, 1.5, 2, 3, 5, 7}·10ᵏ`
-    /// when there are too few, or the decades `10ᵏ` (every second, third… if still more than 14)
-    /// when there are too many; and for a very narrow range 8 levels
+    /// values `{1, 2, 5}·10ᵏ` when that gives 5 to 11 levels; otherwise `{1, 1.5, 2, 3, 5, 7}·10ᵏ`
+    /// when there are too few, or `{1, 3}·10ᵏ` (at most 11) or else the decades `10ᵏ` (every
+    /// second, third… to keep at most 12) when there are too many; and for a very narrow range 8 levels
     /// `minimum·(maximum/minimum)^(k/9)`, `k = 1…8`. Empty for non-positive or non-finite bounds.
     public static func contourLevels(minimum: Double, maximum: Double) -> [Double] {
         guard minimum.isFinite, maximum.isFinite, minimum > 0, maximum > minimum else { return [] }
@@ -227,12 +227,14 @@ public struct LandscapePlane: Sendable {
             return levels
         }
         let standard = series([1, 2, 5])
-        if (5...14).contains(standard.count) { return standard }
+        if (5...11).contains(standard.count) { return standard }
         if standard.count < 5 {
             let finer = series([1, 1.5, 2, 3, 5, 7])
             if finer.count >= 4 { return finer }
             return (1...8).map { minimum * pow(maximum / minimum, Double($0) / 9) }
         }
+        let halfDecades = series([1, 3])
+        if halfDecades.count <= 11 { return halfDecades }
         let decades = series([1])
         let stride = max(1, Int((Double(decades.count) / 12).rounded(.up)))
         return decades.enumerated().filter { $0.offset % stride == 0 }.map(\.element)
@@ -251,15 +253,17 @@ public struct LandscapePlane: Sendable {
     /// Static: the heatmap of `grid` on a log colour scale with a colorbar labelled "MSE", labelled
     /// contour lines at ``contourLevels(minimum:maximum:)``, the axis labels and fixed limits
     /// (the plane's ranges). Then the path of `points` (a ``PathMark`` in `pathLayer`, in the theme's
-    /// path colour unless `pathColor` is given, labelled `pathLabel`), the start marker at
-    /// `points.first` and the closed-form optimum marker (its projection onto the plane).
+    /// path colour unless `pathColor` is given, labelled `pathLabel`, markers thinned to at least
+    /// 0.9 marker widths apart and an arrowhead every 110 px of path), the start marker at
+    /// `points.first`, with `endLabel` a static end marker at `points.last` (leave it nil for frames,
+    /// whose end moves), and the closed-form optimum marker (its projection onto the plane) on top.
     ///
     /// Returns the path so a frame sequence can put it on the `.dynamic` layer and replace its
     /// points per frame; the heavy work (the grid) is done once, before this call.
     @discardableResult
     public func draw(on axes: Axes, grid: ValueGrid, style: FigureStyle, points: [DataPoint],
                      pathLabel: String? = nil, pathColor: Color? = nil, pathLayer: Layer = .static,
-                     showStart: Bool = true, showOptimum: Bool = true) -> PathMark {
+                     showStart: Bool = true, endLabel: String? = nil, showOptimum: Bool = true) -> PathMark {
         let text = style.text
         let finite = grid.values.filter { $0.isFinite && $0 > 0 }
         let low = finite.min() ?? 1e-3, high = finite.max() ?? 1
@@ -270,8 +274,16 @@ public struct LandscapePlane: Sendable {
         axes.xLabel = axisLabel(horizontal: true, style: style)
         axes.yLabel = axisLabel(horizontal: false, style: style)
         let path = axes.path(points, color: pathColor, label: pathLabel ?? text.path, layer: pathLayer)
+        // Long paths stay readable: markers at least 1.2 marker widths apart, a head every ~110 px.
+        let metrics = FigureMetrics(scale: style.size.scale)
+        path.minimumMarkerSpacing = 0.9 * metrics.markerSize
+        path.arrowSpacing = 110 * metrics.scale
         if showStart, let start = points.first {
             axes.scatter([start], marker: .square, color: Self.startColor, size: nil, edgeColor: .black, label: text.start)
+        }
+        if let endLabel, let end = points.last {
+            axes.scatter([end], marker: .circle, color: pathColor ?? style.theme.pathColor, size: 1.3 * metrics.markerSize,
+                         edgeColor: style.theme.haloColor, label: endLabel)
         }
         if showOptimum {
             let label = optimumDistanceFromPlane > 1e-9 ? text.optimumProjected : text.closedFormMinimum

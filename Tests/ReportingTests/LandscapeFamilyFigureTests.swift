@@ -1,0 +1,146 @@
+import Foundation
+import Plotting
+@testable import Reporting
+import Testing
+import Training
+
+@Suite("Landscape family figures: step, normalization, slice, compare optimizers")
+struct LandscapeFamilyFigureTests {
+    static func texts(_ figure: Figure) -> [String] {
+        let recorder = RecordingRenderer()
+        figure.draw(on: recorder)
+        return recorder.texts.map(\.text) + [figure.title ?? "", figure.subtitle ?? ""]
+    }
+
+    static func style(_ language: Language) -> FigureStyle { FigureStyle(theme: language == .finnish ? .dark : .light, language: language) }
+
+    @Test("step: w = 1 → 2.6 → 1.64 → 2.216 with gradients −32, 19.2, −11.52 (by hand)")
+    func stepNumbers() throws {
+        // By hand: ŷ = 4w, dL/dw = −2(8 − 4w)·4.
+        var w = 1.0
+        var expected: [(w: Double, prediction: Double, loss: Double, gradient: Double, next: Double)] = []
+        for _ in 0..<3 {
+            let prediction = 4 * w, gradient = -2 * (8 - prediction) * 4
+            expected.append((w, prediction, (8 - prediction) * (8 - prediction), gradient, w - 0.05 * gradient))
+            w -= 0.05 * gradient
+        }
+        #expect(expected.map(\.gradient).enumerated().allSatisfy { abs($0.element - [-32, 19.2, -11.52][$0.offset]) < 1e-12 })
+        let rows = try StepFigure.rows(initialWeight: 1, learningRate: 0.05, steps: 3)
+        #expect(rows.count == 3)
+        for (row, hand) in zip(rows, expected) {
+            #expect(abs(row.weight - hand.w) < 1e-12 && abs(row.prediction - hand.prediction) < 1e-12)
+            #expect(abs(row.loss - hand.loss) < 1e-12 && abs(row.gradient - hand.gradient) < 1e-12 && abs(row.newWeight - hand.next) < 1e-12)
+        }
+        #expect(abs((rows.last?.newWeight ?? 0) - 2.216) < 1e-12)
+    }
+
+    @Test("step: the numbers appear in the card, with decimal commas in Finnish", arguments: [Language.english, .finnish])
+    func stepTexts(language: Language) throws {
+        let request = FigureRequest(kind: .step, style: Self.style(language), configurations: [])
+        let texts = Self.texts(try StepFigure.make(request).figure)
+        let expected = language == .english
+            ? ["2.6", "1.64", "2.216", "\u{2212}32", "19.2", "\u{2212}11.52", "10.4", "6.56", "5.76"]
+            : ["2,6", "1,64", "2,216", "\u{2212}32", "19,2", "\u{2212}11,52", "10,4", "6,56", "5,76"]
+        for value in expected { #expect(texts.contains(value), "missing \(value)") }
+        #expect(texts.contains(language == .english ? "new w" : "uusi w"))
+        #expect(texts.contains { $0.contains(language == .english ? "w₃ = 2.216" : "w₃ = 2,216") })
+    }
+
+    @Test("step: --w0, --lr and --steps change the computed steps")
+    func stepOptions() throws {
+        var request = FigureRequest(kind: .step, configurations: [])
+        request.stepInitialWeight = 0
+        request.stepLearningRate = 0.01
+        request.stepCount = 2
+        // w1 = 0 − 0.01·(−2·8·4) = 0.64; w2 = 0.64 − 0.01·(−2·(8 − 2.56)·4) = 1.0752.
+        let texts = Self.texts(try StepFigure.make(request).figure)
+        #expect(texts.contains("0.64") && texts.contains("1.0752"))
+    }
+
+    @Test("normalization: eigenvalues, condition number and stable limit match a hand computation", arguments: [Language.english, .finnish])
+    func normalizationNumbers(language: Language) throws {
+        var request = FigureRequest(kind: .normalization, style: Self.style(language), configurations: [.notebook(for: .linear)])
+        request.gridSize = 30
+        let texts = Self.texts(try NormalizationFigure.make(request).figure)
+        let formatter = TickFormatter(style: language == .finnish ? .finnish : .english)
+        let separator = language == .finnish ? "; " : ", "
+        // z-scored: G = [[1, 0], [0, 1]], so 2G has eigenvalues 2, 2, condition 1, limit 2/2 = 1.
+        let z = language == .english
+            ? ["Hessian eigenvalues λ = 2, 2", "condition number κ = 1", "stable limit 2/λmax = 1", "learning rate η = 0.8"]
+            : ["Hessen matriisin ominaisarvot λ = 2; 2", "ehtoluku κ = 1", "vakausraja 2/λmax = 1", "oppimisnopeus η = 0,8"]
+        for line in z { #expect(texts.contains(line), "missing \(line)") }
+        // Raw: G = [[mean x², mean x], [mean x, 1]]; eigenvalues of 2G are m2 + 1 ± √((m2 − 1)² + 4m1²).
+        let x: [Double] = [58, 59, 62, 78, 68, 70, 88, 89, 92, 91]
+        let m1 = x.reduce(0, +) / 10, m2 = x.map { $0 * $0 }.reduce(0, +) / 10
+        let root = ((m2 - 1) * (m2 - 1) + 4 * m1 * m1).squareRoot()
+        let high = m2 + 1 + root, low = m2 + 1 - root
+        let f = { formatter.format($0, significantDigits: 3) }
+        let eigenLine = (language == .english ? "Hessian eigenvalues λ = " : "Hessen matriisin ominaisarvot λ = ") + f(high) + separator + f(low)
+        #expect(texts.contains(eigenLine), "missing \(eigenLine)")
+        #expect(texts.contains((language == .english ? "condition number κ = " : "ehtoluku κ = ") + f(high / low)))
+        #expect(texts.contains((language == .english ? "stable limit 2/λmax = " : "vakausraja 2/λmax = ") + f(2 / high)))
+        #expect(texts.contains(language == .english ? "raw data" : "normalisoimaton data"))
+        #expect(texts.contains(language == .english ? "z-scored data" : "z-normalisoitu data"))
+    }
+
+    @Test("slice: the tangent's slope is the analytic gradient (checked by finite differences) and the step is −η·slope")
+    func sliceSlope() throws {
+        var request = FigureRequest(kind: .slice, configurations: [.notebook(for: .linear)])
+        request.sliceParameter = "w"
+        request.stepLearningRate = 0.05
+        let product = try SliceFigure.make(request)
+        // MSE along w at the start (w, b) = (0.1, 0.1), by finite differences on direct sums.
+        let data = try NormalizedDataset(.notebook)
+        let h = 1e-6
+        let plus = Loss.meanSquaredError(model: .linear, parameters: [0.1 + h, 0.1], x: data.x, y: data.y)
+        let minus = Loss.meanSquaredError(model: .linear, parameters: [0.1 - h, 0.1], x: data.x, y: data.y)
+        let slope = (plus - minus) / (2 * h)
+        let formatter = TickFormatter(style: .english)
+        let texts = Self.texts(product.figure)
+        #expect(texts.contains("tangent, slope ∂L/∂w = " + formatter.format(slope, significantDigits: 4)))
+        #expect(texts.contains("step −η·∂L/∂w = " + formatter.format(-0.05 * slope, significantDigits: 4) + " (η = 0.05)"))
+        // The dashed tangent touches the curve at (0.1, MSE): its two ends lie on the line through it with that slope.
+        let lines = product.figure.axes.marks.compactMap { $0 as? LineMark }
+        let tangent = lines.first { $0.dash == .dashed }?.points ?? []
+        let mse = Loss.meanSquaredError(model: .linear, parameters: [0.1, 0.1], x: data.x, y: data.y)
+        #expect(tangent.count == 2)
+        for point in tangent { #expect(abs(point.y - (mse + slope * (point.x - 0.1))) < 1e-6) }
+    }
+
+    @Test("slice: an unknown --param lists the model's parameters; an epoch past the end is refused")
+    func sliceErrors() throws {
+        var request = FigureRequest(kind: .slice, configurations: [.notebook(for: .linear)])
+        request.sliceParameter = "w7"
+        #expect(throws: ReportingError.unknownParameter(name: "w7", model: "linear", available: ["w", "b"])) { try SliceFigure.make(request) }
+        request.sliceParameter = nil
+        request.epoch = 301
+        #expect(throws: ReportingError.epochOutOfRange(epoch: 301, last: 300)) { try SliceFigure.make(request) }
+    }
+
+    @Test("compare optimizers: one path per optimizer from the same start, legend per optimizer, Finnish labels")
+    func compareOptimizers() throws {
+        var request = FigureRequest(kind: .compare, style: Self.style(.finnish), configurations: [.notebook(for: .linear)])
+        request.comparison = .optimizers
+        request.gridSize = 30
+        let product = try LectureFigures.make(request)
+        let paths = product.figure.axes.marks.compactMap { $0 as? PathMark }
+        #expect(paths.count == 4)
+        #expect(Set(paths.compactMap { $0.points.first }).count == 1)
+        let labels = product.figure.axes.legendEntries.map(\.label)
+        for name in ["sgd, η = 0,001", "gd, η = 0,001", "momentum (β = 0,9), η = 0,001", "adam (β₁ = 0,9; β₂ = 0,999), η = 0,001"] {
+            #expect(labels.contains { $0.hasPrefix(name) }, "missing \(name)")
+        }
+        #expect(labels.contains("alku") && labels.contains("suljetun muodon minimi"))
+    }
+
+    @Test("landscape in Finnish: title, legend and decimal commas")
+    func finnishLandscape() throws {
+        var request = FigureRequest(kind: .landscape, style: Self.style(.finnish), configurations: [.notebook(for: .linear)])
+        request.gridSize = 30
+        let product = try LectureFigures.make(request)
+        let texts = Self.texts(product.figure)
+        #expect(texts.contains("MSE-pinta: lineaarinen malli, taso (w, b)"))
+        #expect(texts.contains("sgd-polku") && texts.contains("loppu"))
+        #expect(texts.contains { $0.contains("oppimisnopeus 0,001") })
+    }
+}
