@@ -20,8 +20,9 @@ final class FrameScene {
     /// The most track points drawn as a path or loss curve; longer prefixes are thinned evenly
     /// (keeping the first and the current point), so a frame's cost stays bounded.
     static let maximumDrawnPoints = 3000
-    /// Paths and loss curves with at most this many points get a marker per point (and the
-    /// path arrowheads).
+    /// Loss curves with at most twice this many points get a marker per point. (Long paths keep
+    /// their markers and arrowheads apart by themselves: `LandscapePlane.draw` sets
+    /// `PathMark.minimumMarkerSpacing` and `arrowSpacing`.)
     static let markerLimit = 120
 
     /// Builds the figure; the dynamic marks show the last frame until `show(_:)` is called.
@@ -64,9 +65,6 @@ final class FrameScene {
             for case let marker as ScatterMark in axes.marks where marker.marker == .diamond {
                 marker.label = text.optimum
             }
-            let few = model.planeTrack.count <= FrameScene.markerLimit
-            drawn.arrows = few
-            drawn.markers = few
             path = drawn
         }
         if let last = model.plan.frames.last { show(last) }
