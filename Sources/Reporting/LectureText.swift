@@ -210,6 +210,20 @@ extension LectureText {
     }
 }
 
+// MARK: - Frame sequences (`descent frames`)
+
+extension LectureText {
+    /// "loss landscape" / "häviöpinta".
+    public var lossLandscape: String { language == .english ? "loss landscape" : "häviöpinta" }
+    /// "update" / "päivitys": the x axis of a per-step loss curve.
+    public var update: String { language == .english ? "update" : "päivitys" }
+
+    /// The per-step frame title: "Epoch N, update S | y = ... | MSE: ..." / "Epookki N, päivitys S | ...".
+    public func stepTitle(epoch: Int, step: Int, equation: String, mse: String) -> String {
+        "\(epochCapitalized) \(epoch), \(update) \(step) | \(equation) | MSE: \(mse)"
+    }
+}
+
 // MARK: Training curves: loss, training, compare (models), lr-sweep
 
 extension LectureText {

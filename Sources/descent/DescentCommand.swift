@@ -13,7 +13,7 @@ struct DescentCommand: ParsableCommand {
             figures through Cairo.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, TrainCommand.self, FigureCommand.self],
+        subcommands: [BuildCommand.self, TrainCommand.self, FigureCommand.self, FramesCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

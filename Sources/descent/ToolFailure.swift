@@ -31,6 +31,14 @@ struct ToolFailure: Error, CustomStringConvertible {
             case .unsupported: self = .data(error.description)
             default: self = .usage(error.description)
             }
+        case let error as FrameSequenceError:
+            switch error {
+            case .ffmpegMissing: self = .unavailable(error.description)
+            case .ffmpegFailed: self = .inputOutput(error.description)
+            case .stepsNotRecorded: self = .data(error.description)
+            case .notADirectory, .directoryHoldsFrames, .settingsDiffer, .settingsMissing: self = .output(error.description)
+            default: self = .usage(error.description)
+            }
         case let error as PlottingError:
             switch error {
             case .invalidFigureSize, .unsupportedFileExtension, .invalidPNGOptions:

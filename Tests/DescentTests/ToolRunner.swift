@@ -31,12 +31,14 @@ struct ToolRunner {
         return URL(fileURLWithPath: "descent")
     }()
 
-    /// Runs `descent` with `arguments` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+    /// Runs `descent` with `arguments` in `directory` (with `environment` instead of the
+    /// inherited one, when given) and waits for it.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

@@ -12,14 +12,22 @@ import Glibc
 /// parent is a file, target is a directory or device, directory not writable, disk full.
 public enum AtomicFile {
     /// Writes `data` to `url` atomically.
-    public static func write(data: Data, to url: URL) throws {
+    ///
+    /// - Parameter durable: `fsync` the data before the rename (default), so the new file also
+    ///   survives a power loss. Without it the write is still atomic for every reader and a
+    ///   killed process never leaves a partial file under `url` (the rename happens only after
+    ///   the last byte is written), but after a crash of the whole machine the file may be empty
+    ///   or truncated; use it for many small files that are checked on reuse (animation frames).
+    public static func write(data: Data, to url: URL, durable: Bool = true) throws {
         try write(to: url) { temporary in
             let path = temporary.path
             let fd = open(path, O_WRONLY | O_TRUNC)
             guard fd >= 0 else { throw failure(errno, path: url.path) }
             defer { close(fd) }
             try writeAll(data, to: fd, reportingAs: url.path)
-            guard fsync(fd) == 0 else { throw failure(errno, path: url.path) }
+            if durable {
+                guard fsync(fd) == 0 else { throw failure(errno, path: url.path) }
+            }
         }
     }
 

@@ -164,8 +164,20 @@ enum PNGEncoder {
         }
 
         /// Un-premultiplies row `y` into RGB or RGBA bytes: `c = (c' · 255 + a / 2) / a`.
+        ///
+        /// Without `alpha` the raster is opaque (checked by `isOpaque`), so every pixel is already
+        /// straight colour and the row is a plain byte shuffle (the hot path of frame sequences).
         static func convertRow(_ y: Int, of raster: Raster, into output: UnsafeMutablePointer<UInt8>, alpha: Bool) {
             let row = UnsafeRawPointer(raster.mutableBytes + y * raster.stride).assumingMemoryBound(to: UInt32.self)
+            if !alpha {
+                for x in 0..<raster.width {
+                    let pixel = row[x]
+                    output[3 * x] = UInt8(truncatingIfNeeded: pixel >> 16)
+                    output[3 * x + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
+                    output[3 * x + 2] = UInt8(truncatingIfNeeded: pixel)
+                }
+                return
+            }
             var o = 0
             for x in 0..<raster.width {
                 let pixel = row[x]

@@ -24,6 +24,11 @@ public final class Figure {
     public var numberStyle: NumberStyle
     /// The title above all panels.
     public var title: String?
+    /// The drawing pass of the title: `.static` (default) draws it into the background of a
+    /// frame sequence; `.dynamic` redraws it per frame, so it can change (e.g. "Epoch N | ...").
+    /// The layout reserves the title's height once (one line of the title font), so a dynamic
+    /// title may change its text but should keep to one line.
+    public var titleLayer: Layer = .static
     /// A smaller line under the title, in the muted ink colour.
     public var subtitle: String?
     /// An optional caption under the panels, wrapped to the figure's width (handout pages).

@@ -24,6 +24,9 @@ struct FigureLayout {
         var colorbarTicks: [Tick]
         /// The legend box and its corner, if a legend is drawn.
         var legendRect: DeviceRect?
+        /// The metrics the legend is drawn with: the figure's, scaled down when the legend at
+        /// full size would be wider than the plot area.
+        var legendMetrics: FigureMetrics?
     }
 
     /// The figure's size in pixels.
@@ -176,7 +179,9 @@ struct FigureLayout {
                                                         yLimits: AxisLimits(colorbar.scale.lower, colorbar.scale.upper),
                                                         yScale: colorbar.scale.axisScale)
             }
-            panel.legendRect = FigureLayout.legendRect(axes: axes, transform: transform, metrics: metrics, renderer: renderer)
+            let legendMetrics = FigureLayout.legendMetrics(axes: axes, transform: transform, metrics: metrics, renderer: renderer)
+            panel.legendMetrics = legendMetrics
+            panel.legendRect = FigureLayout.legendRect(axes: axes, transform: transform, metrics: legendMetrics, renderer: renderer)
             return panel
         }
     }
@@ -228,6 +233,18 @@ struct FigureLayout {
             if needed <= length { return ticks }
             maxCount -= 1
         }
+    }
+
+    /// The figure's metrics, scaled by `(plot width − 2·inset) / legend width` (at least 0.6) when
+    /// the legend at full size would be wider than the plot area, so it never spills over the
+    /// axis, the tick labels or a colorbar.
+    static func legendMetrics(axes: Axes, transform: AxesTransform, metrics: FigureMetrics, renderer: any Renderer) -> FigureMetrics {
+        let entries = axes.legendEntries
+        guard !entries.isEmpty else { return metrics }
+        let width = LegendBox.size(entries: entries, metrics: metrics, renderer: renderer).width
+        let available = transform.plotRect.width - 2 * metrics.gap * 1.5
+        guard width > available, width > 0, available > 0 else { return metrics }
+        return FigureMetrics(scale: metrics.scale * max(0.6, available / width))
     }
 
     /// The legend box (nil without labelled marks or with a hidden legend).

@@ -3,9 +3,10 @@ import Foundation
 /// Draws a laid-out figure: background, titles, and per panel grid, marks, axes, ticks,
 /// labels, colorbar and legend, split into the static and the dynamic pass.
 ///
-/// Order of the static pass: figure background and titles; per panel: grid, static marks
+/// Order of the static pass: figure background and titles (the title only when its layer is
+/// static); per panel: grid, static marks
 /// (clipped to the plot area), spines, ticks and labels, colorbar, and the legend when the
-/// panel has no dynamic marks. The dynamic pass draws per panel the dynamic marks (clipped),
+/// panel has no dynamic marks. The dynamic pass draws a dynamic title, then per panel the dynamic marks (clipped),
 /// then the legend of panels that have dynamic marks, so it stays on top. Drawing both
 /// passes on one surface equals drawing the static pass, copying it and drawing the dynamic
 /// pass on the copy.
@@ -30,11 +31,7 @@ struct FigurePainter {
     private func drawStatic() {
         let full = DeviceRect(x: 0, y: 0, width: layout.width, height: layout.height)
         if theme.background.alpha > 0 { renderer.fill(.rectangle(full), color: theme.background) }
-        if let title = figure.title, !title.isEmpty, let top = layout.titleTop {
-            renderer.drawText(title, at: DevicePoint(x: layout.width / 2, y: top),
-                              style: fitted(title, TextStyle(size: metrics.titleFontSize, color: theme.ink, weight: .bold), within: layout.width - 2 * metrics.outerPadding),
-                              anchor: TextAnchor(.center, .top))
-        }
+        if figure.titleLayer == .static { drawTitle() }
         if let subtitle = figure.subtitle, !subtitle.isEmpty, let top = layout.subtitleTop {
             renderer.drawText(subtitle, at: DevicePoint(x: layout.width / 2, y: top),
                               style: fitted(subtitle, TextStyle(size: metrics.subtitleFontSize, color: theme.mutedInk), within: layout.width - 2 * metrics.outerPadding),
@@ -53,6 +50,14 @@ struct FigurePainter {
         }
     }
 
+    /// Draws the figure title, centred at the top and shrunk to fit the width.
+    private func drawTitle() {
+        guard let title = figure.title, !title.isEmpty, let top = layout.titleTop else { return }
+        renderer.drawText(title, at: DevicePoint(x: layout.width / 2, y: top),
+                          style: fitted(title, TextStyle(size: metrics.titleFontSize, color: theme.ink, weight: .bold), within: layout.width - 2 * metrics.outerPadding),
+                          anchor: TextAnchor(.center, .top))
+    }
+
     /// `style` with its size reduced so `text` is at most `width` wide.
     private func fitted(_ text: String, _ style: TextStyle, within width: Double) -> TextStyle {
         let measured = renderer.measureText(text, style: style).width
@@ -63,6 +68,7 @@ struct FigurePainter {
     }
 
     private func drawDynamic() {
+        if figure.titleLayer == .dynamic { drawTitle() }
         for (axes, panel) in zip(figure.panels, layout.panels) {
             let marks = axes.marks.filter { $0.layer == .dynamic }
             guard !marks.isEmpty else { continue }
@@ -82,7 +88,7 @@ struct FigurePainter {
 
     private func drawLegend(_ axes: Axes, _ panel: FigureLayout.Panel) {
         guard let rect = panel.legendRect else { return }
-        LegendBox.draw(entries: axes.legendEntries, in: rect, theme: theme, metrics: metrics, renderer: renderer)
+        LegendBox.draw(entries: axes.legendEntries, in: rect, theme: theme, metrics: panel.legendMetrics ?? metrics, renderer: renderer)
     }
 
     private func drawPanelStatic(_ axes: Axes, _ panel: FigureLayout.Panel) {

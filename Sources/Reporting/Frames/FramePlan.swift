@@ -1,0 +1,81 @@
+import Foundation
+import Training
+
+/// Which states of a training run become frames, and the manifest that lists them.
+///
+/// **Track.** The run as a list of points: per epoch (`epochs[0...E]`, epoch 0 = the start) or,
+/// in per-step mode, the start followed by every update (`StepRecord`s). The path and loss curve
+/// drawn in a frame are the track up to the frame's point.
+///
+/// **Frames.** The track without its start: `E` epochs give `E` frames (epochs `1...E`), `S`
+/// updates give `S` frames; the start is visible in every frame as the first point of the path and
+/// of the loss curve. With `every = K` the candidates `c₁, c₂, …, c_T` keep `c₁, c₁₊K, c₁₊₂K, …`
+/// and always `c_T`. A run that stopped before its first epoch (diverged at the start) has one
+/// frame, the start. Frames are numbered `1...F` without gaps.
+///
+/// **Step column.** In per-step mode the update count of the `StepRecord`; per epoch it is
+/// `epoch · ⌈N / batch size⌉`, the number of updates done by the end of the epoch.
+public struct FramePlan: Sendable {
+    /// The model's parameter names, in order (the manifest's parameter columns).
+    public let parameterNames: [String]
+    /// Whether the track is per update (`true`) or per epoch.
+    public let perStep: Bool
+    /// Every point of the run at the animation's granularity; `track[0]` is the start.
+    public let track: [TrackPoint]
+    /// The frames, numbered from 1.
+    public let frames: [FrameState]
+
+    /// Plans the frames of `history` (trained on `sampleCount` samples).
+    ///
+    /// - Parameters:
+    ///   - every: keep every `every`-th candidate (≥ 1), plus the first and the last.
+    ///   - perStep: one candidate per update; needs a history recorded with
+    ///     `TrainingConfiguration.recordSteps`.
+    /// - Throws: `FrameSequenceError.invalidEvery` for `every < 1`,
+    ///   `FrameSequenceError.stepsNotRecorded` when `perStep` is asked of a history without steps
+    ///   that ran at least one epoch.
+    public init(history: TrainingHistory, sampleCount: Int, every: Int = 1, perStep: Bool = false) throws {
+        guard every >= 1 else { throw FrameSequenceError.invalidEvery(every) }
+        parameterNames = history.configuration.model.parameterNames
+        self.perStep = perStep
+        var track: [TrackPoint] = []
+        let start = history.epochs.first.map {
+            TrackPoint(epoch: 0, step: 0, parameters: $0.parameters, meanSquaredError: $0.meanSquaredError)
+        }
+        if let start { track.append(start) }
+        if perStep {
+            if history.steps.isEmpty && history.epochsRun > 0 { throw FrameSequenceError.stepsNotRecorded }
+            track += history.steps.map {
+                TrackPoint(epoch: $0.epoch, step: $0.step, parameters: $0.parameters, meanSquaredError: $0.meanSquaredError)
+            }
+        } else {
+            let batch = history.configuration.optimizer.batchSize(count: max(1, sampleCount))
+            let updatesPerEpoch = (max(1, sampleCount) + batch - 1) / batch
+            track += history.epochs.dropFirst().map {
+                TrackPoint(epoch: $0.epoch, step: $0.epoch * updatesPerEpoch, parameters: $0.parameters,
+                           meanSquaredError: $0.meanSquaredError)
+            }
+        }
+        self.track = track
+        let candidates = track.count > 1 ? Array(1..<track.count) : Array(track.indices)
+        var chosen: [Int] = []
+        for (position, index) in candidates.enumerated() where position % every == 0 || position == candidates.count - 1 {
+            chosen.append(index)
+        }
+        frames = chosen.enumerated().map { FrameState(number: $0.offset + 1, trackIndex: $0.element, point: track[$0.element]) }
+    }
+
+    /// The manifest `frames.csv`: header `frame,epoch,step,<parameter names>,mse,file`, one row
+    /// per frame, `\n` line endings; numbers in Swift's shortest round-trip form, so
+    /// `Double(field)` gives back exactly the history's value.
+    public func manifestCSV() -> String {
+        var text = (["frame", "epoch", "step"] + parameterNames + ["mse", "file"]).joined(separator: ",") + "\n"
+        for frame in frames {
+            let point = frame.point
+            let fields = [String(frame.number), String(point.epoch), String(point.step)]
+                + point.parameters.map { "\($0)" } + ["\(point.meanSquaredError)", frame.fileName]
+            text += fields.joined(separator: ",") + "\n"
+        }
+        return text
+    }
+}

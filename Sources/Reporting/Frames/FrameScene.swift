@@ -1,0 +1,101 @@
+import Foundation
+import Plotting
+import Training
+
+/// One thread's frame figure: the static panels of a `FrameSceneModel` plus the marks that
+/// change per frame (title, fitted curve, loss curve so far, path so far).
+///
+/// The panels are the lecture's shared builders (`FitPanel`, `LossCurvePanel`,
+/// `LandscapePlane.draw`) with their changing marks on the dynamic layer. Building a scene is
+/// cheap (the heavy parts live in the shared model); the static marks are only drawn when the
+/// background is rendered, once per sequence.
+final class FrameScene {
+    /// The figure, with fixed limits on every panel.
+    let figure: Figure
+    private let model: FrameSceneModel
+    private var fit: FitPanel?
+    private var loss: LossCurvePanel?
+    private var path: PathMark?
+
+    /// The most track points drawn as a path or loss curve; longer prefixes are thinned evenly
+    /// (keeping the first and the current point), so a frame's cost stays bounded.
+    static let maximumDrawnPoints = 3000
+    /// Loss curves with at most twice this many points get a marker per point. (Long paths keep
+    /// their markers and arrowheads apart by themselves: `LandscapePlane.draw` sets
+    /// `PathMark.minimumMarkerSpacing` and `arrowSpacing`.)
+    static let markerLimit = 120
+
+    /// Builds the figure; the dynamic marks show the last frame until `show(_:)` is called.
+    init(model: FrameSceneModel) {
+        self.model = model
+        let style = model.request.style
+        let text = style.text
+        figure = style.makeFigure()
+        figure.titleLayer = .dynamic
+        let layout = model.layout
+        let panels: [Axes]
+        switch layout {
+        case .training: panels = figure.makePanels(rows: 1, columns: 2)
+        case .landscape: panels = figure.makePanels(rows: 1, columns: 1)
+        case .full: panels = figure.makePanels(rows: 1, columns: 3, columnWidths: [0.85, 0.85, 1.4])
+        }
+        var next = 0
+        if layout.showsFit {
+            fit = FitPanel.drawStatic(on: panels[next], model: model.trained, style: style,
+                                      xLimits: model.fitLimits.x, yLimits: model.fitLimits.y, curveLayer: .dynamic)
+            next += 1
+        }
+        if layout.showsLoss {
+            let markers = model.lossTrack.count <= FrameScene.markerLimit * 2
+            let panel = LossCurvePanel.drawStatic(on: panels[next], model: model.trained, style: style,
+                                                  xLimits: model.lossXLimits, range: model.lossRange,
+                                                  showMarkers: markers,
+                                                  optimumLabel: "\(text.optimum) \(style.number(model.trained.optimumMeanSquaredError, decimals: 4))",
+                                                  layer: .dynamic)
+            if model.plan.perStep { panel.axes.xLabel = text.update }
+            loss = panel
+            next += 1
+        }
+        if layout.showsLandscape, let plane = model.plane, let grid = model.grid {
+            let axes = panels[next]
+            if layout == .full { axes.title = text.lossLandscape }
+            let drawn = plane.draw(on: axes, grid: grid, style: style, points: model.planeTrack, pathLayer: .dynamic)
+            // Short legend labels, so the legend takes a corner of the narrow panel rather than
+            // its whole width (where it would hide the start or the end of the path).
+            for case let marker as ScatterMark in axes.marks where marker.marker == .diamond {
+                marker.label = text.optimum
+            }
+            path = drawn
+        }
+        if let last = model.plan.frames.last { show(last) }
+    }
+
+    /// Sets the dynamic marks and the title to `frame`.
+    func show(_ frame: FrameState) {
+        let style = model.request.style
+        let text = style.text
+        let point = frame.point
+        let equation = TrainingFigure.normalizedEquation(model: model.trained.model, parameters: point.parameters, style: style)
+        let mse = style.number(point.meanSquaredError, decimals: 4)
+        figure.title = model.plan.perStep
+            ? text.stepTitle(epoch: point.epoch, step: point.step, equation: equation, mse: mse)
+            : text.trainingTitle(epoch: point.epoch, equation: equation, mse: mse)
+        fit?.update(parameters: point.parameters)
+        let count = frame.trackIndex + 1
+        if let loss {
+            let losses = FrameScene.thinned(model.lossTrack, count: count)
+            loss.line.points = losses
+            loss.markers?.points = losses
+            loss.current.points = [model.lossTrack[frame.trackIndex]]
+        }
+        path?.points = FrameScene.thinned(model.planeTrack, count: count)
+    }
+
+    /// The first `count` points, evenly thinned to at most `maximumDrawnPoints` (first and last kept).
+    static func thinned(_ points: [DataPoint], count: Int) -> [DataPoint] {
+        let count = min(count, points.count)
+        guard count > maximumDrawnPoints else { return Array(points.prefix(count)) }
+        let stride = Double(count - 1) / Double(maximumDrawnPoints - 1)
+        return (0..<maximumDrawnPoints).map { points[min(count - 1, Int((Double($0) * stride).rounded()))] }
+    }
+}

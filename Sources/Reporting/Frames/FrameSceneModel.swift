@@ -1,0 +1,57 @@
+import Foundation
+import Plotting
+import Training
+
+/// Everything every frame of a sequence shares, computed once from the whole history: the fixed
+/// axis limits of each panel, the loss track and the landscape plane with its grid.
+///
+/// Immutable and `Sendable`, so each rendering thread builds its own `FrameScene` (figure and
+/// marks) from the same model without recomputing anything heavy.
+struct FrameSceneModel: Sendable {
+    /// The figure options (style, plane, grid).
+    let request: FigureRequest
+    /// The panels shown.
+    let layout: FrameLayout
+    /// The trained model.
+    let trained: TrainedModel
+    /// The frames and the track.
+    let plan: FramePlan
+    /// Fixed limits of the fit panel: the data and every epoch's curve (`FitPanel.wholeHistoryLimits`).
+    let fitLimits: (x: AxisLimits, y: AxisLimits)
+    /// The loss curve: (epoch or update count, MSE) for every track point.
+    let lossTrack: [DataPoint]
+    /// Fixed x limits of the loss panel: the whole track.
+    let lossXLimits: AxisLimits
+    /// The loss panel's y axis over the whole track (`LossAxisRange`), with a 16 % band on top for the legend.
+    let lossRange: LossAxisRange
+    /// The landscape plane, for layouts that show it.
+    let plane: LandscapePlane?
+    /// The plane's MSE grid.
+    let grid: ValueGrid?
+    /// Every track point in plane coordinates.
+    let planeTrack: [DataPoint]
+
+    init(request: FigureRequest, layout: FrameLayout, trained: TrainedModel, plan: FramePlan) throws {
+        self.request = request
+        self.layout = layout
+        self.trained = trained
+        self.plan = plan
+        fitLimits = FitPanel.wholeHistoryLimits(for: [trained])
+        lossTrack = plan.track.map { DataPoint(x: Double(plan.perStep ? $0.step : $0.epoch), y: $0.meanSquaredError) }
+        lossXLimits = LossCurvePanel.epochLimits(lastEpoch: Int(lossTrack.last?.x ?? 1))
+        lossRange = LossAxisRange.fitting(curves: [lossTrack.map(\.y)], diverged: [trained.history.diverged],
+                                          references: [trained.optimumMeanSquaredError], log: request.logScale)
+            .withBand(fraction: 0.16)
+        if layout.showsLandscape {
+            let extra = plan.perStep ? [plan.track.map(\.parameters)] : []
+            let plane = try LandscapePlane(model: trained, options: LandscapeOptions(request: request), covering: extra)
+            self.plane = plane
+            grid = plane.evaluateGrid()
+            planeTrack = plan.track.map { plane.coordinates(of: $0.parameters) }
+        } else {
+            plane = nil
+            grid = nil
+            planeTrack = []
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// What `FrameSequence.write(to:progress:)` did.
+public struct FrameSequenceResult: Sendable {
+    /// The output folder.
+    public let directory: URL
+    /// `frames.csv` in it.
+    public let manifest: URL
+    /// The frames of the sequence (all present now).
+    public let frameCount: Int
+    /// Frames rendered by this call.
+    public let rendered: Int
+    /// Frames kept from an earlier run (`--resume`).
+    public let reused: Int
+    /// Wall-clock seconds of the call.
+    public let seconds: Double
+
+    /// The URL of frame `number` (1-based).
+    public func frameURL(_ number: Int) -> URL {
+        directory.appendingPathComponent(FrameState.fileName(number: number))
+    }
+}

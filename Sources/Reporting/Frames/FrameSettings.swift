@@ -1,0 +1,58 @@
+import Foundation
+
+/// The settings fingerprint of a frame sequence: every input that changes a frame's bytes, one
+/// `key: value` per line, stored as `frames.settings` in the output folder.
+///
+/// `--resume` continues a sequence only when the stored lines equal the new ones, so frames of
+/// different runs never mix. The number of rendering threads is not part of it (frames are the
+/// same bytes whatever `--jobs` is).
+public struct FrameSettings: Sendable, Equatable {
+    /// The entries, in order.
+    public let entries: [(key: String, value: String)]
+
+    /// Creates settings from key/value pairs.
+    public init(_ entries: [(key: String, value: String)]) {
+        self.entries = entries
+    }
+
+    /// Parses the text written by `text` (lines without `: ` are ignored).
+    public init(text: String) {
+        entries = text.split(separator: "\n").compactMap { line in
+            guard let range = line.range(of: ": ") else { return nil }
+            return (String(line[..<range.lowerBound]), String(line[range.upperBound...]))
+        }
+    }
+
+    /// One `key: value` line per entry, `\n`-terminated.
+    public var text: String { entries.map { "\($0.key): \($0.value)\n" }.joined() }
+
+    /// The keys whose values differ, each as "key was A, now B" (values cut to 60 characters).
+    public func differences(from stored: FrameSettings) -> [String] {
+        let old = Dictionary(stored.entries, uniquingKeysWith: { first, _ in first })
+        var result: [String] = []
+        for (key, value) in entries where old[key] != value {
+            result.append("\(key) was \(FrameSettings.short(old[key] ?? "missing")), now \(FrameSettings.short(value))")
+        }
+        let keys = Set(entries.map(\.key))
+        for (key, _) in stored.entries where !keys.contains(key) { result.append("\(key) is no longer set") }
+        return result
+    }
+
+    /// Equal when the lines are equal.
+    public static func == (lhs: FrameSettings, rhs: FrameSettings) -> Bool { lhs.text == rhs.text }
+
+    private static func short(_ value: String) -> String {
+        value.count > 60 ? String(value.prefix(57)) + "..." : value
+    }
+
+    /// FNV-1a 64-bit hash of `text`, as 16 hex digits (a stable fingerprint of data values).
+    public static func fingerprint(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Plotting
+import Reporting
+import Training
+
+extension FrameLayout: ExpressibleByArgument {}
+
+/// `descent frames`: a training run as numbered PNG frames (and optionally a video).
+struct FramesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frames",
+        abstract: "Render a training run as numbered PNG frames for an animation, optionally as a video.",
+        discussion: """
+            Writes DIR/frame_00001.png, frame_00002.png, ... (five digits, from 1, so that \
+            `ffmpeg -i DIR/frame_%05d.png` reads them) and DIR/frames.csv (frame, epoch, step, the \
+            parameters, mse and file per frame). One frame per epoch: epochs 1...E give E frames \
+            (the start, epoch 0, is the first point of every path and loss curve); --per-step gives \
+            one frame per update. Axis ranges come from the whole run, so nothing jumps.
+
+            The folder must not hold another sequence: an existing frame sequence is refused \
+            unless --resume is given, which keeps the complete frames made with the same settings \
+            (checked against DIR/frames.settings) and renders the rest; the result is byte-identical \
+            to an uninterrupted run.
+
+            Examples:
+              descent frames --model linear --optimizer gd --lr 0.05 --init -1.5,1.5 --epochs 60 --out frames
+              descent frames --model cubic --layout training --every 5 --out cubic --video cubic.mp4
+              descent frames --per-step --epochs 5 --layout landscape --out steps --video steps.gif --fps 15
+            """
+    )
+
+    @OptionGroup var training: TrainingOptions
+    @OptionGroup var style: StyleOptions
+
+    @Option(help: "The output folder for the frames (created if needed).")
+    var out: String = "frames"
+
+    @Option(help: "What each frame shows: full (fit | loss so far | landscape with path), training (the notebook's fit | loss so far) or landscape.")
+    var layout: FrameLayout = .full
+
+    @Option(help: "Keep every K-th state (the first and the last are always kept).")
+    var every: Int = 1
+
+    @Flag(name: .customLong("per-step"), help: "One frame per parameter update instead of per epoch.")
+    var perStep = false
+
+    @Option(help: "Rendering threads, 1...256. Default: the number of cores.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "PNG zlib level of the frames, 0 (fastest) ... 9 (smallest). Default 1.")
+    var compression: Int = 1
+
+    @Option(help: "Also encode a video with ffmpeg: FILE.mp4 (H.264, yuv420p, plays in PowerPoint and browsers) or FILE.gif.")
+    var video: String?
+
+    @Option(help: "Frames per second of --video.")
+    var fps: Double = 10
+
+    @Flag(help: "Finish an interrupted sequence in --out made with the same settings: keep its complete frames, render the rest.")
+    var resume = false
+
+    @Flag(help: "Print nothing (errors still go to standard error).")
+    var quiet = false
+
+    @Option(parsing: .unconditional, help: "Landscape plane: the two parameters spanning it, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,b (cubic).")
+    var params: String?
+
+    @Flag(help: "Landscape plane: the plane of the path's first two principal directions.")
+    var pca = false
+
+    @Option(help: "Landscape grid points per side, 2...4096.")
+    var grid: Int = 400
+
+    func validate() throws {
+        guard every >= 1 else { throw ValidationError(FrameSequenceError.invalidEvery(every).description) }
+        guard (1...256).contains(jobs) else { throw ValidationError(FrameSequenceError.invalidJobs(jobs).description) }
+        guard (0...9).contains(compression) else { throw ValidationError(FrameSequenceError.invalidCompression(compression).description) }
+        guard fps.isFinite, fps > 0, fps <= 240 else { throw ValidationError(FrameSequenceError.invalidFrameRate(fps).description) }
+        guard (2...4096).contains(grid) else {
+            throw ValidationError("--grid \(grid) is out of range: use 2 to 4096 points per side (default 400).")
+        }
+        if let video {
+            do {
+                _ = try VideoEncoder.format(of: URL(fileURLWithPath: video))
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+    }
+
+    func run() throws {
+        let model = try training.singleModel(for: "descent frames")
+        var request = FigureRequest(kind: .training, style: try style.style(), dataset: try training.dataset(),
+                                    configurations: [try training.configuration(for: model, recordSteps: perStep)])
+        request.parameters = params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        request.principalPlane = pca
+        request.gridSize = grid
+        var options = FrameOptions()
+        options.layout = layout
+        options.every = every
+        options.perStep = perStep
+        options.jobs = jobs
+        options.compressionLevel = compression
+        options.resume = resume
+        let sequence = try FrameSequence(request: request, options: options)
+        let bar = quiet ? nil : ProgressBar()
+        let result = try sequence.write(to: URL(fileURLWithPath: out)) { progress in bar?.update(progress) }
+        bar?.finish()
+        if !quiet {
+            let rate = result.seconds > 0 ? Double(result.rendered) / result.seconds : 0
+            var line = "Wrote \(result.frameCount) frames (\(request.style.size), \(layout.rawValue)) to \(out)/frame_%05d.png and \(out)/frames.csv"
+            line += result.reused > 0 ? " (\(result.reused) kept, \(result.rendered) rendered" : " (\(result.rendered) rendered"
+            line += String(format: " in %.1f s, %.0f frames/s)", result.seconds, rate)
+            print(line)
+        }
+        if let video {
+            let encoder = try VideoEncoder(framesDirectory: out)
+            try encoder.encode(frames: result.directory, framesPerSecond: fps, to: URL(fileURLWithPath: video))
+            if !quiet { print("Wrote \(video) (\(result.frameCount) frames at \(fps) fps)") }
+        }
+    }
+}
