@@ -102,6 +102,16 @@ struct FrameDirectory {
         return FrameState.number(ofFileName: target) != nil || target == manifestFileName || target == settingsFileName
     }
 
+    /// Removes a sequence from `url` (frames, manifest, settings, temporaries) so it can be written
+    /// anew; other files stay. Used by the kit, which owns its frame folders.
+    static func removeSequence(in url: URL) throws {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        for name in try contents(of: url)
+        where FrameState.number(ofFileName: name) != nil || name == manifestFileName || name == settingsFileName || isStaleTemporary(name) {
+            try FileManager.default.removeItem(at: url.appendingPathComponent(name))
+        }
+    }
+
     /// Whether the file starts with the PNG signature and ends with an `IEND` chunk.
     static func isWholePNG(at url: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }

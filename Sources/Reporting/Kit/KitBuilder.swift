@@ -83,6 +83,12 @@ public struct KitBuilder {
             return "\(rendered.count) figures (\(formats)) in \(configuration.figures.folder)/"
         }
 
+        try stage("frames") {
+            let (files, detail) = try KitFrameStage(configuration: configuration, dataset: dataset, output: output).run()
+            written += files
+            return detail
+        }
+
         try stage("data") {
             let files = try KitDataStage(configuration: configuration, models: models, output: output).run()
             written += files
