@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "descent", targets: ["descent"]),
+        .executable(name: "descent-bench", targets: ["descent-bench"]),
         .library(name: "Training", targets: ["Training"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "Reporting", targets: ["Reporting"]),
@@ -47,6 +48,11 @@ let package = Package(
                 "Training", "Plotting", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "descent-bench",
+            dependencies: ["Training", "Plotting", "Reporting"],
+            path: "Sources/descent-bench"
         ),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
