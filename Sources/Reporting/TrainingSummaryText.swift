@@ -54,10 +54,15 @@ public struct TrainingSummaryText: Sendable {
         return "(units of \(name))"
     }
 
+    /// At most this many rows of the per-point table are printed; larger data sets get the first
+    /// ones and a count of the rest (the history and `descent build`'s predictions file have them all).
+    public static let maximumTableRows = 40
+
     private func table() -> [String] {
         let data = trained.data.original
-        let predictions = trained.predictions
-        let labels = data.labels ?? data.x.indices.map { "#\($0 + 1)" }
+        let shown = Array(data.x.indices.prefix(Self.maximumTableRows))
+        let predictions = shown.map { trained.predictOriginal(at: data.x[$0]) }
+        let labels = shown.map { data.labels?[$0] ?? "#\($0 + 1)" }
         let labelWidth = max(6, labels.map(\.count).max() ?? 0)
         let headers = ["name", data.xName, data.yName, "predicted", "error"]
         let widths = [labelWidth, max(10, headers[1].count), max(10, headers[2].count), 10, 8]
@@ -68,9 +73,12 @@ public struct TrainingSummaryText: Sendable {
             }.joined(separator: "  ")
         }
         var lines = ["Per-point predictions (error = actual - predicted, as in the notebook, \(unit))", row(headers)]
-        for index in data.x.indices {
-            lines.append(row([labels[index], shortest(data.x[index]), shortest(data.y[index]),
-                              fixed(predictions[index], 1), signed(data.y[index] - predictions[index])]))
+        for (position, index) in shown.enumerated() {
+            lines.append(row([labels[position], shortest(data.x[index]), shortest(data.y[index]),
+                              fixed(predictions[position], 1), signed(data.y[index] - predictions[position])]))
+        }
+        if data.x.count > shown.count {
+            lines.append("... and \(data.x.count - shown.count) more rows")
         }
         return lines
     }
