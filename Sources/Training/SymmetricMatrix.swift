@@ -1,45 +1,8 @@
 /// Small dense symmetric-matrix routines for the `p × p` systems of the models (`p ≤ 10`).
 enum SymmetricMatrix {
-    /// Eigenvalues of the symmetric matrix `matrix`, ascending, by the cyclic Jacobi method.
-    ///
-    /// Each rotation zeroes one off-diagonal entry `a_pq` with the angle
-    /// `θ = (a_qq − a_pp) / (2 a_pq)`, `t = sign(θ) / (|θ| + sqrt(θ² + 1))`, `c = 1/sqrt(t² + 1)`,
-    /// `s = t·c`; sweeps repeat until the off-diagonal mass is negligible against the diagonal
-    /// (at most 100 sweeps; convergence is quadratic, a 10 × 10 matrix needs fewer than 10).
+    /// Eigenvalues of the symmetric matrix `matrix`, ascending (``SymmetricEigendecomposition``).
     static func eigenvalues(_ matrix: [[Double]]) -> [Double] {
-        var a = matrix
-        let n = a.count
-        guard n > 1 else { return n == 1 ? [a[0][0]] : [] }
-        for _ in 0..<100 {
-            var offDiagonal = 0.0
-            var diagonal = 0.0
-            for p in 0..<n {
-                diagonal += a[p][p] * a[p][p]
-                for q in (p + 1)..<n { offDiagonal += a[p][q] * a[p][q] }
-            }
-            if offDiagonal == 0 || offDiagonal <= 1e-32 * diagonal { break }
-            for p in 0..<(n - 1) {
-                for q in (p + 1)..<n where a[p][q] != 0 {
-                    let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
-                    let t = (theta >= 0 ? 1.0 : -1.0) / (abs(theta) + (theta * theta + 1).squareRoot())
-                    let c = 1 / (t * t + 1).squareRoot()
-                    let s = t * c
-                    for k in 0..<n {
-                        let akp = a[k][p]
-                        let akq = a[k][q]
-                        a[k][p] = c * akp - s * akq
-                        a[k][q] = s * akp + c * akq
-                    }
-                    for k in 0..<n {
-                        let apk = a[p][k]
-                        let aqk = a[q][k]
-                        a[p][k] = c * apk - s * aqk
-                        a[q][k] = s * apk + c * aqk
-                    }
-                }
-            }
-        }
-        return (0..<n).map { a[$0][$0] }.sorted()
+        SymmetricEigendecomposition(matrix).values
     }
 
     /// `matrix · vector`.
