@@ -73,7 +73,7 @@ struct FigureCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "lr-sweep: learning rates to compare, comma separated. Default: fractions and multiples of the stable limit 2/λmax.")
     var lrs: String?
 
-    @Option(help: "slice: the parameter to vary, others fixed. Default: the first (w or w1).")
+    @Option(help: "slice: the parameter to vary, others fixed. Default: the first (w or w1). The step arrow uses --lr (default 0.05, so the step is visible).")
     var param: String?
 
     @Option(help: "step: the worked example; 'lecture' is the slides' y = w·x², point (2, 8).")
