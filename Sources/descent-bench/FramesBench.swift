@@ -38,11 +38,16 @@ struct FramesBench {
         var bytes = 0
         for run in 0..<settings.runs {
             let folder = try settings.freshFolder("frames-descent")
+            var result: FrameSequenceResult?
             let seconds = try BenchClock.time {
                 let sequence = try FramesBench.sequence(frames: frames, size: .slide)
-                try sequence.write(to: folder)
+                result = try sequence.write(to: folder)
             }
             times.append(seconds)
+            if let fraction = result?.changedTileFraction {
+                report.details["frames.descent.changed_tile_fraction"] = fraction
+                report.details["frames.descent.changed_tiles_per_frame"] = Double(result?.compressedTiles ?? 0) / Double(frames)
+            }
             if run == 0 {
                 bytes = (1...frames).reduce(0) { total, number in
                     let name = FrameState.fileName(number: number)
