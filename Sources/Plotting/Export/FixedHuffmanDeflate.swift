@@ -48,57 +48,76 @@ struct FixedHuffmanDeflate {
 
     /// Appends the piece for `count` bytes at `input` to `output`.
     static func append(_ input: UnsafePointer<UInt8>, count: Int, to output: inout [UInt8]) {
+        // At most 9 bits per byte, plus the block header, end-of-block, padding, the stored
+        // block and 8 bytes of slack for the 64-bit stores.
+        let bound = (count * 9 + 7) / 8 + 24
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: bound))
+        let written = output.withUnsafeMutableBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            return encode(input, count: count, into: UnsafeMutableRawPointer(base + start))
+        }
+        output.removeLast(bound - written)
+    }
+
+    /// Writes the piece to `out` (room for `(9·count + 7)/8 + 24` bytes) and returns its length.
+    private static func encode(_ input: UnsafePointer<UInt8>, count: Int, into out: UnsafeMutableRawPointer) -> Int {
         var accumulator: UInt64 = 0
         var filled: UInt64 = 0
+        var position = 0
         @inline(__always) func put(_ bits: UInt32, _ length: UInt32) {
             accumulator |= UInt64(bits) << filled
             filled += UInt64(length)
             if filled >= 32 {
-                output.append(UInt8(truncatingIfNeeded: accumulator))
-                output.append(UInt8(truncatingIfNeeded: accumulator >> 8))
-                output.append(UInt8(truncatingIfNeeded: accumulator >> 16))
-                output.append(UInt8(truncatingIfNeeded: accumulator >> 24))
+                out.storeBytes(of: UInt32(truncatingIfNeeded: accumulator).littleEndian, toByteOffset: position, as: UInt32.self)
+                position += 4
                 accumulator >>= 32
                 filled -= 32
             }
         }
         put(0b010, 3)  // BFINAL 0, BTYPE 01 (fixed codes)
-        let literals = literalCodes, lengths = lengthCodes
-        var position = 0
-        while position < count {
-            var best = 0, distance: UInt32 = 0
-            if position >= 1 {
-                let limit = min(258, count - position)
-                var length = 0
-                let previous = input[position - 1]
-                while length < limit && input[position + length] == previous { length += 1 }
-                if length >= 3 { (best, distance) = (length, 1) }
-            }
-            if position >= 3 && best < 258 {
-                let limit = min(258, count - position)
-                var length = 0
-                while length < limit && input[position + length] == input[position + length - 3] { length += 1 }
-                if length >= 3 && length > best { (best, distance) = (length, 3) }
-            }
-            if best >= 3 {
-                let code = lengths[best]
-                put(code.bits, code.count)
-                put(distance == 1 ? 0b00000 : 0b01000, 5)  // distance codes 0 (1) and 2 (3), reversed
-                position += best
-            } else {
-                let code = literals[Int(input[position])]
-                put(code.code, code.length)
-                position += 1
+        literalCodes.withUnsafeBufferPointer { literals in
+            lengthCodes.withUnsafeBufferPointer { lengths in
+                var index = 0
+                while index < count {
+                    var best = 0, distance: UInt32 = 0
+                    let limit = min(258, count - index)
+                    if index >= 1 {
+                        var length = 0
+                        let previous = input[index - 1]
+                        while length < limit && input[index + length] == previous { length += 1 }
+                        if length >= 3 { (best, distance) = (length, 1) }
+                    }
+                    if index >= 3 && best < limit {
+                        var length = 0
+                        while length < limit && input[index + length] == input[index + length - 3] { length += 1 }
+                        if length >= 3 && length > best { (best, distance) = (length, 3) }
+                    }
+                    if best >= 3 {
+                        let code = lengths[best]
+                        put(code.bits, code.count)
+                        put(distance == 1 ? 0b00000 : 0b01000, 5)  // distance codes 0 (1) and 2 (3), reversed
+                        index += best
+                    } else {
+                        let code = literals[Int(input[index])]
+                        put(code.code, code.length)
+                        index += 1
+                    }
+                }
+                put(literals[256].code, literals[256].length)  // end of block
             }
         }
-        let endOfBlock = literals[256]
-        put(endOfBlock.code, endOfBlock.length)
         put(0b000, 3)  // BFINAL 0, BTYPE 00 (stored), then pad to a byte
         while filled > 0 {
-            output.append(UInt8(truncatingIfNeeded: accumulator))
+            out.storeBytes(of: UInt8(truncatingIfNeeded: accumulator), toByteOffset: position, as: UInt8.self)
+            position += 1
             accumulator >>= 8
             filled = filled >= 8 ? filled - 8 : 0
         }
-        output.append(contentsOf: [0x00, 0x00, 0xFF, 0xFF])  // LEN 0, NLEN 0xFFFF
+        for byte: UInt8 in [0x00, 0x00, 0xFF, 0xFF] {  // LEN 0, NLEN 0xFFFF
+            out.storeBytes(of: byte, toByteOffset: position, as: UInt8.self)
+            position += 1
+        }
+        return position
     }
 }

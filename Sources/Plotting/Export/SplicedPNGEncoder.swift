@@ -31,8 +31,8 @@ public final class SplicedPNGEncoder {
     private var changedHere: [Bool]
     private var imageData: [UInt8] = []
 
-    /// The pixels of the last encoded frame that differ from the background, per row as the
-    /// span from the first to the last differing tile: `(row, pixels)`. A canvas restores only
+    /// The pixels of the last encoded frame that differ from the background: runs of
+    /// consecutive differing tiles, `(row, pixels)`. A canvas restores only
     /// these from the background before drawing the next frame.
     public private(set) var differingSpans: [(row: Int, pixels: Range<Int>)] = []
 
@@ -86,80 +86,98 @@ public final class SplicedPNGEncoder {
         let raster = background.raster
         let tiles = background.tileCount
         let up = background.filter == .up
-        imageData.removeAll(keepingCapacity: true)
-        imageData.append(0x78)
-        imageData.append(0x01)
+        let layout = self.layout
+        let rowPieces = background.rowPieces, rowChecksums = background.rowChecksums
+        let tilePieces = background.tilePieces, tileChecksums = background.tileChecksums
+        // Work on locals (no exclusivity checks on the instance's storage in the loop).
+        var data: [UInt8] = []
+        swap(&data, &imageData)
+        var above = [Bool](), here = [Bool](), spans = [(row: Int, pixels: Range<Int>)]()
+        swap(&above, &changedAbove)
+        swap(&here, &changedHere)
+        swap(&spans, &differingSpans)
+        defer {
+            swap(&data, &imageData)
+            swap(&above, &changedAbove)
+            swap(&here, &changedHere)
+            swap(&spans, &differingSpans)
+        }
+        data.removeAll(keepingCapacity: true)
+        data.append(0x78)
+        data.append(0x01)
+        spans.removeAll(keepingCapacity: true)
         var checksum: uLong = 1
         var stats = Statistics(totalTiles: raster.height * tiles)
-        differingSpans.removeAll(keepingCapacity: true)
-        for t in 0..<tiles { changedAbove[t] = false }
+        for t in 0..<tiles { above[t] = false }
+        var aboveChanged = false
         var ok = true
         filtered.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else {
                 ok = false
                 return
             }
+            let rowBytes = 4 * raster.width
             for y in 0..<raster.height {
                 let frameRow = frame.mutableBytes + y * frame.stride
                 let backgroundRow = raster.mutableBytes + y * raster.stride
-                var rowChanged = false
-                var firstDiffering = tiles, lastDiffering = -1
+                let rowDiffers = memcmp(frameRow, backgroundRow, rowBytes) != 0
+                if !rowDiffers && !(up && aboveChanged) {
+                    data.append(contentsOf: rowPieces[y])
+                    checksum = adler32_combine(checksum, uLong(rowChecksums[y]), off_t(layout.rowBytes))
+                    stats.reusedRows += 1
+                    if aboveChanged {
+                        for t in 0..<tiles { above[t] = false }
+                        aboveChanged = false
+                    }
+                    continue
+                }
+                var runStart = -1
                 for t in 0..<tiles {
                     let pixels = layout.pixelRange(ofTile: t)
-                    let differs = memcmp(frameRow + 4 * pixels.lowerBound, backgroundRow + 4 * pixels.lowerBound, 4 * pixels.count) != 0
-                    changedHere[t] = differs
-                    if differs {
-                        firstDiffering = min(firstDiffering, t)
-                        lastDiffering = t
+                    let differs = rowDiffers
+                        && memcmp(frameRow + 4 * pixels.lowerBound, backgroundRow + 4 * pixels.lowerBound, 4 * pixels.count) != 0
+                    here[t] = differs
+                    if differs && runStart < 0 { runStart = pixels.lowerBound }
+                    if !differs && runStart >= 0 {
+                        spans.append((y, runStart..<pixels.lowerBound))
+                        runStart = -1
                     }
-                    if differs || (up && changedAbove[t]) { rowChanged = true }
-                }
-                if lastDiffering >= 0 {
-                    differingSpans.append((y, layout.pixelRange(ofTile: firstDiffering).lowerBound
-                        ..< layout.pixelRange(ofTile: lastDiffering).upperBound))
-                }
-                if !rowChanged {
-                    let piece = background.rowPieces[y]
-                    imageData.append(contentsOf: piece)
-                    checksum = adler32_combine(checksum, uLong(background.rowChecksums[y]), off_t(layout.rowBytes))
-                    stats.reusedRows += 1
-                } else {
-                    for t in 0..<tiles {
-                        let range = layout.byteRange(ofTile: t)
-                        if changedHere[t] || (up && changedAbove[t]) {
-                            guard layout.filterRow(y, of: frame, filter: background.filter, range: range, into: base) else {
+                    let range = layout.byteRange(ofTile: t)
+                    if differs || (up && above[t]) {
+                        guard layout.filterRow(y, of: frame, filter: background.filter, range: range, into: base) else {
+                            ok = false
+                            return
+                        }
+                        if background.compressionLevel == 0 {
+                            guard tileStream.append(base + range.lowerBound, count: range.count, to: &data) else {
                                 ok = false
                                 return
                             }
-                            if background.compressionLevel == 0 {
-                                guard tileStream.append(base + range.lowerBound, count: range.count, to: &imageData) else {
-                                    ok = false
-                                    return
-                                }
-                            } else {
-                                FixedHuffmanDeflate.append(base + range.lowerBound, count: range.count, to: &imageData)
-                            }
-                            let sum = adler32(1, base + range.lowerBound, UInt32(range.count))
-                            checksum = adler32_combine(checksum, sum, off_t(range.count))
-                            stats.compressedTiles += 1
                         } else {
-                            imageData.append(contentsOf: background.tilePieces[y * tiles + t])
-                            checksum = adler32_combine(checksum, uLong(background.tileChecksums[y * tiles + t]), off_t(range.count))
+                            FixedHuffmanDeflate.append(base + range.lowerBound, count: range.count, to: &data)
                         }
+                        let sum = adler32(1, base + range.lowerBound, UInt32(range.count))
+                        checksum = adler32_combine(checksum, sum, off_t(range.count))
+                        stats.compressedTiles += 1
+                    } else {
+                        data.append(contentsOf: tilePieces[y * tiles + t])
+                        checksum = adler32_combine(checksum, uLong(tileChecksums[y * tiles + t]), off_t(range.count))
                     }
                 }
-                swap(&changedAbove, &changedHere)
+                if runStart >= 0 { spans.append((y, runStart..<raster.width)) }
+                swap(&above, &here)
+                aboveChanged = rowDiffers
             }
         }
         guard ok else { return false }
-        imageData.append(0x03)
-        imageData.append(0x00)
+        data.append(0x03)
+        data.append(0x00)
         let sum = UInt32(truncatingIfNeeded: checksum)
-        imageData.append(UInt8(truncatingIfNeeded: sum >> 24))
-        imageData.append(UInt8(truncatingIfNeeded: sum >> 16))
-        imageData.append(UInt8(truncatingIfNeeded: sum >> 8))
-        imageData.append(UInt8(truncatingIfNeeded: sum))
-        stats.imageDataBytes = imageData.count
+        data.append(UInt8(truncatingIfNeeded: sum >> 24))
+        data.append(UInt8(truncatingIfNeeded: sum >> 16))
+        data.append(UInt8(truncatingIfNeeded: sum >> 8))
+        data.append(UInt8(truncatingIfNeeded: sum))
+        stats.imageDataBytes = data.count
         statistics = stats
         return true
     }
