@@ -51,7 +51,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "descent-bench",
-            dependencies: ["Training", "Plotting", "Reporting"],
+            dependencies: [
+                "Training", "Plotting", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Sources/descent-bench"
         ),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),

@@ -23,9 +23,14 @@ extension MutableCollection where Self: RandomAccessCollection {
 /// - Precondition: `bound > 0`.
 public func uniformRandomIndex(below bound: UInt64, using generator: inout some RandomNumberGenerator) -> UInt64 {
     precondition(bound > 0, "bound must be positive")
+    // Lemire's test first: the threshold 2⁶⁴ mod bound is below `bound`, so a low word of at
+    // least `bound` is accepted without computing it (a 64-bit division); the accepted values
+    // and the draws consumed are exactly those of the plain rejection loop.
+    var product = generator.next().multipliedFullWidth(by: bound)
+    if product.low >= bound { return product.high }
     let threshold = (0 &- bound) % bound // 2⁶⁴ mod bound
     while true {
-        let product = generator.next().multipliedFullWidth(by: bound)
         if product.low >= threshold { return product.high }
+        product = generator.next().multipliedFullWidth(by: bound)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The exact MSE on a 2-D plane of parameter space, `θ(a, b) = origin + a·u + b·v`, as a quadratic
 /// in `(a, b)`, so a loss-surface grid costs `O(1)` per point independent of `N`.
 ///
@@ -88,11 +90,29 @@ public struct PlaneQuadratic: Sendable {
         if buffer.count != total {
             buffer = [Double](repeating: 0, count: total)
         }
-        let width = aValues.count
-        buffer.withUnsafeMutableBufferPointer { output in
-            for (row, b) in bValues.enumerated() {
-                for (column, a) in aValues.enumerated() {
-                    output[row * width + column] = value(a: a, b: b)
+        let width = aValues.count, height = bValues.count
+        // Every point is computed on its own by `value(a:b:)`, so spreading the rows over the
+        // cores gives the same bits as one thread.
+        let threads = total >= 1 << 16 ? min(height, ProcessInfo.processInfo.activeProcessorCount) : 1
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            let output = buffer
+            aValues.withUnsafeBufferPointer { columns in
+                bValues.withUnsafeBufferPointer { rows in
+                    let fill = { (first: Int, last: Int) in
+                        for row in first..<last {
+                            let b = rows[row]
+                            for column in 0..<width {
+                                output[row * width + column] = self.value(a: columns[column], b: b)
+                            }
+                        }
+                    }
+                    if threads > 1 {
+                        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                            fill(height * thread / threads, height * (thread + 1) / threads)
+                        }
+                    } else {
+                        fill(0, height)
+                    }
                 }
             }
         }

@@ -18,6 +18,12 @@ import Foundation
 /// up to and including the last one whose numbers are all finite (an epoch with a finite MSE above
 /// the threshold is recorded, then training stops), so a history never holds NaN or infinity.
 ///
+/// Fast paths with the same arithmetic: full-batch `gd` reuses the gradient sums of the previous
+/// record pass (taken at the same `θ`, same operations, same order), so an epoch is one pass over
+/// the data; for the linear and cubic models the record pass (``RecordPass``) keeps its sums in
+/// registers and splits `N > 2¹⁶` rows into fixed blocks of 2¹⁴ over the cores, adding the block
+/// sums in block order (the same bits on any number of cores), and `sgd` keeps `θ` in registers.
+///
 /// The per-sample loop allocates nothing: features, gradient and optimizer state live in buffers
 /// allocated once per run, and powers of `x` are computed by repeated multiplication. The
 /// arithmetic follows the natural order of the formulas (features in parameter order, sums left to
@@ -82,6 +88,22 @@ public struct Trainer {
                         order.fisherYatesShuffle(using: &generator)
                     }
                     var start = 0
+                    if statistics == nil, configuration.optimizer == .gd, count > 0 {
+                        // Full batch in order: the gradient at θ is the one the last record pass summed
+                        // at the same θ, with the same operations in the same order, so reuse it.
+                        let sums = buffers.evaluationGradient
+                        for k in 0..<parameterCount { buffers.gradient[k] = count > 1 ? sums[k] / Double(count) : sums[k] }
+                        stepCount += 1
+                        update(step: stepCount, learningRate: learningRate, buffers: buffers)
+                        guard buffers.parametersAreFinite else { return history(.diverged(epoch: epoch)) }
+                        start = count
+                    } else if statistics == nil, configuration.optimizer == .sgd, RecordPass.supports(configuration.model) {
+                        let finite = Trainer.stochasticEpoch(model: configuration.model, order: order, x: x, y: y,
+                                                             learningRate: learningRate, parameters: buffers.parameters)
+                        stepCount += count
+                        guard finite else { return history(.diverged(epoch: epoch)) }
+                        start = count
+                    }
                     while start < count {
                         let end = min(start + batchSize, count)
                         accumulateGradient(from: start, to: end, x: x, y: y, buffers: buffers)
@@ -144,6 +166,51 @@ public struct Trainer {
         }
     }
 
+    /// One epoch of single-sample SGD for the linear or cubic model over `order`, with `θ` in
+    /// registers: per sample the generic loop's operations in its order (`gₖ = 0 + (2e)·φₖ`,
+    /// `θₖ −= η·gₖ`). Returns false right after an update that left `θ` non-finite (`θ` is
+    /// written back either way).
+    private static func stochasticEpoch(model: PolynomialModel, order: UnsafeMutableBufferPointer<Int>,
+                                        x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+                                        learningRate: Double, parameters: UnsafeMutableBufferPointer<Double>) -> Bool {
+        if model == .linear {
+            var w = parameters[0], b = parameters[1]
+            defer { (parameters[0], parameters[1]) = (w, b) }
+            for position in 0..<order.count {
+                let index = order[position]
+                let xi = x[index]
+                let error = (0.0 + w * xi + b * 1.0) - y[index]
+                var g0 = 0.0, g1 = 0.0
+                g0 += 2 * error * xi
+                g1 += 2 * error * 1.0
+                w -= learningRate * g0
+                b -= learningRate * g1
+                guard w.isFinite && b.isFinite else { return false }
+            }
+            return true
+        }
+        var w1 = parameters[0], w2 = parameters[1], w3 = parameters[2], b = parameters[3]
+        defer { (parameters[0], parameters[1], parameters[2], parameters[3]) = (w1, w2, w3, b) }
+        for position in 0..<order.count {
+            let index = order[position]
+            let xi = x[index]
+            let square = xi * xi
+            let cube = square * xi
+            let error = (0.0 + w1 * xi + w2 * square + w3 * cube + b * 1.0) - y[index]
+            var g0 = 0.0, g1 = 0.0, g2 = 0.0, g3 = 0.0
+            g0 += 2 * error * xi
+            g1 += 2 * error * square
+            g2 += 2 * error * cube
+            g3 += 2 * error * 1.0
+            w1 -= learningRate * g0
+            w2 -= learningRate * g1
+            w3 -= learningRate * g2
+            b -= learningRate * g3
+            guard w1.isFinite && w2.isFinite && w3.isFinite && b.isFinite else { return false }
+        }
+        return true
+    }
+
     /// Applies the optimizer's update with gradient `buffers.gradient`; `step` is the 1-based update count.
     @inline(__always)
     private func update(step: Int, learningRate: Double, buffers: TrainerBuffers) {
@@ -184,17 +251,30 @@ public struct Trainer {
         var squaredErrorSum = 0.0
         var absoluteErrorSum = 0.0
         let yScale = data.yScale
-        data.x.withUnsafeBufferPointer { x in
-            data.y.withUnsafeBufferPointer { y in
-                data.original.y.withUnsafeBufferPointer { originalY in
-                    for index in 0..<x.count {
-                        buffers.fillFeatures(at: x[index])
-                        var prediction = 0.0
-                        for k in 0..<parameterCount { prediction += parameters[k] * features[k] }
-                        let error = prediction - y[index]
-                        squaredErrorSum += error * error
-                        absoluteErrorSum += abs(yScale.denormalize(prediction) - originalY[index])
-                        for k in 0..<parameterCount { gradient[k] += 2 * error * features[k] }
+        if RecordPass.supports(configuration.model) {
+            let pass = data.x.withUnsafeBufferPointer { x in
+                data.y.withUnsafeBufferPointer { y in
+                    data.original.y.withUnsafeBufferPointer { originalY in
+                        RecordPass(model: configuration.model, parameters: parameters, x: x, y: y, originalY: originalY, yScale: yScale)
+                    }
+                }
+            }
+            squaredErrorSum = pass.squaredErrorSum
+            absoluteErrorSum = pass.absoluteErrorSum
+            for k in 0..<parameterCount { gradient[k] = pass.gradientSums[k] }
+        } else {
+            data.x.withUnsafeBufferPointer { x in
+                data.y.withUnsafeBufferPointer { y in
+                    data.original.y.withUnsafeBufferPointer { originalY in
+                        for index in 0..<x.count {
+                            buffers.fillFeatures(at: x[index])
+                            var prediction = 0.0
+                            for k in 0..<parameterCount { prediction += parameters[k] * features[k] }
+                            let error = prediction - y[index]
+                            squaredErrorSum += error * error
+                            absoluteErrorSum += abs(yScale.denormalize(prediction) - originalY[index])
+                            for k in 0..<parameterCount { gradient[k] += 2 * error * features[k] }
+                        }
                     }
                 }
             }

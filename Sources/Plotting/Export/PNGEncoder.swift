@@ -29,6 +29,20 @@ enum PNGEncoder {
         return try job.runIsolated()
     }
 
+    /// Writes an opaque RGB PNG of `raster`'s size whose image data is `imageData`, a complete
+    /// zlib stream of the filtered scanlines made elsewhere (`SplicedPNGEncoder`): libpng writes
+    /// the signature, `IHDR`, `pHYs` and the texts, then `imageData` as one `IDAT` chunk
+    /// (`png_write_chunk`, which adds the CRC-32) and `IEND`.
+    static func encode(_ raster: Raster, options: PNGOptions, imageData: [UInt8]) throws -> Data {
+        try options.validate()
+        let job = Job(raster: raster, options: options, skipHeaderValidation: false)
+        job.imageData = imageData
+        return try job.runIsolated()
+    }
+
+    /// Whether every pixel of `raster` has alpha 255.
+    static func isOpaque(_ raster: Raster) -> Bool { Job.isOpaque(raster) }
+
     /// Test hook: encodes with a deliberately invalid header so that libpng itself errors,
     /// proving the error handler contains the failure.
     static func encodeWithInvalidHeaderForTesting(_ raster: Raster) throws -> Data {
@@ -41,6 +55,8 @@ enum PNGEncoder {
         let raster: Raster
         let options: PNGOptions
         let invalidHeader: Bool
+        /// A finished zlib stream to write as the image data instead of compressing the rows.
+        var imageData: [UInt8]?
         var output = Data()
         var errorMessage: String?
         var png: png_structp?
@@ -91,7 +107,7 @@ enum PNGEncoder {
             png_set_compression_level(png, Int32(options.compressionLevel))
             png_set_filter(png, 0, Job.filterMask(options.filter))
 
-            let opaque = Job.isOpaque(raster)
+            let opaque = imageData != nil || Job.isOpaque(raster)
             let width = invalidHeader ? 0 : UInt32(raster.width)
             png_set_IHDR(png, info, width, UInt32(raster.height), 8,
                          opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
@@ -101,6 +117,13 @@ enum PNGEncoder {
             setText(png: png, info: info)
             png_write_info(png, info)
 
+            if let imageData {
+                imageData.withUnsafeBufferPointer { bytes in
+                    png_write_chunk(png, Job.chunkIDAT, bytes.baseAddress, bytes.count)
+                }
+                png_write_chunk(png, Job.chunkIEND, nil, 0)
+                return
+            }
             let channels = opaque ? 3 : 4
             var row = [UInt8](repeating: 0, count: raster.width * channels)
             row.withUnsafeMutableBufferPointer { rowBuffer in
@@ -142,6 +165,9 @@ enum PNGEncoder {
             }
             png_set_text(png, info, &texts, Int32(texts.count))
         }
+
+        static let chunkIDAT: [UInt8] = Array("IDAT".utf8) + [0]
+        static let chunkIEND: [UInt8] = Array("IEND".utf8) + [0]
 
         static func filterMask(_ filter: PNGOptions.Filter) -> Int32 {
             switch filter {

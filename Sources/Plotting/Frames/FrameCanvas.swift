@@ -19,6 +19,13 @@ import Foundation
 /// each thread its own figure (built the same way) and its own canvas over that shared,
 /// read-only raster: every canvas has its own Cairo surface and context.
 ///
+/// **PNG.** `framePNG` splices (see `PNGBackground`, `SplicedPNGEncoder`): the static layer is
+/// compressed once in row and tile pieces, and each frame compresses only the tiles its dynamic
+/// marks changed. Threads share one `PNGBackground` (pass it as `encodedBackground`); a canvas
+/// without one builds its own on the first `framePNG`. Options the splicer does not support
+/// (filters other than `.none`/`.up`, a translucent background) use `PNGEncoder` for the whole
+/// frame.
+///
 /// The layout (limits, ticks, legend places) is computed once when the canvas is created;
 /// automatic limits are fixed at that moment (`Axes.freezeLimits()`), so the dynamic marks
 /// move over a stable background.
@@ -30,12 +37,24 @@ public final class FrameCanvas {
     private let layout: FigureLayout
     private let frame: Raster
     private let renderer: CairoRenderer
+    private var encodedBackground: PNGBackground?
+    private var splicer: SplicedPNGEncoder?
 
-    /// Creates a canvas; renders the static layer unless `background` is given.
+    /// The spans of the frame raster known to differ from the background (set by a spliced
+    /// `framePNG`); nil when unknown, and then the whole background is copied.
+    private var differingSpans: [(row: Int, pixels: Range<Int>)]?
+
+    /// What the splicer did for the last `framePNG` (nil when that frame was not spliced).
+    public private(set) var lastSplicing: SplicedPNGEncoder.Statistics?
+
+    /// Creates a canvas; renders the static layer unless `background` (or `encodedBackground`,
+    /// whose raster is then the background) is given.
     ///
     /// - Throws: `PlottingError.rasterSizeMismatch` if `background` is not the figure's size,
     ///   or a Cairo error.
-    public init(figure: Figure, background: Raster? = nil) throws {
+    public init(figure: Figure, background: Raster? = nil, encodedBackground: PNGBackground? = nil) throws {
+        let background = encodedBackground?.raster ?? background
+        self.encodedBackground = encodedBackground
         for axes in figure.panels { axes.freezeLimits() }
         self.figure = figure
         frame = Raster(width: figure.size.width, height: figure.size.height)
@@ -65,10 +84,22 @@ public final class FrameCanvas {
 
     /// Draws the current frame: copies the background, draws the dynamic marks.
     ///
+    /// After a spliced `framePNG`, only the spans where the last frame differed from the
+    /// background are copied back (the rest of the raster still equals it).
+    ///
     /// Returns the canvas's own raster, valid until the next frame (copy it to keep it).
     @discardableResult
     public func renderFrame() throws -> Raster {
-        frame.overwrite(with: background)
+        if let spans = differingSpans {
+            for span in spans {
+                let offset = span.row * frame.stride + 4 * span.pixels.lowerBound
+                memcpy(frame.mutableBytes + offset, background.mutableBytes + span.row * background.stride + 4 * span.pixels.lowerBound,
+                       4 * span.pixels.count)
+            }
+        } else {
+            frame.overwrite(with: background)
+        }
+        differingSpans = nil
         renderer.context.surface.markDirty()
         FigurePainter(figure: figure, layout: layout, renderer: renderer).draw(layers: .dynamicOnly)
         try renderer.context.check("draw a frame")
@@ -76,10 +107,32 @@ public final class FrameCanvas {
         return frame
     }
 
-    /// Draws the current frame and encodes it as PNG (fast settings by default).
+    /// Draws the current frame and encodes it as PNG (fast settings by default), spliced over
+    /// the compressed background when the options allow it.
     public func framePNG(options: PNGOptions = .fast) throws -> Data {
         var options = options
         if options.title == nil { options.title = figure.title }
-        return try PNGEncoder.encode(renderFrame(), options: options)
+        let frame = try renderFrame()
+        lastSplicing = nil
+        if let splicer = splicer(for: options), let png = try splicer.encode(frame, options: options) {
+            lastSplicing = splicer.statistics
+            differingSpans = splicer.differingSpans
+            return png
+        }
+        return try PNGEncoder.encode(frame, options: options)
+    }
+
+    /// The splicer for `options`' level and filter, built on first use; nil when not supported.
+    private func splicer(for options: PNGOptions) -> SplicedPNGEncoder? {
+        if let splicer, splicer.background.compressionLevel == options.compressionLevel, splicer.background.filter == options.filter {
+            return splicer
+        }
+        guard PNGBackground.supports(options) else { return nil }
+        if encodedBackground == nil || encodedBackground?.compressionLevel != options.compressionLevel
+            || encodedBackground?.filter != options.filter {
+            encodedBackground = PNGBackground(raster: background, options: options)
+        }
+        splicer = encodedBackground.flatMap { SplicedPNGEncoder(background: $0) }
+        return splicer
     }
 }

@@ -11,6 +11,7 @@ import Plotting
 final class FrameRenderer: @unchecked Sendable {
     private let model: FrameSceneModel
     private let background: Raster
+    private let encodedBackground: PNGBackground?
     private let directory: FrameDirectory
     private let pngOptions: PNGOptions
     private let lock = NSLock()
@@ -24,10 +25,15 @@ final class FrameRenderer: @unchecked Sendable {
     private let progress: ((FrameProgress) -> Void)?
 
     /// Prepares to render `frames` (those not already complete) of `model`.
-    init(model: FrameSceneModel, background: Raster, directory: FrameDirectory, pngOptions: PNGOptions,
-         frames: [FrameState], total: Int, reused: Int, progress: ((FrameProgress) -> Void)?) {
+    /// Tiles compressed anew and tiles in all, over the frames spliced so far (`SplicedPNGEncoder`).
+    private(set) var compressedTiles = 0
+    private(set) var totalTiles = 0
+
+    init(model: FrameSceneModel, background: Raster, encodedBackground: PNGBackground?, directory: FrameDirectory,
+         pngOptions: PNGOptions, frames: [FrameState], total: Int, reused: Int, progress: ((FrameProgress) -> Void)?) {
         self.model = model
         self.background = background
+        self.encodedBackground = encodedBackground
         self.directory = directory
         self.pngOptions = pngOptions
         pending = frames
@@ -63,14 +69,14 @@ final class FrameRenderer: @unchecked Sendable {
     private func work() {
         do {
             let scene = FrameScene(model: model)
-            let canvas = try FrameCanvas(figure: scene.figure, background: background)
+            let canvas = try FrameCanvas(figure: scene.figure, background: background, encodedBackground: encodedBackground)
             while let frame = take() {
                 scene.show(frame)
                 var options = pngOptions
                 options.title = scene.figure.title
                 let png = try canvas.framePNG(options: options)
                 try AtomicFile.write(data: png, to: directory.file(frame.fileName), durable: false)
-                finished()
+                finished(splicing: canvas.lastSplicing)
             }
         } catch {
             lock.lock()
@@ -87,10 +93,14 @@ final class FrameRenderer: @unchecked Sendable {
         return pending[nextIndex]
     }
 
-    private func finished() {
+    private func finished(splicing: SplicedPNGEncoder.Statistics?) {
         lock.lock()
         defer { lock.unlock() }
         done += 1
+        if let splicing {
+            compressedTiles += splicing.compressedTiles
+            totalTiles += splicing.totalTiles
+        }
         progress?(FrameProgress(done: done, total: total, reused: reused, elapsed: Date().timeIntervalSince(start)))
     }
 }

@@ -110,11 +110,15 @@ public struct FrameSequence {
         let total = plan.frames.count
         let complete = try folder.prepare(settings: settings, resume: options.resume, frameCount: total)
         let missing = plan.frames.filter { !complete.contains($0.number) }
+        var tiles = (compressed: 0, total: 0)
         if !missing.isEmpty {
             let background = try FrameCanvas.renderBackground(of: FrameScene(model: model).figure)
-            let renderer = FrameRenderer(model: model, background: background, directory: folder, pngOptions: pngOptions,
-                                         frames: missing, total: total, reused: total - missing.count, progress: progress)
+            let encoded = PNGBackground(raster: background, options: pngOptions, threads: options.jobs)
+            let renderer = FrameRenderer(model: model, background: background, encodedBackground: encoded, directory: folder,
+                                         pngOptions: pngOptions, frames: missing, total: total, reused: total - missing.count,
+                                         progress: progress)
             try renderer.run(jobs: options.jobs)
+            tiles = (renderer.compressedTiles, renderer.totalTiles)
         } else {
             progress?(FrameProgress(done: total, total: total, reused: total, elapsed: 0))
         }
@@ -122,6 +126,7 @@ public struct FrameSequence {
         try AtomicFile.write(data: Data(plan.manifestCSV().utf8), to: manifest)
         return FrameSequenceResult(directory: folder.url, manifest: manifest, frameCount: total,
                                    rendered: missing.count, reused: total - missing.count,
-                                   seconds: Date().timeIntervalSince(started))
+                                   seconds: Date().timeIntervalSince(started),
+                                   compressedTiles: tiles.compressed, totalTiles: tiles.total)
     }
 }

@@ -14,6 +14,16 @@ public struct FrameSequenceResult: Sendable {
     public let reused: Int
     /// Wall-clock seconds of the call.
     public let seconds: Double
+    /// PNG tiles compressed anew over the rendered frames (the rest reused the compressed
+    /// static layer; see `SplicedPNGEncoder`); 0 when no frame was spliced.
+    public let compressedTiles: Int
+    /// All PNG tiles of the spliced frames, `frames · height · ⌈width / 64⌉`.
+    public let totalTiles: Int
+
+    /// The fraction of tiles compressed anew, `compressedTiles / totalTiles` (nil when none were spliced).
+    public var changedTileFraction: Double? {
+        totalTiles > 0 ? Double(compressedTiles) / Double(totalTiles) : nil
+    }
 
     /// The URL of frame `number` (1-based).
     public func frameURL(_ number: Int) -> URL {

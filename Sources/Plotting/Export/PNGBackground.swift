@@ -1,0 +1,118 @@
+import CPNG
+import Foundation
+
+/// The static layer of a frame sequence, compressed once for PNG splicing.
+///
+/// **Idea.** A frame is the background with a few dynamic marks on top, so most of its PNG
+/// scanlines equal the background's. A PNG's image data is one zlib stream of the filtered
+/// scanlines (per row a filter byte and `3·width` RGB bytes); deflate pieces that end on a byte
+/// boundary without referring back (see `DeflateStream`) can be concatenated. So the
+/// background is compressed once in pieces: every **row** (1 + 3·width bytes) and every
+/// **tile** of every row (`tileWidth` pixels; the first tile also holds the filter byte), each
+/// with its Adler-32. A frame (`SplicedPNGEncoder`) then reuses the row piece of every row
+/// whose filtered bytes equal the background's, the tile pieces of unchanged tiles in the other
+/// rows, and compresses only the changed tiles; the zlib stream is `78 01`, the pieces, an
+/// empty final block `03 00` and the Adler-32 of all the bytes, combined from the pieces'
+/// checksums with `adler32_combine` (`adler(A‖B)` from `adler(A)`, `adler(B)`, `|B|`).
+///
+/// **Filters.** `.none` (a byte depends only on its own pixel) and `.up` (`cur − above`, mod
+/// 256; a byte also depends on the pixel above, so a tile is recompressed when its own pixels
+/// or those of the same tile in the row above differ). Other filters, and translucent
+/// backgrounds (whose PNG would be RGBA), are not spliced: `init` returns nil and callers fall
+/// back to `PNGEncoder`.
+///
+/// Immutable after creation and shared read-only by the encoders of several threads.
+public final class PNGBackground: @unchecked Sendable {
+    /// The background raster (opaque).
+    public let raster: Raster
+    /// The zlib level of every piece.
+    public let compressionLevel: Int
+    /// The row filter, `.none` or `.up`.
+    public let filter: PNGOptions.Filter
+    /// Tile width in pixels.
+    public let tileWidth: Int
+    /// Tiles per row, `⌈width / tileWidth⌉`.
+    public let tileCount: Int
+
+    /// Compressed pieces of the rows: `rowPieces[y]`.
+    let rowPieces: [[UInt8]]
+    /// Adler-32 of each row's filtered bytes.
+    let rowChecksums: [UInt32]
+    /// Compressed pieces of the tiles: `tilePieces[y · tileCount + t]`.
+    let tilePieces: [[UInt8]]
+    /// Adler-32 of each tile's filtered bytes.
+    let tileChecksums: [UInt32]
+
+    /// The default tile width: 64 pixels.
+    public static let defaultTileWidth = 64
+
+    /// Whether frames encoded with `options` can be spliced over an opaque background.
+    public static func supports(_ options: PNGOptions) -> Bool {
+        options.filter == .none || options.filter == .up
+    }
+
+    /// Compresses `raster` in row and tile pieces for `options` (its level and filter), using
+    /// up to `threads` threads; nil when the options or a translucent pixel rule splicing out or
+    /// zlib fails.
+    public init?(raster: Raster, options: PNGOptions, tileWidth: Int = PNGBackground.defaultTileWidth,
+                 threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        guard PNGBackground.supports(options), tileWidth >= 1, raster.width >= 1, raster.height >= 1,
+              (try? options.validate()) != nil, PNGEncoder.isOpaque(raster) else { return nil }
+        self.raster = raster
+        compressionLevel = options.compressionLevel
+        filter = options.filter
+        self.tileWidth = tileWidth
+        tileCount = (raster.width + tileWidth - 1) / tileWidth
+        let height = raster.height, tiles = tileCount
+        let chunks = max(1, min(threads, height / 64 + 1))
+        final class Chunk {
+            var rows: [[UInt8]] = []
+            var rowSums: [UInt32] = []
+            var tiles: [[UInt8]] = []
+            var tileSums: [UInt32] = []
+            var failed = false
+        }
+        let results = (0..<chunks).map { _ in Chunk() }
+        let layout = TileLayout(width: raster.width, tileWidth: tileWidth)
+        let level = options.compressionLevel, filterType = options.filter
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let result = results[chunk]
+            let first = height * chunk / chunks, last = height * (chunk + 1) / chunks
+            guard let rowStream = DeflateStream(level: level, memoryLevel: 8),
+                  let tileStream = DeflateStream(level: level, memoryLevel: SplicedPNGEncoder.tileMemoryLevel) else {
+                result.failed = true
+                return
+            }
+            var filtered = [UInt8](repeating: 0, count: layout.rowBytes)
+            for y in first..<last {
+                filtered.withUnsafeMutableBufferPointer { buffer in
+                    guard let base = buffer.baseAddress else { return }
+                    layout.filterRow(y, of: raster, filter: filterType, range: 0..<layout.rowBytes, into: base)
+                    var piece: [UInt8] = []
+                    if !rowStream.append(base, count: layout.rowBytes, to: &piece) { result.failed = true }
+                    result.rows.append(piece)
+                    result.rowSums.append(UInt32(truncatingIfNeeded: adler32(1, base, UInt32(layout.rowBytes))))
+                    for tile in 0..<tiles {
+                        let range = layout.byteRange(ofTile: tile)
+                        var tilePiece: [UInt8] = []
+                        if level == 0 {
+                            if !tileStream.append(base + range.lowerBound, count: range.count, to: &tilePiece) { result.failed = true }
+                        } else {
+                            FixedHuffmanDeflate.append(base + range.lowerBound, count: range.count, to: &tilePiece)
+                        }
+                        result.tiles.append(tilePiece)
+                        result.tileSums.append(UInt32(truncatingIfNeeded: adler32(1, base + range.lowerBound, UInt32(range.count))))
+                    }
+                }
+            }
+        }
+        guard !results.contains(where: \.failed) else { return nil }
+        rowPieces = results.flatMap(\.rows)
+        rowChecksums = results.flatMap(\.rowSums)
+        tilePieces = results.flatMap(\.tiles)
+        tileChecksums = results.flatMap(\.tileSums)
+    }
+
+    /// Total compressed bytes of the row pieces (the image data of the background alone).
+    public var compressedSize: Int { rowPieces.reduce(0) { $0 + $1.count } }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Training
+
+/// The landscape section: the MSE of the linear model on a G×G grid over the `(w, b)` plane
+/// (±2 around the least-squares solution) for N synthetic rows.
+///
+/// Descent does one `O(N)` pass (`SufficientStatistics`: the moments behind `G = XᵀX/N`,
+/// `c = Xᵀy/N`, `mean(y²)`) and then `PlaneQuadratic.evaluate`, `O(1)` per grid point:
+/// `MSE(θ) = θᵀGθ − 2cᵀθ + mean(y²)` expanded on the plane. numpy does the same with the
+/// quadratic form (`X.T @ X`, then the grid vectorized) and, as the naive peer, evaluates
+/// `mean((w·x + b − y)²)` directly at every grid point (`O(N·G²)`).
+struct LandscapeBench {
+    /// The shared settings.
+    let settings: BenchSettings
+
+    /// The grid's `a` (and `b`) offsets from the solution: `G` points evenly over `[−2, 2]`.
+    static func offsets(_ grid: Int) -> [Double] {
+        (0..<grid).map { -2 + 4 * Double($0) / Double(max(1, grid - 1)) }
+    }
+
+    /// Seconds of the statistics pass and of the grid, medians over `runs`; also the largest
+    /// relative difference between three grid values and direct sums over the rows.
+    static func measure(data: NormalizedDataset, grid: Int, runs: Int)
+        -> (pass: Double, grid: Double, check: Double) {
+        var statistics = SufficientStatistics(model: .linear, x: [0, 1], y: [0, 1])
+        let pass = BenchClock.median(runs: runs) {
+            statistics = SufficientStatistics(model: .linear, x: data.x, y: data.y)
+        }
+        let origin = (try? statistics.leastSquaresSolution()) ?? [0, 0]
+        let offsets = LandscapeBench.offsets(grid)
+        var buffer: [Double] = []
+        var quadratic = PlaneQuadratic(statistics: statistics, origin: origin, u: [1, 0], v: [0, 1])
+        let gridSeconds = BenchClock.median(runs: runs) {
+            quadratic = PlaneQuadratic(statistics: statistics, origin: origin, u: [1, 0], v: [0, 1])
+            quadratic.evaluate(aValues: offsets, bValues: offsets, into: &buffer)
+        }
+        var check = 0.0
+        for (row, column) in [(0, 0), (grid / 3, grid - 1), (grid / 2, grid / 2)] {
+            let w = origin[0] + offsets[column], b = origin[1] + offsets[row]
+            var sum = 0.0
+            for index in 0..<data.count {
+                let error = w * data.x[index] + b - data.y[index]
+                sum += error * error
+            }
+            let direct = sum / Double(data.count)
+            check = max(check, abs(buffer[row * grid + column] - direct) / max(direct, 1e-300))
+        }
+        return (pass, gridSeconds, check)
+    }
+
+    /// Measures and appends the section's rows.
+    func measure(into report: inout BenchReport) throws {
+        let rows = settings.rows, grid = settings.grid
+        let data = try SyntheticRows.make(count: rows)
+        let result = LandscapeBench.measure(data: data, grid: grid, runs: settings.runs)
+        report.details["landscape.descent.pass_seconds"] = result.pass
+        report.details["landscape.descent.grid_seconds"] = result.grid
+        report.details["landscape.descent.max_relative_difference_to_direct_sum"] = result.check
+        let descent = result.pass + result.grid
+        let directRows = 100
+        var numbers: [String: Double] = [:]
+        if let peers = settings.peers {
+            numbers = try peers.numbers(["landscape", String(rows), String(grid), String(settings.runs), String(directRows)])
+        }
+        let numpy = settings.peers.map { "numpy \($0.numpyVersion)" } ?? "numpy (not run)"
+        let size = "\(grid)x\(grid) grid, N = \(BenchFormat.count(rows))"
+        var quadraticRow = BenchRow(section: "landscape", name: "\(size): one pass + grid", descent: descent, unit: "s",
+                                    peer: "\(numpy), quadratic form", peerValue: numbers["quadratic_seconds"],
+                                    target: "faster than numpy's quadratic form")
+        quadraticRow.met = quadraticRow.ratio.map { $0 > 1 }
+        report.rows.append(quadraticRow)
+        report.rows.append(BenchRow(section: "landscape", name: "\(size): one pass + grid", descent: descent, unit: "s",
+                                    peer: "\(numpy), direct sums (extrapolated)", peerValue: numbers["direct_extrapolated_seconds"],
+                                    note: "numpy's direct sums were timed over N = \(directRows) rows and scaled by N/\(directRows) "
+                                        + "(measured \(BenchFormat.value(numbers["direct_measured_seconds"] ?? 0, unit: "s"))); "
+                                        + "at N = \(BenchFormat.count(rows)) they would take that long."))
+        report.rows.append(BenchRow(section: "landscape", name: "\(size): grid after the pass", descent: result.grid, unit: "s",
+                                    target: "independent of N (see scaling)"))
+    }
+}

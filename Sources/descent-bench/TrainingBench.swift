@@ -1,0 +1,62 @@
+import Foundation
+import Training
+
+/// The training section: a full-batch gradient-descent epoch on N synthetic rows (linear and
+/// cubic) beside numpy's vectorized epoch, and SGD's cost per sample beside the notebook's
+/// Python loop.
+///
+/// A Descent epoch is `Trainer.run()` with `maxEpochs = E` divided by `E`: the gradient pass,
+/// the update and the epoch's record (MSE, MAE in original units, gradient norm), plus the
+/// share of the start's record. SGD: one shuffled epoch of `N` single-sample updates divided by
+/// `N`, record passes included.
+struct TrainingBench {
+    /// The shared settings.
+    let settings: BenchSettings
+
+    /// Epochs per timed gradient-descent run.
+    static let epochs = 5
+
+    /// Median seconds per gradient-descent epoch of `model` on `data`.
+    static func gradientDescentEpoch(model: PolynomialModel, data: NormalizedDataset, runs: Int, epochs: Int = epochs) throws -> Double {
+        var configuration = TrainingConfiguration(model: model, learningRate: model == .linear ? 0.1 : 0.01, maxEpochs: epochs,
+                                                  initialParameters: [Double](repeating: 0.1, count: model.parameterCount),
+                                                  stopRule: .fixed)
+        configuration.optimizer = .gd
+        let trainer = try Trainer(data: data, configuration: configuration)
+        return BenchClock.median(runs: runs) { _ = trainer.run() } / Double(epochs)
+    }
+
+    /// Median nanoseconds per SGD sample (linear, shuffled, one epoch).
+    static func stochasticNanoseconds(data: NormalizedDataset, runs: Int) throws -> Double {
+        var configuration = TrainingConfiguration.notebook(for: .linear)
+        configuration.maxEpochs = 1
+        let trainer = try Trainer(data: data, configuration: configuration)
+        return BenchClock.median(runs: runs) { _ = trainer.run() } / Double(data.count) * 1e9
+    }
+
+    /// Measures and appends the section's rows.
+    func measure(into report: inout BenchReport) throws {
+        let rows = settings.rows
+        let data = try SyntheticRows.make(count: rows)
+        let linear = try TrainingBench.gradientDescentEpoch(model: .linear, data: data, runs: settings.runs)
+        let cubic = try TrainingBench.gradientDescentEpoch(model: .cubic, data: data, runs: settings.runs)
+        let sgd = try TrainingBench.stochasticNanoseconds(data: data, runs: settings.runs)
+        let sgdRows = settings.quick ? 20_000 : 100_000
+        var numbers: [String: Double] = [:]
+        if let peers = settings.peers {
+            numbers = try peers.numbers(["training", String(rows), String(settings.runs), String(TrainingBench.epochs), String(sgdRows)])
+        }
+        let numpy = settings.peers.map { "numpy \($0.numpyVersion), vectorized" } ?? "numpy (not run)"
+        for (name, value, key) in [("linear", linear, "gd_linear"), ("cubic", cubic, "gd_cubic")] {
+            var row = BenchRow(section: "training", name: "GD epoch, \(name), N = \(BenchFormat.count(rows))", descent: value, unit: "s",
+                               peer: numpy, peerValue: numbers[key], target: "≥ 1.5x numpy")
+            row.met = row.ratio.map { $0 >= 1.5 }
+            report.rows.append(row)
+        }
+        var row = BenchRow(section: "training", name: "SGD, linear, per sample", descent: sgd, unit: "ns",
+                           peer: "notebook's Python loop", peerValue: numbers["sgd_ns_per_sample"], target: "≥ 100x the loop",
+                           note: "The Python loop was timed over \(BenchFormat.count(sgdRows)) rows; Descent's SGD over \(BenchFormat.count(rows)), shuffle and record passes included.")
+        row.met = row.ratio.map { $0 >= 100 }
+        report.rows.append(row)
+    }
+}

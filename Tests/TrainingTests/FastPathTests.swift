@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import Training
+
+/// The trainer's fast paths (the record pass in registers and blocks, gd reusing it, sgd with θ
+/// in registers, the division-free shuffle index) against plain loops written here.
+@Suite("Trainer fast paths") struct FastPathTests {
+    /// Plain full-batch gd: per epoch the mean gradient `(1/N) Σ 2eᵢφ(xᵢ)`, then `θ −= η·g`.
+    static func plainGradientDescent(_ data: NormalizedDataset, powers: [Int], theta: [Double], learningRate: Double,
+                                     epochs: Int) -> (theta: [Double], mse: [Double]) {
+        var theta = theta
+        var errors: [Double] = []
+        func pass() -> (gradient: [Double], mse: Double) {
+            var gradient = [Double](repeating: 0, count: powers.count)
+            var squares = 0.0
+            for (x, y) in zip(data.x, data.y) {
+                let features = powers.map { pow(x, Double($0)) }
+                let error = zip(theta, features).map(*).reduce(0, +) - y
+                squares += error * error
+                for k in features.indices { gradient[k] += 2 * error * features[k] }
+            }
+            return (gradient.map { $0 / Double(data.count) }, squares / Double(data.count))
+        }
+        errors.append(pass().mse)
+        for _ in 0..<epochs {
+            let gradient = pass().gradient
+            for k in theta.indices { theta[k] -= learningRate * gradient[k] }
+            errors.append(pass().mse)
+        }
+        return (theta, errors)
+    }
+
+    static func data(count: Int) throws -> NormalizedDataset {
+        var generator = SeededGenerator(seed: 3)
+        let x = randomValues(count, in: 40...110, using: &generator)
+        let noise = randomValues(count, in: -9...9, using: &generator)
+        return try NormalizedDataset(Dataset(x: x, y: zip(x, noise).map { 100 + 0.9 * $0 + $1 }, xName: "x", yName: "y"))
+    }
+
+    @Test("gd on 100,000 rows (blocks over the cores) matches a plain loop to 1e-12", arguments: [PolynomialModel.linear, .cubic])
+    func gradientDescentOnManyRows(model: PolynomialModel) throws {
+        let data = try Self.data(count: 100_000)
+        let theta = [Double](repeating: 0.1, count: model.parameterCount)
+        var configuration = TrainingConfiguration(model: model, learningRate: 0.05, maxEpochs: 4, initialParameters: theta, stopRule: .fixed)
+        configuration.optimizer = .gd
+        let history = try Trainer(data: data, configuration: configuration).run()
+        let plain = Self.plainGradientDescent(data, powers: model.powers, theta: theta, learningRate: 0.05, epochs: 4)
+        let last = try #require(history.epochs.last)
+        #expect(isClose(last.parameters, plain.theta, tolerance: 1e-12))
+        #expect(isClose(history.epochs.map(\.meanSquaredError), plain.mse, tolerance: 1e-12))
+        // Same bits on a second run (fixed blocks, fixed order of the block sums).
+        #expect(try Trainer(data: data, configuration: configuration).run().epochs.map(\.parameters) == history.epochs.map(\.parameters))
+    }
+
+    @Test("The record pass of a small data set is the plain left-to-right sum, bit for bit")
+    func recordPassIsThePlainSumForSmallData() throws {
+        let data = try Self.data(count: 1000)
+        for model in [PolynomialModel.linear, .cubic] {
+            var theta = (0..<model.parameterCount).map { 0.3 - 0.2 * Double($0) }
+            let pass = data.x.withUnsafeBufferPointer { x in
+                data.y.withUnsafeBufferPointer { y in
+                    data.original.y.withUnsafeBufferPointer { originalY in
+                        theta.withUnsafeMutableBufferPointer { parameters in
+                            RecordPass(model: model, parameters: parameters, x: x, y: y, originalY: originalY, yScale: data.yScale)
+                        }
+                    }
+                }
+            }
+            var squares = 0.0, gradient = [Double](repeating: 0, count: model.parameterCount)
+            for (x, y) in zip(data.x, data.y) {
+                var powerTable = [1.0]
+                for _ in 0..<model.degree { powerTable.append(powerTable.count == 1 ? x : powerTable[powerTable.count - 1] * x) }
+                let features = model.powers.map { powerTable[$0] }
+                var prediction = 0.0
+                for k in features.indices { prediction += theta[k] * features[k] }
+                let error = prediction - y
+                squares += error * error
+                for k in features.indices { gradient[k] += 2 * error * features[k] }
+            }
+            // Exact equality is the claim here: the same operations in the same order.
+            #expect(pass.squaredErrorSum == squares)
+            #expect(pass.gradientSums == gradient)
+        }
+    }
+
+    @Test("sgd with θ in registers equals the per-sample update by hand")
+    func stochasticEpochByHand() throws {
+        let data = try Self.data(count: 500)
+        var configuration = TrainingConfiguration.notebook(for: .cubic)
+        configuration.maxEpochs = 1
+        configuration.stopRule = .fixed
+        configuration.shuffle = false
+        let history = try Trainer(data: data, configuration: configuration).run()
+        var theta = configuration.initialParameters
+        for (x, y) in zip(data.x, data.y) {
+            let features = [x, x * x, x * x * x, 1]
+            var prediction = 0.0
+            for k in 0..<4 { prediction += theta[k] * features[k] }
+            let error = prediction - y
+            for k in 0..<4 { theta[k] -= configuration.learningRate * (0 + 2 * error * features[k]) }
+        }
+        #expect(try #require(history.epochs.last).parameters == theta)
+    }
+
+    @Test("The uniform index without a division per draw takes the same values as the plain rejection loop")
+    func uniformIndexMatchesThePlainLoop() {
+        var fast = SeededGenerator(seed: 11), plain = SeededGenerator(seed: 11)
+        let bounds: [UInt64] = [1, 2, 3, 7, 10, 1000, 1 << 40, UInt64.max / 3 * 2]
+        for bound in bounds {
+            for _ in 0..<200 {
+                let value = uniformRandomIndex(below: bound, using: &fast)
+                let threshold = (0 &- bound) % bound
+                var expected: UInt64
+                repeat {
+                    let product = plain.next().multipliedFullWidth(by: bound)
+                    expected = product.high
+                    if product.low >= threshold { break }
+                } while true
+                #expect(value == expected)
+            }
+        }
+    }
+}
