@@ -94,6 +94,10 @@ struct BuildCommandTests {
         #expect(names.contains("figures/fit-linear.png") && names.contains("figures/step-lecture.pdf"))
         #expect(!names.contains("figures/fit-linear.svg") && !names.contains("report.md"))
         #expect(!names.contains { $0.hasPrefix("gallery/") })
+        for model in ["linear", "cubic"] {
+            let frames = names.filter { $0.hasPrefix("frames/\(model)/frame_") }
+            #expect((2...4).contains(frames.count), "max_frames 4 keeps at most 4 frames, first and last: \(frames.count)")
+        }
         let html = try String(contentsOf: kit.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("lang=\"fi\"") && html.contains("Kalvojen laskuesimerkki"))
 

@@ -29,7 +29,9 @@ struct KitFrameStage {
             var options = FrameOptions()
             options.compressionLevel = frames.compression
             let epochs = max(1, try Trainer(data: try NormalizedDataset(dataset), configuration: model).run().epochsRun)
-            options.every = frames.every ?? max(1, Int((Double(epochs) / Double(frames.maximumFrames)).rounded(.up)))
+            // Frames are epochs 1, 1 + k, 1 + 2k, ... plus the last: at most `maximumFrames` when
+            // k = ⌈(E − 1) / (maximumFrames − 1)⌉.
+            options.every = frames.every ?? max(1, Int((Double(epochs - 1) / Double(max(1, frames.maximumFrames - 1))).rounded(.up)))
             let sequence = try FrameSequence(request: request, options: options)
             try KitFileSystem.makeFolder(directory)
             try FrameDirectory.removeSequence(in: directory)
