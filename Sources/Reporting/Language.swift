@@ -15,6 +15,14 @@ public enum Language: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// A number written by `String(format:)` (decimal point, ASCII hyphen) in this language's
+    /// typography: its decimal separator and the Unicode minus U+2212.
+    func typeset(_ formatted: String) -> String {
+        var text = formatted
+        if decimalSeparator != "." { text = text.replacingOccurrences(of: ".", with: decimalSeparator) }
+        return text.replacingOccurrences(of: "-", with: "\u{2212}")
+    }
+
     /// The words of the lecture's figures in this language.
     public var text: LectureText { LectureText(language: self) }
 }

@@ -84,7 +84,7 @@ public struct KitBuilder {
         }
 
         try stage("frames") {
-            let (files, detail) = try KitFrameStage(configuration: configuration, dataset: dataset, output: output).run()
+            let (files, detail) = try KitFrameStage(configuration: configuration, dataset: dataset, models: models, output: output).run()
             written += files
             return detail
         }

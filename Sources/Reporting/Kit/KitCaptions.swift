@@ -11,15 +11,11 @@ struct KitCaptions {
     private var equations: EquationText { EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator) }
 
     private func number(_ value: Double, _ decimals: Int) -> String {
-        var formatted = String(format: "%.\(decimals)f", value)
-        if !english { formatted = formatted.replacingOccurrences(of: ".", with: ",") }
-        return formatted.replacingOccurrences(of: "-", with: "\u{2212}")
+        language.typeset(String(format: "%.\(decimals)f", value))
     }
 
     private func significant(_ value: Double) -> String {
-        var formatted = String(format: "%.3g", value)
-        if !english { formatted = formatted.replacingOccurrences(of: ".", with: ",") }
-        return formatted.replacingOccurrences(of: "-", with: "\u{2212}")
+        language.typeset(String(format: "%.3g", value))
     }
 
     private func model(named name: String?) -> TrainedModel? {
@@ -120,7 +116,6 @@ struct KitCaptions {
         var formatted = String(format: "%.4f", value)
         while formatted.hasSuffix("0") { formatted.removeLast() }
         if formatted.hasSuffix(".") { formatted.removeLast() }
-        if !english { formatted = formatted.replacingOccurrences(of: ".", with: ",") }
-        return formatted.replacingOccurrences(of: "-", with: "\u{2212}")
+        return language.typeset(formatted)
     }
 }

@@ -175,11 +175,7 @@ public struct KitConfigurationLoader {
             case "folder":
                 figures.folder = try outputName(value, path: keyPath)
             case "gallery":
-                if value.bool != nil, value.string.map({ ["true", "false", "yes", "no", "on", "off"].contains($0.lowercased()) }) ?? false {
-                    figures.galleryFolder = value.bool == true ? "gallery" : nil
-                } else {
-                    figures.galleryFolder = try outputName(value, path: keyPath)
-                }
+                figures.galleryFolder = try optionalOutputName(value, path: keyPath, default: "gallery")
             case "gallery_size":
                 figures.gallerySize = try size(value, path: keyPath)
             default: break
@@ -218,12 +214,7 @@ public struct KitConfigurationLoader {
         let entries = try mapping(node, path: "report", allowed: ["html", "markdown", "handout"])
         for (key, value) in entries {
             let keyPath = "report.\(key.name)"
-            let name: String?
-            if let flag = value.bool, value.string.map({ ["true", "false", "yes", "no", "on", "off"].contains($0.lowercased()) }) ?? false {
-                name = flag ? defaultName(key.name) : nil
-            } else {
-                name = try outputName(value, path: keyPath)
-            }
+            let name = try optionalOutputName(value, path: keyPath, default: defaultName(key.name))
             switch key.name {
             case "html": report.html = name
             case "markdown": report.markdown = name
@@ -347,6 +338,16 @@ public struct KitConfigurationLoader {
 
     private func outputRoot(_ node: Node, path: String) throws -> String {
         try string(node, path: path)
+    }
+
+    /// An output name that may also be a YAML boolean: `true` gives `defaultName`, `false` leaves
+    /// the part out (nil), anything else must be a name inside the output folder.
+    private func optionalOutputName(_ node: Node, path: String, default defaultName: String) throws -> String? {
+        let booleans = ["true", "false", "yes", "no", "on", "off"]
+        if let flag = node.bool, let text = node.string, booleans.contains(text.lowercased()) {
+            return flag ? defaultName : nil
+        }
+        return try outputName(node, path: path)
     }
 
     /// A file or folder name inside the output folder: relative, no `..` component.

@@ -8,6 +8,8 @@ import Training
 struct KitFrameStage {
     let configuration: KitConfiguration
     let dataset: Dataset
+    /// The models the kit trained; their epoch counts set the thinning.
+    let models: [TrainedModel]
     let output: URL
 
     /// Writes the sequences; returns the files written (relative to the output folder) and a note.
@@ -20,7 +22,8 @@ struct KitFrameStage {
         var files: [String] = []
         var counts: [String] = []
         var videoNote = ""
-        for model in configuration.models {
+        for trained in models {
+            let model = trained.history.configuration
             let name = model.model.fileName
             let folder = "\(frames.folder)/\(name)"
             let directory = output.appendingPathComponent(folder)
@@ -28,7 +31,7 @@ struct KitFrameStage {
             request.gridSize = min(configuration.figures.grid, 300)
             var options = FrameOptions()
             options.compressionLevel = frames.compression
-            let epochs = max(1, try Trainer(data: try NormalizedDataset(dataset), configuration: model).run().epochsRun)
+            let epochs = max(1, trained.history.epochsRun)
             // Frames are epochs 1, 1 + k, 1 + 2k, ... plus the last: at most `maximumFrames` when
             // k = ⌈(E − 1) / (maximumFrames − 1)⌉.
             options.every = frames.every ?? max(1, Int((Double(epochs - 1) / Double(max(1, frames.maximumFrames - 1))).rounded(.up)))

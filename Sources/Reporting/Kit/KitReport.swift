@@ -61,9 +61,7 @@ struct KitReport {
     private var title: String { english ? "Gradient descent: the lecture kit" : "Gradienttimenetelmä: luentopaketti" }
 
     private func number(_ value: Double, _ decimals: Int) -> String {
-        var text = String(format: "%.\(decimals)f", value)
-        if !english { text = text.replacingOccurrences(of: ".", with: ",") }
-        return text.replacingOccurrences(of: "-", with: "\u{2212}")
+        language.typeset(String(format: "%.\(decimals)f", value))
     }
 
     private func figure(_ stem: String) -> KitRenderedFigure? { figures.first { $0.job.stem == stem } }
