@@ -1,6 +1,25 @@
 import Foundation
 import Plotting
 
+/// The colour themes, by name.
+public enum FigureTheme: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Black ink on white.
+    case light
+    /// Near-white ink on near-black.
+    case dark
+    /// The light theme's ink on a transparent background.
+    case transparent
+
+    /// The theme's colours.
+    public var theme: Theme {
+        switch self {
+        case .light: return .light
+        case .dark: return .dark
+        case .transparent: return .transparent
+        }
+    }
+}
+
 /// How a lecture figure looks: theme, language, pixel size and print resolution.
 public struct FigureStyle: Sendable {
     /// Light, dark or transparent.
@@ -13,8 +32,8 @@ public struct FigureStyle: Sendable {
     public var dpi: Double
 
     /// Creates a style; the defaults make a light, English, 1920x1080 slide at 144 dpi.
-    public init(theme: Theme = .light, language: Language = .english, size: FigureSize = .slide, dpi: Double = 144) {
-        self.theme = theme
+    public init(theme: FigureTheme = .light, language: Language = .english, size: FigureSize = .slide, dpi: Double = 144) {
+        self.theme = theme.theme
         self.language = language
         self.size = size
         self.dpi = dpi

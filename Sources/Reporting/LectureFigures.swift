@@ -2,44 +2,82 @@ import Foundation
 import Plotting
 import Training
 
-/// Builds any of the lecture's figures from a request.
+/// Builds the lecture's figures from a ``RunStore``: the runs are trained before, never here.
 public enum LectureFigures {
-    /// Trains what the request needs and builds its figure.
-    public static func make(_ request: FigureRequest) throws -> FigureProduct {
-        switch request.kind {
-        case .fit:
-            return try FitFigure.make(request, models: try request.trainedModels())
-        case .loss:
-            return try LossFigure.make(request, models: try request.trainedModels())
-        case .training:
-            return try TrainingFigure.make(request, models: try request.trainedModels())
-        case .landscape:
-            return try LandscapeFigure.make(request)
-        case .normalization:
-            return try NormalizationFigure.make(request)
-        case .lrSweep:
-            return try LearningRateSweepFigure.make(request)
-        case .slice:
-            return try SliceFigure.make(request)
-        case .step:
-            return try StepFigure.make(request)
-        case .compare:
-            switch request.comparison {
-            case .models: return try CompareModelsFigure.make(request)
-            case .optimizers: return try OptimizerComparisonFigure.make(request)
-            }
+    /// The runs `specs` read (duplicates removed, first occurrence first).
+    public static func runRequests(_ specs: [FigureSpec], catalog: DataCatalog) throws -> [RunRequest] {
+        var seen = Set<RunRequest>()
+        var requests: [RunRequest] = []
+        for spec in specs {
+            for request in try spec.runRequests(catalog) where seen.insert(request).inserted { requests.append(request) }
         }
+        return requests
     }
 
-    /// Builds the figure and writes it (format from the extension) and its attachments, each atomically.
-    @discardableResult
-    public static func write(_ request: FigureRequest, to url: URL) throws -> FigureProduct {
-        let product = try make(request)
-        for attachment in product.attachments {
-            try AtomicFile.write(data: attachment.contents, to: attachment.url)
+    /// Validates `specs` and trains every run they read, once.
+    public static func train(_ specs: [FigureSpec], catalog: DataCatalog) async throws -> RunStore {
+        for spec in specs { try spec.validate() }
+        return try await RunStore.train(try runRequests(specs, catalog: catalog), catalog: catalog)
+    }
+
+    /// Draws `spec` in `style` from the runs in `store`.
+    ///
+    /// - Throws: ``ReportingError`` for options that only the trained runs can refute (an epoch
+    ///   past the end, a principal plane of a path that never moves), or a run missing from `store`.
+    public static func make(_ spec: FigureSpec, style: FigureStyle, store: RunStore) throws -> FigureProduct {
+        try spec.validate()
+        let requests = try spec.runRequests(store.catalog)
+        let models = try store.models(requests)
+        switch spec {
+        case .fit(let options):
+            return try FitFigure.make(options, style: style, models: models)
+        case .loss(let options):
+            return try LossFigure.make(options, style: style, models: models)
+        case .training(let options):
+            return try TrainingFigure.make(options, style: style, model: models[0])
+        case .landscape(let options):
+            return try LandscapeFigure.make(options, style: style, model: models[0])
+        case .normalization(let options):
+            return try NormalizationFigure.make(options, style: style, raw: models[0], zScored: models[1])
+        case .lrSweep(let options):
+            let counts = try options.requests(store.catalog).map(\.count)
+            var sweeps: [[TrainedModel]] = []
+            var next = 0
+            for count in counts {
+                sweeps.append(Array(models[next..<(next + count)]))
+                next += count
+            }
+            return LearningRateSweepFigure.make(options, style: style, sweeps: sweeps)
+        case .slice(let options):
+            return try SliceFigure.make(options, style: style, model: models[0])
+        case .step(let options):
+            return try StepFigure.make(options, style: style, model: models[0])
+        case .compareModels:
+            return CompareModelsFigure.make(style: style, models: models)
+        case .compareOptimizers(let options):
+            return try OptimizerComparisonFigure.make(options, style: style, runs: models)
         }
-        let options = request.style.pngOptions(title: product.figure.title, description: product.summary)
-        try product.figure.write(to: url, pngOptions: options)
-        return product
+    }
+}
+
+/// A built figure and what goes with it.
+public struct FigureProduct {
+    /// The figure to write.
+    public let figure: Figure
+    /// A one-line description for the PNG's tEXt Description and the terminal.
+    public let summary: String
+    /// The landscape grid of figures that draw one, for `gridCSV()`.
+    let landscape: (plane: LandscapePlane, grid: ValueGrid)?
+
+    init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil) {
+        self.figure = figure
+        self.summary = summary
+        self.landscape = landscape
+    }
+
+    /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`), or nil for
+    /// figures without one.
+    public func gridCSV() -> String? {
+        landscape.map { $0.plane.csv($0.grid) }
     }
 }

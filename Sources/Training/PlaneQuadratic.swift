@@ -95,23 +95,17 @@ public struct PlaneQuadratic: Sendable {
         // cores gives the same bits as one thread.
         let threads = total >= 1 << 16 ? min(height, ProcessInfo.processInfo.activeProcessorCount) : 1
         buffer.withUnsafeMutableBufferPointer { buffer in
-            let output = buffer
-            aValues.withUnsafeBufferPointer { columns in
-                bValues.withUnsafeBufferPointer { rows in
-                    let fill = { (first: Int, last: Int) in
-                        for row in first..<last {
+            let output = DisjointBuffer(base: buffer)
+            aValues.withUnsafeBufferPointer { columnBuffer in
+                bValues.withUnsafeBufferPointer { rowBuffer in
+                    let (columns, rows) = (SharedReadOnlyBuffer(base: columnBuffer), SharedReadOnlyBuffer(base: rowBuffer))
+                    parallelBlocks(threads: threads) { thread in
+                        for row in (height * thread / threads)..<(height * (thread + 1) / threads) {
                             let b = rows[row]
                             for column in 0..<width {
                                 output[row * width + column] = self.value(a: columns[column], b: b)
                             }
                         }
-                    }
-                    if threads > 1 {
-                        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                            fill(height * thread / threads, height * (thread + 1) / threads)
-                        }
-                    } else {
-                        fill(0, height)
                     }
                 }
             }

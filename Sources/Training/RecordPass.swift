@@ -46,19 +46,16 @@ struct RecordPass {
         let partial = UnsafeMutableBufferPointer<Sums>.allocate(capacity: blocks)
         partial.initialize(repeating: Sums())
         defer { partial.deallocate() }
-        let work = { (block: Int) in
-            let range = (block * RecordPass.blockSize)..<min(count, (block + 1) * RecordPass.blockSize)
-            partial[block] = cubic
-                ? RecordPass.cubicSums(theta, range: range, x: x, y: y, originalY: originalY, yScale: yScale)
-                : RecordPass.linearSums(theta, range: range, x: x, y: y, originalY: originalY, yScale: yScale)
-        }
+        let sums = DisjointBuffer(base: partial)
+        let (xs, ys, originals) = (SharedReadOnlyBuffer(base: x), SharedReadOnlyBuffer(base: y), SharedReadOnlyBuffer(base: originalY))
         let threads = count >= RecordPass.parallelThreshold ? min(blocks, ProcessInfo.processInfo.activeProcessorCount) : 1
-        if threads > 1 {
-            DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                for block in (blocks * thread / threads)..<(blocks * (thread + 1) / threads) { work(block) }
+        parallelBlocks(threads: threads) { thread in
+            for block in (blocks * thread / threads)..<(blocks * (thread + 1) / threads) {
+                let range = (block * RecordPass.blockSize)..<min(count, (block + 1) * RecordPass.blockSize)
+                sums[block] = cubic
+                    ? RecordPass.cubicSums(theta, range: range, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale)
+                    : RecordPass.linearSums(theta, range: range, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale)
             }
-        } else {
-            for block in 0..<blocks { work(block) }
         }
         var total = partial[0]
         for block in 1..<blocks {

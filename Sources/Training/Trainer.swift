@@ -55,6 +55,7 @@ public struct Trainer {
     /// Recording steps keeps one ``StepRecord`` per update (`N` per epoch for `sgd`), so it is meant
     /// for small data sets and slide figures.
     public func run() -> TrainingHistory {
+        TrainingTrace.current?.record(configuration, data: data)
         let model = configuration.model
         let parameterCount = model.parameterCount
         let count = data.count

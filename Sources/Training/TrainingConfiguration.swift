@@ -1,5 +1,5 @@
 /// Everything that determines a training run; equal configurations on equal data give equal histories.
-public struct TrainingConfiguration: Sendable, Codable, Equatable {
+public struct TrainingConfiguration: Sendable, Codable, Hashable {
     /// The model to train.
     public var model: PolynomialModel
     /// The update rule.

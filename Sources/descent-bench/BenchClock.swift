@@ -21,6 +21,13 @@ enum BenchClock {
         return now() - start
     }
 
+    /// The seconds `body` takes.
+    static func time(_ body: () async throws -> Void) async rethrows -> Double {
+        let start = now()
+        try await body()
+        return now() - start
+    }
+
     /// The median of `runs` timed calls of `body`, in seconds.
     static func median(runs: Int, _ body: () throws -> Void) rethrows -> Double {
         var times: [Double] = []

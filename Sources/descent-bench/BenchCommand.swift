@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// `descent-bench [run]`: measures every section, prints the table and writes the JSON file.
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     /// The default subcommand.
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -55,7 +55,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Measures and reports.
-    func run() throws {
+    func run() async throws {
         let runs = self.runs ?? (quick ? 1 : 5)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("descent-bench-\(getpid())")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -86,7 +86,7 @@ struct BenchCommand: ParsableCommand {
             print("descent-bench: measuring \(section) ...")
             let started = BenchClock.now()
             switch section {
-            case "frames": try FramesBench(settings: settings).measure(into: &report)
+            case "frames": try await FramesBench(settings: settings).measure(into: &report)
             case "landscape": try LandscapeBench(settings: settings).measure(into: &report)
             case "training": try TrainingBench(settings: settings).measure(into: &report)
             case "default": try KitBench(settings: settings).measure(into: &report)

@@ -7,7 +7,7 @@ import Foundation
 /// `child-frames` are what it starts as separate processes to time the default kit and to
 /// read the peak memory of a long frame sequence.
 @main
-struct BenchMain: ParsableCommand {
+struct BenchMain: AsyncParsableCommand {
     /// The command's name, abstract and subcommands.
     static let configuration = CommandConfiguration(
         commandName: "descent-bench",

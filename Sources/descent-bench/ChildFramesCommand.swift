@@ -5,7 +5,7 @@ import Reporting
 
 /// `descent-bench child-frames --frames N --out DIR`: writes the three-panel 1920x1080 frame
 /// sequence of N epochs (as `descent frames`), so the parent can read the process's peak memory.
-struct ChildFramesCommand: ParsableCommand {
+struct ChildFramesCommand: AsyncParsableCommand {
     /// Hidden: started by the benchmark itself.
     static let configuration = CommandConfiguration(commandName: "child-frames", shouldDisplay: false)
 
@@ -18,8 +18,8 @@ struct ChildFramesCommand: ParsableCommand {
     var out: String
 
     /// Writes the sequence.
-    func run() throws {
-        let sequence = try FramesBench.sequence(frames: frames, size: .slide)
-        try sequence.write(to: URL(fileURLWithPath: out))
+    func run() async throws {
+        let sequence = try await FramesBench.sequence(frames: frames, size: .slide)
+        try await sequence.write(to: URL(fileURLWithPath: out))
     }
 }

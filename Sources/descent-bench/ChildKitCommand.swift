@@ -4,7 +4,7 @@ import Reporting
 
 /// `descent-bench child-kit --output DIR`: builds the default kit (`descent build`'s work,
 /// through the same `KitBuilder`) into DIR and prints nothing; timed from outside as a process.
-struct ChildKitCommand: ParsableCommand {
+struct ChildKitCommand: AsyncParsableCommand {
     /// Hidden: started by the benchmark itself.
     static let configuration = CommandConfiguration(commandName: "child-kit", shouldDisplay: false)
 
@@ -13,11 +13,11 @@ struct ChildKitCommand: ParsableCommand {
     var output: String
 
     /// Builds the kit.
-    func run() throws {
+    func run() async throws {
         var configuration = KitConfiguration()
         configuration.output = output
         let builder = KitBuilder(configuration: configuration,
                                  workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        _ = try builder.build()
+        _ = try await builder.build()
     }
 }

@@ -17,31 +17,31 @@ struct FramesBench {
     let settings: BenchSettings
 
     /// The sequence the section times (also used by `child-frames`).
-    static func sequence(frames: Int, size: FigureSize, jobs: Int? = nil) throws -> FrameSequence {
+    static func sequence(frames: Int, size: FigureSize, jobs: Int? = nil) async throws -> FrameSequence {
         var configuration = TrainingConfiguration.notebook(for: .linear)
         configuration.optimizer = .gd
         configuration.learningRate = 0.05
         configuration.maxEpochs = frames
         configuration.initialParameters = [-1.5, 1.5]
         configuration.stopRule = .fixed
-        let request = FigureRequest(kind: .training, style: FigureStyle(size: size), dataset: .notebook,
-                                    configurations: [configuration])
+        let spec = FramesSpec(run: configuration)
         var options = FrameOptions()
         if let jobs { options.jobs = jobs }
-        return try FrameSequence(request: request, options: options)
+        let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: try DataCatalog(dataset: .notebook))
+        return try FrameSequence(spec, style: FigureStyle(size: size), options: options, store: store)
     }
 
     /// Measures and appends the section's rows.
-    func measure(into report: inout BenchReport) throws {
+    func measure(into report: inout BenchReport) async throws {
         let frames = settings.frameCount
         var times: [Double] = []
         var bytes = 0
         for run in 0..<settings.runs {
             let folder = try settings.freshFolder("frames-descent")
             var result: FrameSequenceResult?
-            let seconds = try BenchClock.time {
-                let sequence = try FramesBench.sequence(frames: frames, size: .slide)
-                result = try sequence.write(to: folder)
+            let seconds = try await BenchClock.time {
+                let sequence = try await FramesBench.sequence(frames: frames, size: .slide)
+                result = try await sequence.write(to: folder)
             }
             times.append(seconds)
             if let fraction = result?.changedTileFraction {
@@ -74,7 +74,7 @@ struct FramesBench {
         row.met = row.ratio.map { $0 >= 20 }
         report.rows.append(row)
 
-        let sequence = try FramesBench.sequence(frames: frames, size: .slide)
+        let sequence = try await FramesBench.sequence(frames: frames, size: .slide)
         let middle = sequence.plan.frames[sequence.plan.frames.count / 2]
         let reference = ZlibReference(raster: try sequence.figure(for: middle).renderRaster())
         var floorBytes = 0

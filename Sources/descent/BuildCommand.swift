@@ -3,7 +3,7 @@ import Foundation
 import Reporting
 
 /// `descent build [FILE.yaml]`: the lecture kit in one command (also what `descent` alone runs).
-struct BuildCommand: ParsableCommand {
+struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the lecture kit: every figure, the frames, the data, report.html, report.md and handout.pdf.",
@@ -30,15 +30,22 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
-    func run() throws {
+    func run() async throws {
         var configuration = try configurationFile.map { try KitConfigurationLoader.load(path: $0) } ?? KitConfiguration()
         if let output { configuration.output = output }
         let builder = KitBuilder(configuration: configuration,
                                  workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let start = DispatchTime.now()
-        let result = try builder.build { stage in
-            guard !quiet else { return }
-            print(stage.name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%6.2f s  ", stage.seconds) + stage.detail)
+        let bar = quiet ? nil : StageProgress()
+        let result = try await builder.build { event in
+            guard let bar else { return }
+            switch event {
+            case .started: break
+            case let .advanced(name, done, total): bar.update(stage: name, done: done, total: total)
+            case let .finished(stage):
+                bar.clear()
+                print(stage.name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "%6.2f s  ", stage.seconds) + stage.detail)
+            }
         }
         guard !quiet else { return }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `descent` command: trains the lecture's models and draws its figures.
 @main
-struct DescentCommand: ParsableCommand {
+struct DescentCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "descent",
         abstract: "Gradient-descent lecture figures: train the lecture's models and draw slides from the history.",
@@ -19,10 +19,14 @@ struct DescentCommand: ParsableCommand {
 
     /// Parses the arguments, runs the command and maps errors to exit statuses:
     /// usage errors exit 64 (as swift-argument-parser does), data errors 65, I/O errors 74.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as ToolFailure {
             printError(failure.message)
             Foundation.exit(failure.exitCode)

@@ -5,7 +5,7 @@ import Reporting
 import Training
 
 /// `descent figure KIND`: draws one of the lecture's figures.
-struct FigureCommand: ParsableCommand {
+struct FigureCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "figure",
         abstract: "Draw one lecture figure as PNG, SVG or PDF.",
@@ -86,7 +86,7 @@ struct FigureCommand: ParsableCommand {
     var steps: Int = 3
 
     @Option(help: "compare: models (linear vs cubic) or optimizers (sgd, gd, momentum and adam on one landscape).")
-    var compare: FigureRequest.Comparison = .models
+    var compare: CompareChoice = .models
 
     func validate() throws {
         guard FigureKind(rawValue: kindName) != nil else {
@@ -118,33 +118,48 @@ struct FigureCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         guard let kind = FigureKind(rawValue: kindName) else { return }
-        let models = try training.models()
-        var request = FigureRequest(
-            kind: kind, style: try style.style(), dataset: try training.dataset(),
-            configurations: try models.map { try training.configuration(for: $0) })
-        request.showResiduals = residuals
-        request.showLabels = labels
-        request.logScale = log
-        request.epoch = epoch
-        request.parameters = params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        request.principalPlane = pca
-        request.rawData = raw
-        request.gridSize = grid
-        request.ranges = try parsedRanges()
-        request.gridCSV = gridCSV.map { URL(fileURLWithPath: $0) }
-        request.learningRates = try parsedLearningRates()
-        request.optimizerChosen = training.optimizer != nil
-        request.stopRuleChosen = training.stop != nil
-        request.sliceParameter = param
-        request.stepInitialWeight = w0
-        request.stepLearningRate = training.learningRate ?? 0.05
-        request.stepCount = steps
-        request.comparison = compare
+        let spec = try self.spec(kind)
+        let catalog = try DataCatalog(dataset: try training.dataset())
+        let store = try await LectureFigures.train([spec], catalog: catalog)
+        let product = try LectureFigures.make(spec, style: try style.style(), store: store)
+        if let gridCSV, let grid = product.gridCSV() {
+            try AtomicFile.write(data: Data(grid.utf8), to: URL(fileURLWithPath: gridCSV))
+        }
         let destination = out ?? "\(kind.rawValue).png"
-        let product = try LectureFigures.write(request, to: URL(fileURLWithPath: destination))
+        let options = try style.style().pngOptions(title: product.figure.title, description: product.summary)
+        try product.figure.write(to: URL(fileURLWithPath: destination), pngOptions: options)
         print("Wrote \(destination): \(product.summary)")
+    }
+
+    /// The figure these options describe.
+    func spec(_ kind: FigureKind) throws -> FigureSpec {
+        let runs = try training.models().map { try training.configuration(for: $0) }
+        guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
+        let plane = LandscapeOptions(parameters: params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                                     principalPlane: pca, ranges: try parsedRanges(), gridSize: grid)
+        switch kind {
+        case .fit: return .fit(FitSpec(runs: runs, residuals: residuals, labels: labels))
+        case .loss: return .loss(LossSpec(runs: runs, logScale: log))
+        case .training: return .training(TrainingViewSpec(run: first, epoch: epoch, logScale: log))
+        case .landscape: return .landscape(LandscapeSpec(run: first, plane: plane, raw: raw))
+        case .normalization: return .normalization(NormalizationSpec(run: first, plane: plane))
+        case .lrSweep:
+            return .lrSweep(LearningRateSweepSpec(runs: runs, learningRates: try parsedLearningRates(),
+                                                  optimizer: training.optimizer == nil ? nil : first.optimizer,
+                                                  stopRule: training.stop == nil ? nil : first.stopRule, logScale: log))
+        case .slice:
+            return .slice(SliceSpec(run: first, parameter: param, epoch: epoch ?? 0,
+                                    learningRate: training.learningRate ?? SliceSpec.defaultLearningRate, raw: raw))
+        case .step:
+            return .step(StepSpec(initialWeight: w0, learningRate: training.learningRate ?? StepSpec().learningRate, steps: steps))
+        case .compare:
+            switch compare {
+            case .models: return .compareModels(CompareModelsSpec(completing: runs))
+            case .optimizers: return .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane, raw: raw))
+            }
+        }
     }
 
     /// The `--range-*` options as closed ranges by parameter name.

@@ -3,33 +3,24 @@ import Foundation
 import Plotting
 import Reporting
 
-/// Theme choices on the command line.
-enum ThemeChoice: String, ExpressibleByArgument, CaseIterable {
-    case light, dark, transparent
+extension FigureTheme: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 
-    var theme: Theme {
-        switch self {
-        case .light: return .light
-        case .dark: return .dark
-        case .transparent: return .transparent
-        }
-    }
-}
-
-/// Language choices on the command line.
-enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
-    case en, fi
-
-    var language: Language { self == .en ? .english : .finnish }
+/// What `compare` compares.
+enum CompareChoice: String, ExpressibleByArgument, CaseIterable {
+    /// Linear vs cubic fits and per-person errors.
+    case models
+    /// sgd, gd, momentum and adam paths on one landscape.
+    case optimizers
 }
 
 /// The look of a figure: theme, language, size and dpi, shared by `figure` and `frames`.
 struct StyleOptions: ParsableArguments {
     @Option(help: "Colour theme: light, dark, or transparent (transparent background, light-theme ink).")
-    var theme: ThemeChoice = .light
+    var theme: FigureTheme = .light
 
     @Option(name: .customLong("lang"), help: "Language of every title, label and legend: en or fi (Finnish also writes decimal commas).")
-    var language: LanguageChoice = .en
+    var language: Language = .english
 
     @Option(help: "Figure size: slide (1920x1080), slide-4x3 (1440x1080), half (960x1080), square (1080x1080), or WxH in pixels (each side 1...16384).")
     var size: String = "slide"
@@ -50,8 +41,6 @@ struct StyleOptions: ParsableArguments {
 
     /// The figure style these options name.
     func style() throws -> FigureStyle {
-        FigureStyle(theme: theme.theme, language: language.language, size: try FigureSize(parsing: size), dpi: dpi)
+        FigureStyle(theme: theme, language: language, size: try FigureSize(parsing: size), dpi: dpi)
     }
 }
-
-extension FigureRequest.Comparison: ExpressibleByArgument {}

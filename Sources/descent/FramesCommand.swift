@@ -7,7 +7,7 @@ import Training
 extension FrameLayout: ExpressibleByArgument {}
 
 /// `descent frames`: a training run as numbered PNG frames (and optionally a video).
-struct FramesCommand: ParsableCommand {
+struct FramesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frames",
         abstract: "Render a training run as numbered PNG frames for an animation, optionally as a video.",
@@ -73,29 +73,27 @@ struct FramesCommand: ParsableCommand {
     var grid: Int = 400
 
     func validate() throws {
-        guard every >= 1 else { throw ValidationError(FrameSequenceError.invalidEvery(every).description) }
-        guard (1...256).contains(jobs) else { throw ValidationError(FrameSequenceError.invalidJobs(jobs).description) }
-        guard (0...9).contains(compression) else { throw ValidationError(FrameSequenceError.invalidCompression(compression).description) }
-        guard fps.isFinite, fps > 0, fps <= 240 else { throw ValidationError(FrameSequenceError.invalidFrameRate(fps).description) }
+        guard every >= 1 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidEvery(every))) }
+        guard (1...256).contains(jobs) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidJobs(jobs))) }
+        guard (0...9).contains(compression) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidCompression(compression))) }
+        guard fps.isFinite, fps > 0, fps <= 240 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidFrameRate(fps))) }
         guard (2...4096).contains(grid) else {
             throw ValidationError("--grid \(grid) is out of range: use 2 to 4096 points per side (default 400).")
         }
         if let video {
             do {
                 _ = try VideoEncoder.format(of: URL(fileURLWithPath: video))
-            } catch {
-                throw ValidationError("\(error)")
+            } catch let error as FrameSequenceError {
+                throw ValidationError(OptionWording.message(for: error))
             }
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let model = try training.singleModel(for: "descent frames")
-        var request = FigureRequest(kind: .training, style: try style.style(), dataset: try training.dataset(),
-                                    configurations: [try training.configuration(for: model, recordSteps: perStep)])
-        request.parameters = params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-        request.principalPlane = pca
-        request.gridSize = grid
+        let spec = FramesSpec(run: try training.configuration(for: model),
+                              plane: LandscapeOptions(parameters: params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                                                      principalPlane: pca, gridSize: grid))
         var options = FrameOptions()
         options.layout = layout
         options.every = every
@@ -103,13 +101,16 @@ struct FramesCommand: ParsableCommand {
         options.jobs = jobs
         options.compressionLevel = compression
         options.resume = resume
-        let sequence = try FrameSequence(request: request, options: options)
+        let style = try self.style.style()
+        let catalog = try DataCatalog(dataset: try training.dataset())
+        let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: catalog)
+        let sequence = try FrameSequence(spec, style: style, options: options, store: store)
         let bar = quiet ? nil : ProgressBar()
-        let result = try sequence.write(to: URL(fileURLWithPath: out)) { progress in bar?.update(progress) }
+        let result = try await sequence.write(to: URL(fileURLWithPath: out)) { progress in bar?.update(progress) }
         bar?.finish()
         if !quiet {
             let rate = result.seconds > 0 ? Double(result.rendered) / result.seconds : 0
-            var line = "Wrote \(result.frameCount) frames (\(request.style.size), \(layout.rawValue)) to \(out)/frame_%05d.png and \(out)/frames.csv"
+            var line = "Wrote \(result.frameCount) frames (\(style.size), \(layout.rawValue)) to \(out)/frame_%05d.png and \(out)/frames.csv"
             line += result.reused > 0 ? " (\(result.reused) kept, \(result.rendered) rendered" : " (\(result.rendered) rendered"
             line += String(format: " in %.1f s, %.0f frames/s)", result.seconds, rate)
             print(line)

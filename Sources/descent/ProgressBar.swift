@@ -1,39 +1,43 @@
 import Foundation
 import Reporting
+import Synchronization
 
-/// A progress bar on standard error when it is a terminal: frames done / total, frames per
-/// second and the time left, redrawn at most ten times a second. Off a terminal it draws
-/// nothing (the command prints a one-line summary instead).
-final class ProgressBar: @unchecked Sendable {
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private let lock = NSLock()
-    private var lastDraw = Date.distantPast
-    private var drawn = false
-
-    /// Redraws the bar for `progress` (throttled; always on the last frame).
-    func update(_ progress: FrameProgress) {
-        guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard progress.done == progress.total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
-        lastDraw = now
-        drawn = true
-        let width = 30
-        let filled = Int((progress.fraction * Double(width)).rounded(.down))
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        var line = "\r\(bar) \(progress.done)/\(progress.total) frames"
-        if progress.framesPerSecond > 0 { line += String(format: "  %.1f frames/s", progress.framesPerSecond) }
-        if let left = progress.secondsLeft { line += "  \(ProgressBar.clock(left)) left" }
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+/// One line of progress on standard error, redrawn in place at most ten times a second, only
+/// when standard error is a terminal (off a terminal the commands print one-line summaries instead).
+final class TerminalLine: Sendable {
+    private struct State {
+        var lastDraw = Date.distantPast
+        var drawn = false
     }
 
-    /// Ends the bar's line.
-    func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
-        drawn = false
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private let state = Mutex(State())
+
+    /// Redraws the line with `text` (throttled unless `force`).
+    func draw(force: Bool = false, _ text: () -> String) {
+        guard enabled else { return }
+        state.withLock { state in
+            let now = Date()
+            guard force || now.timeIntervalSince(state.lastDraw) >= 0.1 else { return }
+            state.lastDraw = now
+            state.drawn = true
+            FileHandle.standardError.write(Data(("\r" + text() + "\u{1B}[K").utf8))
+        }
+    }
+
+    /// Ends the line: moves to the next one, or with `erase` clears it for other output.
+    func end(erase: Bool = false) {
+        state.withLock { state in
+            if state.drawn { FileHandle.standardError.write(Data((erase ? "\r\u{1B}[K" : "\n").utf8)) }
+            state.drawn = false
+        }
+    }
+
+    /// A bar of 30 cells filled to `fraction`.
+    static func bar(_ fraction: Double) -> String {
+        let width = 30
+        let filled = Int((min(max(fraction, 0), 1) * Double(width)).rounded(.down))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     }
 
     /// `m:ss` or `h:mm:ss`.
@@ -42,4 +46,37 @@ final class ProgressBar: @unchecked Sendable {
         let (hours, minutes, secs) = (total / 3600, (total % 3600) / 60, total % 60)
         return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)
     }
+}
+
+/// The progress of `descent frames`: frames done / total, frames per second and the time left.
+final class ProgressBar: Sendable {
+    private let line = TerminalLine()
+
+    /// Redraws the bar for `progress` (always on the last frame).
+    func update(_ progress: FrameProgress) {
+        line.draw(force: progress.done == progress.total) {
+            var text = "\(TerminalLine.bar(progress.fraction)) \(progress.done)/\(progress.total) frames"
+            if progress.framesPerSecond > 0 { text += String(format: "  %.1f frames/s", progress.framesPerSecond) }
+            if let left = progress.secondsLeft { text += "  \(TerminalLine.clock(left)) left" }
+            return text
+        }
+    }
+
+    /// Ends the bar's line.
+    func finish() { line.end() }
+}
+
+/// The progress of a `descent build` stage: its name and a bar of its runs, figures or frames,
+/// erased before the stage's summary line is printed.
+final class StageProgress: Sendable {
+    private let line = TerminalLine()
+
+    /// Shows `done` of `total` for the stage `name`.
+    func update(stage name: String, done: Int, total: Int) {
+        guard total > 0 else { return }
+        line.draw { name.padding(toLength: 12, withPad: " ", startingAt: 0) + "\(TerminalLine.bar(Double(done) / Double(total))) \(done)/\(total)" }
+    }
+
+    /// Erases the bar.
+    func clear() { line.end(erase: true) }
 }

@@ -6,7 +6,7 @@ import Training
 /// An error the tool reports as one sentence with a distinct exit status.
 ///
 /// Exit statuses follow sysexits(3): 64 usage (swift-argument-parser's own), 65 bad input data,
-/// 69 a missing external program, 73 cannot create an output file, 74 I/O failure.
+/// 69 a missing external program, 70 an internal error, 73 cannot create an output file, 74 I/O failure.
 struct ToolFailure: Error, CustomStringConvertible {
     /// The sentence shown after `error: `.
     let message: String
@@ -27,17 +27,20 @@ struct ToolFailure: Error, CustomStringConvertible {
         case let error as TrainingError:
             self = .data(error.description)
         case let error as ReportingError:
+            let message = OptionWording.message(for: error)
             switch error {
-            case .unsupported: self = .data(error.description)
-            default: self = .usage(error.description)
+            case .pathDoesNotMove, .singleParameterModel: self = .data(message)
+            case .runNotPlanned: self = ToolFailure(message: message, exitCode: 70)
+            default: self = .usage(message)
             }
         case let error as FrameSequenceError:
+            let message = OptionWording.message(for: error)
             switch error {
-            case .ffmpegMissing: self = .unavailable(error.description)
-            case .ffmpegFailed: self = .inputOutput(error.description)
-            case .stepsNotRecorded: self = .data(error.description)
-            case .notADirectory, .directoryHoldsFrames, .settingsDiffer, .settingsMissing: self = .output(error.description)
-            default: self = .usage(error.description)
+            case .ffmpegMissing: self = .unavailable(message)
+            case .ffmpegFailed: self = .inputOutput(message)
+            case .stepsNotRecorded: self = .data(message)
+            case .notADirectory, .directoryHoldsFrames, .settingsDiffer, .settingsMissing: self = .output(message)
+            default: self = .usage(message)
             }
         case let error as PlottingError:
             switch error {

@@ -5,7 +5,7 @@ import Reporting
 import Training
 
 /// `descent train`: trains a model and prints what happened.
-struct TrainCommand: ParsableCommand {
+struct TrainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train a model and print the result, the closed-form optimum and the per-person table.",
@@ -34,11 +34,11 @@ struct TrainCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let model = try training.singleModel(for: "descent train")
-        let configuration = try training.configuration(for: model)
-        let data = try NormalizedDataset(try training.dataset())
-        let trained = try TrainedModel(data: data, configuration: configuration)
+        let request = RunRequest(try training.configuration(for: model))
+        let catalog = try DataCatalog(dataset: try training.dataset())
+        let trained = try await RunStore.train([request], catalog: catalog).model(request)
         // Write the history before printing, so a failed write leaves no misleading success on screen.
         if let history {
             let contents: Data

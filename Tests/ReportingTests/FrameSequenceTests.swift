@@ -2,21 +2,23 @@ import Foundation
 import Testing
 @testable import Plotting
 @testable import Reporting
+import Synchronization
 import Training
 
 /// Frame sequences: plan, manifest, fixed axes, determinism across thread counts, resume.
 @Suite struct FrameSequenceTests {
-    static func request(epochs: Int = 6, optimizer: Optimizer = .gd, learningRate: Double = 0.05,
-                        size: String = "480x270", theme: Theme = .light) throws -> FigureRequest {
+    /// A sequence of the linear model from (−1.5, 1.5), its run trained through the store.
+    static func sequence(epochs: Int = 6, optimizer: Optimizer = .gd, learningRate: Double = 0.05,
+                         size: String = "480x270", theme: FigureTheme = .light, options: FrameOptions = options()) async throws -> FrameSequence {
         var configuration = TrainingConfiguration.notebook(for: .linear)
         configuration.optimizer = optimizer
         configuration.learningRate = learningRate
         configuration.maxEpochs = epochs
         configuration.initialParameters = [-1.5, 1.5]
         let style = FigureStyle(theme: theme, size: try FigureSize(parsing: size))
-        var request = FigureRequest(kind: .training, style: style, configurations: [configuration])
-        request.gridSize = 80
-        return request
+        let spec = FramesSpec(run: configuration, plane: LandscapeOptions(gridSize: 80))
+        let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: try DataCatalog(dataset: .notebook))
+        return try FrameSequence(spec, style: style, options: options, store: store)
     }
 
     static func options(layout: FrameLayout = .full, every: Int = 1, perStep: Bool = false, jobs: Int = 2,
@@ -42,8 +44,8 @@ import Training
         return result
     }
 
-    @Test func sixtyEpochsGiveSixtyFramesForEpochsOneToSixty() throws {
-        let sequence = try FrameSequence(request: Self.request(epochs: 60), options: Self.options())
+    @Test func sixtyEpochsGiveSixtyFramesForEpochsOneToSixty() async throws {
+        let sequence = try await Self.sequence(epochs: 60, options: Self.options())
         let frames = sequence.plan.frames
         #expect(frames.count == 60)
         #expect(frames.map(\.number) == Array(1...60))
@@ -55,9 +57,8 @@ import Training
         #expect(sequence.plan.track.first?.parameters == [-1.5, 1.5])
     }
 
-    @Test func manifestHasTheColumnsAndTheHistoryValues() throws {
-        let sequence = try FrameSequence(request: Self.request(epochs: 60, optimizer: .sgd, learningRate: 0.01),
-                                         options: Self.options(every: 7))
+    @Test func manifestHasTheColumnsAndTheHistoryValues() async throws {
+        let sequence = try await Self.sequence(epochs: 60, optimizer: .sgd, learningRate: 0.01, options: Self.options(every: 7))
         let lines = sequence.plan.manifestCSV().split(separator: "\n").map(String.init)
         #expect(lines.first == "frame,epoch,step,w,b,mse,file")
         // Every 7th epoch from the first, and always the last: 1, 8, ..., 57, 60.
@@ -80,9 +81,8 @@ import Training
         }
     }
 
-    @Test func perStepFramesFollowEveryUpdate() throws {
-        let sequence = try FrameSequence(request: Self.request(epochs: 3, optimizer: .sgd, learningRate: 0.01),
-                                         options: Self.options(every: 4, perStep: true))
+    @Test func perStepFramesFollowEveryUpdate() async throws {
+        let sequence = try await Self.sequence(epochs: 3, optimizer: .sgd, learningRate: 0.01, options: Self.options(every: 4, perStep: true))
         let steps = sequence.trained.history.steps
         #expect(steps.count == 30)
         // Steps 1, 5, 9, ..., 29 and the last, 30.
@@ -112,8 +112,8 @@ import Training
         #expect(FrameState.number(ofFileName: ".frame_00042.png.tmp-abc") == nil)
     }
 
-    @Test func staticLayerIsTheSameForEveryFrame() throws {
-        let sequence = try FrameSequence(request: Self.request(epochs: 20, size: "960x540"), options: Self.options())
+    @Test func staticLayerIsTheSameForEveryFrame() async throws {
+        let sequence = try await Self.sequence(epochs: 20, size: "960x540", options: Self.options())
         let first = try #require(sequence.plan.frames.first), last = try #require(sequence.plan.frames.last)
         let firstFigure = sequence.figure(for: first), lastFigure = sequence.figure(for: last)
         for (a, b) in zip(firstFigure.panels, lastFigure.panels) {
@@ -134,11 +134,11 @@ import Training
         }
     }
 
-    @Test func writtenFramesAreTheFiguresOfTheirStates() throws {
+    @Test func writtenFramesAreTheFiguresOfTheirStates() async throws {
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sequence = try FrameSequence(request: Self.request(epochs: 4), options: Self.options(layout: .training))
-        try sequence.write(to: folder)
+        let sequence = try await Self.sequence(epochs: 4, options: Self.options(layout: .training))
+        try await sequence.write(to: folder)
         let frame = try #require(sequence.plan.frames.last)
         let png = try Data(contentsOf: folder.appendingPathComponent(frame.fileName))
         let decoded = try PNGDecoder.decode(png)
@@ -157,28 +157,28 @@ import Training
         #expect(title.contains("MSE: "))
     }
 
-    @Test func framesAreTheSameBytesWithOneOrFourThreads() throws {
+    @Test func framesAreTheSameBytesWithOneOrFourThreads() async throws {
         let one = Self.folder(), four = Self.folder()
         defer {
             try? FileManager.default.removeItem(at: one)
             try? FileManager.default.removeItem(at: four)
         }
-        try FrameSequence(request: Self.request(), options: Self.options(jobs: 1)).write(to: one)
-        try FrameSequence(request: Self.request(), options: Self.options(jobs: 4)).write(to: four)
+        try await Self.sequence(options: Self.options(jobs: 1)).write(to: one)
+        try await Self.sequence(options: Self.options(jobs: 4)).write(to: four)
         let a = try Self.files(in: one), b = try Self.files(in: four)
         #expect(a.keys.sorted() == b.keys.sorted())
         #expect(a.keys.filter { $0.hasPrefix("frame_") }.count == 6)
         for (name, data) in a { #expect(b[name] == data, "\(name) differs") }
     }
 
-    @Test func resumeAfterAnInterruptedRunGivesTheSameBytes() throws {
+    @Test func resumeAfterAnInterruptedRunGivesTheSameBytes() async throws {
         let reference = Self.folder(), interrupted = Self.folder()
         defer {
             try? FileManager.default.removeItem(at: reference)
             try? FileManager.default.removeItem(at: interrupted)
         }
-        try FrameSequence(request: Self.request(), options: Self.options()).write(to: reference)
-        try FrameSequence(request: Self.request(), options: Self.options()).write(to: interrupted)
+        try await Self.sequence(options: Self.options()).write(to: reference)
+        try await Self.sequence(options: Self.options()).write(to: interrupted)
         // Simulate a kill: frames 2 and 4 missing, frame 5 truncated, a temporary file left, no manifest.
         let manager = FileManager.default
         try manager.removeItem(at: interrupted.appendingPathComponent("frame_00002.png"))
@@ -189,9 +189,10 @@ import Training
         let temporary = interrupted.appendingPathComponent(".frame_00004.png.tmp-Ab12Cd")
         try Data([0x89, 0x50]).write(to: temporary)
 
-        var reports: [FrameProgress] = []
-        let result = try FrameSequence(request: Self.request(), options: Self.options(resume: true))
-            .write(to: interrupted) { reports.append($0) }
+        let collected = Mutex<[FrameProgress]>([])
+        let result = try await Self.sequence(options: Self.options(resume: true))
+            .write(to: interrupted) { progress in collected.withLock { $0.append(progress) } }
+        let reports = collected.withLock { $0 }
         #expect(result.reused == 3)
         #expect(result.rendered == 3)
         #expect(reports.last?.done == 6 && reports.last?.total == 6)
@@ -201,40 +202,40 @@ import Training
         for (name, data) in a { #expect(b[name] == data, "\(name) differs after resuming") }
     }
 
-    @Test func anExistingSequenceIsRefusedWithoutResume() throws {
+    @Test func anExistingSequenceIsRefusedWithoutResume() async throws {
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FrameSequence(request: Self.request(), options: Self.options()).write(to: folder)
-        #expect(throws: FrameSequenceError.directoryHoldsFrames(path: folder.standardizedFileURL.path, frameCount: 6)) {
-            try FrameSequence(request: Self.request(), options: Self.options()).write(to: folder)
+        try await Self.sequence(options: Self.options()).write(to: folder)
+        await #expect(throws: FrameSequenceError.directoryHoldsFrames(path: folder.standardizedFileURL.path, frameCount: 6)) {
+            try await Self.sequence(options: Self.options()).write(to: folder)
         }
         do {
-            try FrameSequence(request: Self.request(learningRate: 0.1), options: Self.options(resume: true)).write(to: folder)
+            try await Self.sequence(learningRate: 0.1, options: Self.options(resume: true)).write(to: folder)
             Issue.record("resuming with another learning rate was accepted")
         } catch let error as FrameSequenceError {
             guard case let .settingsDiffer(_, differences) = error else { throw error }
             #expect(differences.count == 1 && differences[0].hasPrefix("training was"))
-            #expect(error.description.contains("--resume"))
+            #expect(error.description.contains("resume") && !error.description.contains("--"))
         }
         // Nothing was deleted by the refusals.
         #expect(try Self.files(in: folder).keys.filter { $0.hasPrefix("frame_") }.count == 6)
     }
 
-    @Test func resumingAFinishedSequenceRendersNothing() throws {
+    @Test func resumingAFinishedSequenceRendersNothing() async throws {
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FrameSequence(request: Self.request(), options: Self.options()).write(to: folder)
+        try await Self.sequence(options: Self.options()).write(to: folder)
         let before = try Self.files(in: folder)
-        let result = try FrameSequence(request: Self.request(), options: Self.options(resume: true)).write(to: folder)
+        let result = try await Self.sequence(options: Self.options(resume: true)).write(to: folder)
         #expect(result.rendered == 0 && result.reused == 6)
         #expect(try Self.files(in: folder) == before)
     }
 
-    @Test func invalidOptionsAreSentencesNamingTheOption() {
-        #expect(throws: FrameSequenceError.invalidEvery(0)) {
-            try FrameSequence(request: Self.request(), options: Self.options(every: 0))
+    @Test func invalidOptionsAreSentencesNamingTheOption() async throws {
+        await #expect(throws: FrameSequenceError.invalidEvery(0)) {
+            try await Self.sequence(options: Self.options(every: 0))
         }
-        #expect(FrameSequenceError.invalidJobs(0).description.contains("--jobs 0"))
+        #expect(FrameSequenceError.invalidJobs(0).description.contains("0 rendering threads"))
         #expect(FrameSequenceError.ffmpegMissing(framesDirectory: "out").description.contains("apt-get install ffmpeg"))
     }
 

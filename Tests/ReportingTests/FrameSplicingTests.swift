@@ -7,13 +7,13 @@ import Training
 /// Frame sequences written with the spliced PNG encoder: every frame is exactly its figure, and
 /// only a part of the tiles is compressed per frame.
 @Suite struct FrameSplicingTests {
-    @Test(arguments: [Theme.light, Theme.dark])
-    func everyWrittenFrameDecodesToItsFigurePixelForPixel(theme: Theme) throws {
+    @Test(arguments: [FigureTheme.light, FigureTheme.dark])
+    func everyWrittenFrameDecodesToItsFigurePixelForPixel(theme: FigureTheme) async throws {
         let folder = FrameSequenceTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sequence = try FrameSequence(request: FrameSequenceTests.request(epochs: 8, size: "640x360", theme: theme),
-                                         options: FrameSequenceTests.options(jobs: 2))
-        let result = try sequence.write(to: folder)
+        let sequence = try await FrameSequenceTests.sequence(epochs: 8, size: "640x360", theme: theme,
+                                                             options: FrameSequenceTests.options(jobs: 2))
+        let result = try await sequence.write(to: folder)
         for frame in sequence.plan.frames {
             let decoded = try PNGDecoder.decode(try Data(contentsOf: folder.appendingPathComponent(frame.fileName)))
             let reference = try sequence.figure(for: frame).renderRaster()

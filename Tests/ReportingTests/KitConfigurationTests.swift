@@ -43,7 +43,7 @@ struct KitConfigurationTests {
         #expect(configuration.models[0].learningRate == 0.1)
         #expect(configuration.models[0].initialParameters == [-1.5, 1.5])
         #expect(configuration.figures.kinds == [.fit, .landscape])
-        #expect(configuration.figures.themes == ["dark"])
+        #expect(configuration.figures.themes == [.dark])
         #expect(configuration.figures.languages == [.finnish])
         #expect(configuration.figures.size.width == 1280)
         #expect(configuration.frames.every == 5)

@@ -6,16 +6,12 @@ import Training
 
 @Suite("Landscape family figures: step, normalization, slice, compare optimizers")
 struct LandscapeFamilyFigureTests {
-    static func texts(_ figure: Figure) -> [String] {
-        let recorder = RecordingRenderer()
-        figure.draw(on: recorder)
-        return recorder.texts.map(\.text) + [figure.title ?? "", figure.subtitle ?? ""]
-    }
+    static func texts(_ figure: Figure) -> [String] { Runs.texts(figure) }
 
     static func style(_ language: Language) -> FigureStyle { FigureStyle(theme: language == .finnish ? .dark : .light, language: language) }
 
     @Test("step: w = 1 → 2.6 → 1.64 → 2.216 with gradients −32, 19.2, −11.52 (by hand)")
-    func stepNumbers() throws {
+    func stepNumbers() async throws {
         // By hand: ŷ = 4w, dL/dw = −2(8 − 4w)·4.
         var w = 1.0
         var expected: [(w: Double, prediction: Double, loss: Double, gradient: Double, next: Double)] = []
@@ -25,7 +21,7 @@ struct LandscapeFamilyFigureTests {
             w -= 0.05 * gradient
         }
         #expect(expected.map(\.gradient).enumerated().allSatisfy { abs($0.element - [-32, 19.2, -11.52][$0.offset]) < 1e-12 })
-        let rows = try StepFigure.rows(initialWeight: 1, learningRate: 0.05, steps: 3)
+        let rows = StepFigure.rows(try await Runs.trained(StepSpec().configuration, on: .workedExample))
         #expect(rows.count == 3)
         for (row, hand) in zip(rows, expected) {
             #expect(abs(row.weight - hand.w) < 1e-12 && abs(row.prediction - hand.prediction) < 1e-12)
@@ -35,9 +31,8 @@ struct LandscapeFamilyFigureTests {
     }
 
     @Test("step: the numbers appear in the card, with decimal commas in Finnish", arguments: [Language.english, .finnish])
-    func stepTexts(language: Language) throws {
-        let request = FigureRequest(kind: .step, style: Self.style(language), configurations: [])
-        let texts = Self.texts(try StepFigure.make(request).figure)
+    func stepTexts(language: Language) async throws {
+        let texts = Self.texts(try await Runs.product(.step(StepSpec()), style: Self.style(language)).figure)
         let expected = language == .english
             ? ["2.6", "1.64", "2.216", "\u{2212}32", "19.2", "\u{2212}11.52", "10.4", "6.56", "5.76"]
             : ["2,6", "1,64", "2,216", "\u{2212}32", "19,2", "\u{2212}11,52", "10,4", "6,56", "5,76"]
@@ -47,21 +42,16 @@ struct LandscapeFamilyFigureTests {
     }
 
     @Test("step: --w0, --lr and --steps change the computed steps")
-    func stepOptions() throws {
-        var request = FigureRequest(kind: .step, configurations: [])
-        request.stepInitialWeight = 0
-        request.stepLearningRate = 0.01
-        request.stepCount = 2
+    func stepOptions() async throws {
         // w1 = 0 − 0.01·(−2·8·4) = 0.64; w2 = 0.64 − 0.01·(−2·(8 − 2.56)·4) = 1.0752.
-        let texts = Self.texts(try StepFigure.make(request).figure)
+        let texts = Self.texts(try await Runs.product(.step(StepSpec(initialWeight: 0, learningRate: 0.01, steps: 2))).figure)
         #expect(texts.contains("0.64") && texts.contains("1.0752"))
     }
 
     @Test("normalization: eigenvalues, condition number and stable limit match a hand computation", arguments: [Language.english, .finnish])
-    func normalizationNumbers(language: Language) throws {
-        var request = FigureRequest(kind: .normalization, style: Self.style(language), configurations: [.notebook(for: .linear)])
-        request.gridSize = 30
-        let texts = Self.texts(try NormalizationFigure.make(request).figure)
+    func normalizationNumbers(language: Language) async throws {
+        let spec = FigureSpec.normalization(NormalizationSpec(run: .notebook(for: .linear), plane: LandscapeOptions(gridSize: 30)))
+        let texts = Self.texts(try await Runs.product(spec, style: Self.style(language)).figure)
         let formatter = TickFormatter(style: language == .finnish ? .finnish : .english)
         let separator = language == .finnish ? "; " : ", "
         // z-scored: G = [[1, 0], [0, 1]], so 2G has eigenvalues 2, 2, condition 1, limit 2/2 = 1.
@@ -84,11 +74,8 @@ struct LandscapeFamilyFigureTests {
     }
 
     @Test("slice: the tangent's slope is the analytic gradient (checked by finite differences) and the step is −η·slope")
-    func sliceSlope() throws {
-        var request = FigureRequest(kind: .slice, configurations: [.notebook(for: .linear)])
-        request.sliceParameter = "w"
-        request.stepLearningRate = 0.05
-        let product = try SliceFigure.make(request)
+    func sliceSlope() async throws {
+        let product = try await Runs.product(.slice(SliceSpec(run: .notebook(for: .linear), parameter: "w", learningRate: 0.05)))
         // MSE along w at the start (w, b) = (0.1, 0.1), by finite differences on direct sums.
         let data = try NormalizedDataset(.notebook)
         let h = 1e-6
@@ -108,21 +95,20 @@ struct LandscapeFamilyFigureTests {
     }
 
     @Test("slice: an unknown --param lists the model's parameters; an epoch past the end is refused")
-    func sliceErrors() throws {
-        var request = FigureRequest(kind: .slice, configurations: [.notebook(for: .linear)])
-        request.sliceParameter = "w7"
-        #expect(throws: ReportingError.unknownParameter(name: "w7", model: "linear", available: ["w", "b"])) { try SliceFigure.make(request) }
-        request.sliceParameter = nil
-        request.epoch = 301
-        #expect(throws: ReportingError.epochOutOfRange(epoch: 301, last: 300)) { try SliceFigure.make(request) }
+    func sliceErrors() async throws {
+        let unknown = FigureSpec.slice(SliceSpec(run: .notebook(for: .linear), parameter: "w7"))
+        #expect(throws: ReportingError.unknownParameter(name: "w7", model: "linear", available: ["w", "b"], setting: .sliceParameter)) {
+            try unknown.validate()
+        }
+        let late = FigureSpec.slice(SliceSpec(run: .notebook(for: .linear), epoch: 301))
+        let store = try await Runs.store([late])
+        #expect(throws: ReportingError.epochOutOfRange(epoch: 301, last: 300)) { try LectureFigures.make(late, style: FigureStyle(), store: store) }
     }
 
     @Test("compare optimizers: one path per optimizer from the same start, legend per optimizer, Finnish labels")
-    func compareOptimizers() throws {
-        var request = FigureRequest(kind: .compare, style: Self.style(.finnish), configurations: [.notebook(for: .linear)])
-        request.comparison = .optimizers
-        request.gridSize = 30
-        let product = try LectureFigures.make(request)
+    func compareOptimizers() async throws {
+        let spec = FigureSpec.compareOptimizers(CompareOptimizersSpec(base: .notebook(for: .linear), plane: LandscapeOptions(gridSize: 30)))
+        let product = try await Runs.product(spec, style: Self.style(.finnish))
         let paths = product.figure.axes.marks.compactMap { $0 as? PathMark }
         #expect(paths.count == 4)
         #expect(Set(paths.compactMap { $0.points.first }).count == 1)
@@ -134,10 +120,9 @@ struct LandscapeFamilyFigureTests {
     }
 
     @Test("landscape in Finnish: title, legend and decimal commas")
-    func finnishLandscape() throws {
-        var request = FigureRequest(kind: .landscape, style: Self.style(.finnish), configurations: [.notebook(for: .linear)])
-        request.gridSize = 30
-        let product = try LectureFigures.make(request)
+    func finnishLandscape() async throws {
+        let spec = FigureSpec.landscape(LandscapeSpec(run: .notebook(for: .linear), plane: LandscapeOptions(gridSize: 30)))
+        let product = try await Runs.product(spec, style: Self.style(.finnish))
         let texts = Self.texts(product.figure)
         #expect(texts.contains("MSE-pinta: lineaarinen malli, taso (w, b)"))
         #expect(texts.contains("sgd-polku") && texts.contains("loppu"))

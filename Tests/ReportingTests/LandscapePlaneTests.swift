@@ -11,8 +11,8 @@ private func relativelyClose(_ a: Double, _ b: Double, _ tolerance: Double) -> B
 
 @Suite("Landscape plane: exact grid, CSV, path, errors")
 struct LandscapePlaneTests {
-    static func trained(_ configuration: TrainingConfiguration, raw: Bool = false) throws -> TrainedModel {
-        try TrainedModel(data: try NormalizedDataset(.notebook, normalize: !raw), configuration: configuration)
+    static func trained(_ configuration: TrainingConfiguration, raw: Bool = false) async throws -> TrainedModel {
+        try await Runs.trained(configuration, on: raw ? .raw : .zScored)
     }
 
     static var linearGD: TrainingConfiguration {
@@ -35,16 +35,16 @@ struct LandscapePlaneTests {
     }
 
     @Test("linear (w, b) grid equals direct sums to 1e-10 relative")
-    func linearGrid() throws {
-        let model = try Self.trained(Self.linearGD)
+    func linearGrid() async throws {
+        let model = try await Self.trained(Self.linearGD)
         let plane = try LandscapePlane(model: model, options: LandscapeOptions(ranges: ["w": -2...2, "b": -2...2], gridSize: 101))
         #expect(plane.aName == "w" && plane.bName == "b")
         checkGrid(plane, model, stride: 1) { [$0, $1] }
     }
 
     @Test("cubic planes hold the other parameters at their final values", arguments: [["w1", "w3"], ["w2", "b"], ["b", "w1"]])
-    func cubicSlices(names: [String]) throws {
-        let model = try Self.trained(.notebook(for: .cubic))
+    func cubicSlices(names: [String]) async throws {
+        let model = try await Self.trained(.notebook(for: .cubic))
         let plane = try LandscapePlane(model: model, options: LandscapeOptions(parameters: names, gridSize: 60))
         let i = model.model.parameterNames.firstIndex(of: names[0]) ?? -1, j = model.model.parameterNames.firstIndex(of: names[1]) ?? -1
         checkGrid(plane, model) { a, b in
@@ -56,14 +56,14 @@ struct LandscapePlaneTests {
     }
 
     @Test("the cubic default plane is (w1, w3)")
-    func cubicDefault() throws {
-        let plane = try LandscapePlane(model: try Self.trained(.notebook(for: .cubic)), options: LandscapeOptions(gridSize: 10))
+    func cubicDefault() async throws {
+        let plane = try LandscapePlane(model: try await Self.trained(.notebook(for: .cubic)), options: LandscapeOptions(gridSize: 10))
         #expect(plane.aName == "w1" && plane.bName == "w3")
     }
 
     @Test("PCA plane: orthonormal directions, exact grid, explained variance")
-    func principalPlane() throws {
-        let model = try Self.trained(.notebook(for: .cubic))
+    func principalPlane() async throws {
+        let model = try await Self.trained(.notebook(for: .cubic))
         let plane = try LandscapePlane(model: model, options: LandscapeOptions(principalPlane: true, gridSize: 50))
         #expect(plane.aName == "pc1" && plane.bName == "pc2")
         let dot = zip(plane.u, plane.v).reduce(0) { $0 + $1.0 * $1.1 }
@@ -79,19 +79,19 @@ struct LandscapePlaneTests {
     }
 
     @Test("raw (unnormalised) data: the grid is still exact")
-    func rawGrid() throws {
+    func rawGrid() async throws {
         var configuration = Self.linearGD
         configuration.learningRate = 1.5e-4
         configuration.initialParameters = [0.1, 0.1]
-        let model = try Self.trained(configuration, raw: true)
+        let model = try await Self.trained(configuration, raw: true)
         #expect(model.data.xScale == .identity)
         let plane = try LandscapePlane(model: model, options: LandscapeOptions(gridSize: 80))
         checkGrid(plane, model, stride: 3) { [$0, $1] }
     }
 
     @Test("grid CSV: header, N×N rows, b outer and w inner, exact end coordinates, values read back exactly")
-    func csv() throws {
-        let model = try Self.trained(Self.linearGD)
+    func csv() async throws {
+        let model = try await Self.trained(Self.linearGD)
         let plane = try LandscapePlane(model: model, options: LandscapeOptions(ranges: ["w": -2...2, "b": -2...2], gridSize: 101))
         let grid = plane.evaluateGrid()
         let lines = plane.csv(grid).split(separator: "\n").map(String.init)
@@ -112,8 +112,8 @@ struct LandscapePlaneTests {
     }
 
     @Test("default ranges cover the whole path and the optimum")
-    func defaultRanges() throws {
-        let model = try Self.trained(.notebook(for: .linear))
+    func defaultRanges() async throws {
+        let model = try await Self.trained(.notebook(for: .linear))
         let plane = try LandscapePlane(model: model, options: LandscapeOptions(gridSize: 20))
         for point in plane.pathPoints(model.history) + [plane.coordinates(of: model.optimum)] {
             #expect(plane.aRange.contains(point.x) && plane.bRange.contains(point.y))
@@ -121,11 +121,10 @@ struct LandscapePlaneTests {
     }
 
     @Test("the drawn path goes through the recorded parameters; start, end and optimum are in the legend")
-    func pathThroughHistory() throws {
-        let model = try Self.trained(Self.linearGD)
-        var request = FigureRequest(kind: .landscape, configurations: [Self.linearGD])
-        request.gridSize = 40
-        let product = try LandscapeFigure.make(request, model: model)
+    func pathThroughHistory() async throws {
+        let model = try await Self.trained(Self.linearGD)
+        let product = try LandscapeFigure.make(LandscapeSpec(run: Self.linearGD, plane: LandscapeOptions(gridSize: 40)),
+                                               style: FigureStyle(), model: model)
         let paths = product.figure.axes.marks.compactMap { $0 as? PathMark }
         #expect(paths.count == 1)
         let points = paths.first?.points ?? []
@@ -142,20 +141,26 @@ struct LandscapePlaneTests {
     }
 
     @Test("errors: unknown parameter, wrong count, repeated name, grid size, ranges")
-    func errors() throws {
-        let model = try Self.trained(Self.linearGD)
-        #expect(throws: ReportingError.unknownParameter(name: "w2", model: "linear", available: ["w", "b"])) {
+    func errors() async throws {
+        let model = try await Self.trained(Self.linearGD)
+        #expect(throws: ReportingError.unknownParameter(name: "w2", model: "linear", available: ["w", "b"], setting: .planeParameters)) {
             try LandscapePlane(model: model, options: LandscapeOptions(parameters: ["w", "w2"]))
         }
-        #expect(throws: ReportingError.parameterCount(option: "--params", expected: 2, got: 1)) {
+        #expect(throws: ReportingError.parameterCount(setting: .planeParameters, expected: 2, got: 1)) {
             try LandscapePlane(model: model, options: LandscapeOptions(parameters: ["w"]))
         }
-        #expect(throws: ReportingError.gridSize(1)) { try LandscapePlane(model: model, options: LandscapeOptions(gridSize: 1)) }
-        #expect(throws: ReportingError.gridSize(4097)) { try LandscapePlane(model: model, options: LandscapeOptions(gridSize: 4097)) }
-        #expect(throws: ReportingError.unknownParameter(name: "w3", model: "linear", available: ["w", "b"])) {
+        for size in [1, 4097] {
+            do {
+                _ = try LandscapePlane(model: model, options: LandscapeOptions(gridSize: size))
+                Issue.record("grid size \(size) was accepted")
+            } catch let ReportingError.outOfRange(setting, value, _) {
+                #expect(setting == .gridSize && value == "\(size)")
+            }
+        }
+        #expect(throws: ReportingError.unknownParameter(name: "w3", model: "linear", available: ["w", "b"], setting: .range("w3"))) {
             try LandscapePlane(model: model, options: LandscapeOptions(ranges: ["w3": 0...1]))
         }
-        #expect(throws: ReportingError.invalidRange(option: "--range-w", text: "1.0:1.0")) {
+        #expect(throws: ReportingError.invalidRange(parameter: "w", low: 1, high: 1)) {
             try LandscapePlane(model: model, options: LandscapeOptions(ranges: ["w": 1...1]))
         }
         do {
@@ -164,14 +169,15 @@ struct LandscapePlaneTests {
         } catch let error as ReportingError {
             #expect(error.description.contains("twice"))
         }
-        let cubic = try Self.trained(.notebook(for: .cubic))
+        let cubic = try await Self.trained(.notebook(for: .cubic))
         do {
             _ = try LandscapePlane(model: cubic, options: LandscapeOptions(parameters: ["w1", "w3"], ranges: ["w2": 0...1]))
             Issue.record("a range off the plane was accepted")
         } catch let error as ReportingError {
-            #expect(error.description.contains("--range-w2") && error.description.contains("not on the plane"))
+            #expect(error == .rangeOffPlane(parameter: "w2", plane: ["w1", "w3"]))
+            #expect(error.description.contains("w2") && error.description.contains("not on the plane") && !error.description.contains("--"))
         }
-        let unknown = ReportingError.unknownParameter(name: "w9", model: "cubic", available: ["w1", "w2", "w3", "b"])
+        let unknown = ReportingError.unknownParameter(name: "w9", model: "cubic", available: ["w1", "w2", "w3", "b"], setting: .planeParameters)
         #expect(unknown.description.contains("w1, w2, w3, b"))
     }
 

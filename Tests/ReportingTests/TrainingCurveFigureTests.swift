@@ -33,9 +33,9 @@ struct TrainingCurveFigureTests {
         return configuration
     }
 
-    static func request(_ kind: FigureKind, _ configurations: [TrainingConfiguration],
-                        language: Language = .english) -> FigureRequest {
-        FigureRequest(kind: kind, style: FigureStyle(language: language), configurations: configurations)
+    /// `spec` drawn in English (or `language`) after training its runs.
+    static func draw(_ spec: FigureSpec, language: Language = .english) async throws -> FigureProduct {
+        try await Runs.product(spec, style: FigureStyle(language: language))
     }
 
     static func lines(_ axes: Axes) -> [LineMark] { axes.marks.compactMap { $0 as? LineMark } }
@@ -49,9 +49,8 @@ struct TrainingCurveFigureTests {
     // MARK: loss
 
     @Test("the loss curve is the MSE of full-batch GD computed by hand, epoch by epoch")
-    func lossCurveMatchesHandComputedDescent() throws {
-        let request = Self.request(.loss, [Self.configuration(.linear, optimizer: .gd, rate: 0.1, epochs: 30)])
-        let product = try LectureFigures.make(request)
+    func lossCurveMatchesHandComputedDescent() async throws {
+        let product = try await Self.draw(.loss(LossSpec(runs: [Self.configuration(.linear, optimizer: .gd, rate: 0.1, epochs: 30)])))
         let curve = try #require(Self.lines(product.figure.axes).first { $0.label == "linear" })
         let x = Self.zscores(Self.weight), y = Self.zscores(Self.height)
         var w = 0.1, b = 0.1
@@ -74,8 +73,8 @@ struct TrainingCurveFigureTests {
     }
 
     @Test("the dashed closed-form line sits at 1 − r², the least-squares MSE of z-scored data")
-    func closedFormLineAtOneMinusRSquared() throws {
-        let product = try LectureFigures.make(Self.request(.loss, [Self.configuration(.linear)]))
+    func closedFormLineAtOneMinusRSquared() async throws {
+        let product = try await Self.draw(.loss(LossSpec(runs: [Self.configuration(.linear)])))
         let dashed = try #require(Self.lines(product.figure.axes).first { $0.dash == .dashed })
         let expected = 1 - Self.correlation * Self.correlation
         #expect(dashed.points.count == 2)
@@ -84,14 +83,14 @@ struct TrainingCurveFigureTests {
     }
 
     @Test("the cubic's notebook stop is annotated with its epoch and reason")
-    func notebookStopAnnotated() throws {
-        let request = Self.request(.loss, [Self.configuration(.cubic)])
-        let models = try request.trainedModels()
+    func notebookStopAnnotated() async throws {
+        let spec = LossSpec(runs: [Self.configuration(.cubic)])
+        let models = [try await Runs.trained(Self.configuration(.cubic))]
         guard case .lossStoppedDecreasing(let epoch) = models[0].history.stopReason else {
             Issue.record("the cubic notebook run should stop by the notebook rule")
             return
         }
-        let product = try LossFigure.make(request, models: models)
+        let product = try LossFigure.make(spec, style: FigureStyle(), models: models)
         let expected = "stopped at epoch \(epoch): MSE stopped decreasing"
         #expect(Self.recordedTexts(product.figure).contains(expected))
         // The annotation points at the MSE of the stop epoch.
@@ -101,8 +100,8 @@ struct TrainingCurveFigureTests {
     }
 
     @Test("--model both draws each model's curve and closed-form line in one colour")
-    func bothModelsOverlay() throws {
-        let product = try LectureFigures.make(Self.request(.loss, [Self.configuration(.linear), Self.configuration(.cubic)]))
+    func bothModelsOverlay() async throws {
+        let product = try await Self.draw(.loss(LossSpec(runs: [Self.configuration(.linear), Self.configuration(.cubic)])))
         let lines = Self.lines(product.figure.axes)
         let linear = try #require(lines.first { $0.label == "linear" })
         let cubic = try #require(lines.first { $0.label == "cubic" })
@@ -115,14 +114,14 @@ struct TrainingCurveFigureTests {
     }
 
     @Test("a diverging run is clipped on a log axis, marked at its epoch, with the stable limit stated")
-    func divergenceDrawnHonestly() throws {
-        let request = Self.request(.loss, [Self.configuration(.linear, optimizer: .gd, rate: 5, epochs: 40)])
-        let models = try request.trainedModels()
+    func divergenceDrawnHonestly() async throws {
+        let spec = LossSpec(runs: [Self.configuration(.linear, optimizer: .gd, rate: 5, epochs: 40)])
+        let models = [try await Runs.trained(spec.runs[0])]
         guard case .diverged(let epoch) = models[0].history.stopReason else {
             Issue.record("lr 5 must diverge: the stable limit is 1")
             return
         }
-        let product = try LossFigure.make(request, models: models)
+        let product = try LossFigure.make(spec, style: FigureStyle(), models: models)
         let axes = product.figure.axes
         #expect(axes.yScale == .log)
         let upper = try #require(axes.yLimits?.upper)
@@ -136,8 +135,8 @@ struct TrainingCurveFigureTests {
     }
 
     @Test("Finnish loss figures use Finnish words and decimal commas")
-    func finnishLoss() throws {
-        let product = try LectureFigures.make(Self.request(.loss, [Self.configuration(.linear)], language: .finnish))
+    func finnishLoss() async throws {
+        let product = try await Self.draw(.loss(LossSpec(runs: [Self.configuration(.linear)])), language: .finnish)
         let expected = 1 - Self.correlation * Self.correlation
         let texts = Self.recordedTexts(product.figure)
         let value = String(format: "%.4f", expected).replacingOccurrences(of: ".", with: ",")
@@ -149,12 +148,9 @@ struct TrainingCurveFigureTests {
     // MARK: training
 
     @Test("the training title states the epoch's coefficients to 3 decimals and its MSE to 4")
-    func trainingTitleNumbers() throws {
-        let request = Self.request(.training, [Self.configuration(.linear)])
-        let models = try request.trainedModels()
-        var at12 = request
-        at12.epoch = 12
-        let product = try TrainingFigure.make(at12, models: models)
+    func trainingTitleNumbers() async throws {
+        let models = [try await Runs.trained(Self.configuration(.linear))]
+        let product = try TrainingFigure.make(TrainingViewSpec(run: Self.configuration(.linear), epoch: 12), style: FigureStyle(), model: models[0])
         let record = models[0].history.epochs[12]
         func signed(_ value: Double, first: Bool) -> String {
             let text = String(format: "%.3f", abs(value))
@@ -175,22 +171,21 @@ struct TrainingCurveFigureTests {
     }
 
     @Test("an epoch outside the history is refused with the history's range")
-    func epochOutOfRange() throws {
-        var request = Self.request(.training, [Self.configuration(.linear)])
-        request.epoch = 301
+    func epochOutOfRange() async throws {
+        let spec = FigureSpec.training(TrainingViewSpec(run: Self.configuration(.linear), epoch: 301))
+        let store = try await Runs.store([spec])
         #expect(throws: ReportingError.epochOutOfRange(epoch: 301, last: 300)) {
-            try LectureFigures.make(request)
+            try LectureFigures.make(spec, style: FigureStyle(), store: store)
         }
     }
 
     @Test("training panels keep the whole history's limits at every epoch; the changing marks are dynamic")
-    func trainingLimitsFixed() throws {
-        let request = Self.request(.training, [Self.configuration(.cubic)])
-        let models = try request.trainedModels()
-        var early = request, late = request
-        early.epoch = 0
-        late.epoch = models[0].history.epochsRun
-        let a = try TrainingFigure.make(early, models: models).figure, b = try TrainingFigure.make(late, models: models).figure
+    func trainingLimitsFixed() async throws {
+        let models = [try await Runs.trained(Self.configuration(.cubic))]
+        let early = TrainingViewSpec(run: Self.configuration(.cubic), epoch: 0)
+        let late = TrainingViewSpec(run: Self.configuration(.cubic), epoch: models[0].history.epochsRun)
+        let a = try TrainingFigure.make(early, style: FigureStyle(), model: models[0]).figure
+        let b = try TrainingFigure.make(late, style: FigureStyle(), model: models[0]).figure
         for index in 0..<2 {
             #expect(a.panels[index].xLimits == b.panels[index].xLimits)
             #expect(a.panels[index].yLimits == b.panels[index].yLimits)
@@ -215,14 +210,12 @@ struct TrainingCurveFigureTests {
     // MARK: compare
 
     @Test("compare draws actual − predicted per person for each model, with the MAE in the legend")
-    func compareBars() throws {
-        let request = Self.request(.compare, [Self.configuration(.linear)])
-        let product = try LectureFigures.make(request)
+    func compareBars() async throws {
+        let product = try await Self.draw(.compareModels(CompareModelsSpec(completing: [Self.configuration(.linear)])))
         let bars = product.figure.panels[1].marks.compactMap { $0 as? BarMark }
         #expect(bars.count == 2)
         // The linear model's predictions by hand from its final parameters.
-        let data = try NormalizedDataset(.notebook)
-        let linear = try TrainedModel(data: data, configuration: Self.configuration(.linear))
+        let linear = try await Runs.trained(Self.configuration(.linear))
         let w = linear.finalParameters[0], b = linear.finalParameters[1]
         let mx = Self.mean(Self.weight), sx = Self.std(Self.weight), my = Self.mean(Self.height), sy = Self.std(Self.height)
         let errors = zip(Self.weight, Self.height).map { $1 - ((w * ($0 - mx) / sx + b) * sy + my) }
@@ -242,24 +235,25 @@ struct TrainingCurveFigureTests {
 
     @Test("lr-sweep defaults to 0.1, 0.5, 0.9, 1.1 × 2/λmax, which is 1 for z-scored linear data")
     func sweepDefaultRates() throws {
-        let request = Self.request(.lrSweep, [Self.configuration(.linear)])
+        let spec = LearningRateSweepSpec(runs: [Self.configuration(.linear)])
+        let catalog = try DataCatalog(dataset: .notebook)
         let data = try NormalizedDataset(.notebook)
         let statistics = SufficientStatistics(model: .linear, x: data.x, y: data.y)
         // 2G = 2·[[mean x², mean x], [mean x, 1]] = 2I for z-scores, so λmax = 2 and the limit is 1.
         #expect(abs(statistics.stableLearningRate - 1) < 1e-9)
-        let rates = LearningRateSweepFigure.learningRates(request, statistics: statistics)
-        #expect(rates.count == 4)
-        for (rate, expected) in zip(rates, [0.1, 0.5, 0.9, 1.1]) { #expect(abs(rate - expected) < 1e-9) }
-        let configuration = LearningRateSweepFigure.configuration(Self.configuration(.linear), rate: 0.5, request: request)
-        #expect(configuration.optimizer == .gd && configuration.stopRule == .fixed)
-        var chosen = request
-        chosen.optimizerChosen = true
-        #expect(LearningRateSweepFigure.configuration(Self.configuration(.linear), rate: 0.5, request: chosen).optimizer == .sgd)
+        let requests = try spec.requests(catalog)[0]
+        #expect(requests.count == 4)
+        for (request, expected) in zip(requests, [0.1, 0.5, 0.9, 1.1]) {
+            #expect(abs(request.key.configuration.learningRate - expected) < 1e-9)
+            #expect(request.key.configuration.optimizer == .gd && request.key.configuration.stopRule == .fixed)
+        }
+        let chosen = LearningRateSweepSpec(runs: [Self.configuration(.linear)], optimizer: .sgd, stopRule: .notebook)
+        #expect(try chosen.requests(catalog)[0].allSatisfy { $0.key.configuration.optimizer == .sgd && $0.key.configuration.stopRule == .notebook })
     }
 
     @Test("lr-sweep marks the run above the limit as diverged and labels each rate against the limit")
-    func sweepMarksDivergence() throws {
-        let product = try LectureFigures.make(Self.request(.lrSweep, [Self.configuration(.linear)]))
+    func sweepMarksDivergence() async throws {
+        let product = try await Self.draw(.lrSweep(LearningRateSweepSpec(runs: [Self.configuration(.linear)])))
         let axes = product.figure.axes
         let labels = Self.lines(axes).compactMap(\.label)
         #expect(labels.contains("lr = 0.5 (0.5× limit)"))
@@ -271,7 +265,7 @@ struct TrainingCurveFigureTests {
         // Curves are cut at the clip level: nothing drawn above the axis.
         let upper = try #require(axes.yLimits?.upper)
         #expect(Self.lines(axes).allSatisfy { $0.points.allSatisfy { $0.y <= upper } })
-        let finnish = try LectureFigures.make(Self.request(.lrSweep, [Self.configuration(.linear)], language: .finnish))
+        let finnish = try await Self.draw(.lrSweep(LearningRateSweepSpec(runs: [Self.configuration(.linear)])), language: .finnish)
         #expect(Self.lines(finnish.figure.axes).compactMap(\.label).contains("η = 0,5 (0,5× raja)"))
     }
 

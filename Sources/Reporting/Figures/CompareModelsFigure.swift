@@ -7,41 +7,17 @@ import Training
 /// original units as grouped bars, one colour per model (right), with each model's
 /// `MAE = (1/N) Σ |yᵢ − ŷᵢ|` in the legend.
 ///
-/// Both models are always trained: a model the request names keeps its settings (`--lr`,
-/// `--epochs`, …), a missing one gets the notebook's settings with the request's seed and
-/// shuffling. Other models the request names (`--degree`) are added after them.
-public enum CompareModelsFigure {
-    /// The configurations compared: linear, cubic, then any other requested model.
-    public static func configurations(_ request: FigureRequest) -> [TrainingConfiguration] {
-        let reference = request.configurations.first
-        func configuration(for model: PolynomialModel) -> TrainingConfiguration {
-            if let given = request.configurations.first(where: { $0.model == model }) { return given }
-            var configuration = TrainingConfiguration.notebook(for: model)
-            if let reference {
-                configuration.seed = reference.seed
-                configuration.shuffle = reference.shuffle
-            }
-            return configuration
-        }
-        let others = request.configurations.filter { $0.model != .linear && $0.model != .cubic }
-        return [configuration(for: .linear), configuration(for: .cubic)] + others
-    }
-
-    /// Trains the compared models and builds the figure.
-    public static func make(_ request: FigureRequest) throws -> FigureProduct {
-        let data = try NormalizedDataset(request.dataset)
-        let models = try configurations(request).map { try TrainedModel(data: data, configuration: $0) }
-        return make(request, models: models)
-    }
-
+/// Both models are always shown: ``CompareModelsSpec/init(completing:)`` keeps the settings of a
+/// model that was asked for and gives a missing one the notebook's settings; other models (another
+/// degree) come after them.
+enum CompareModelsFigure {
     /// Each point's error `actual − predicted` (original units) for `model`'s final parameters.
-    public static func errors(_ model: TrainedModel) -> [Double] {
+    static func errors(_ model: TrainedModel) -> [Double] {
         zip(model.data.original.y, model.predictions).map { $0 - $1 }
     }
 
     /// Builds the figure from trained models.
-    public static func make(_ request: FigureRequest, models: [TrainedModel]) -> FigureProduct {
-        let style = request.style
+    static func make(style: FigureStyle, models: [TrainedModel]) -> FigureProduct {
         let text = style.text
         let figure = style.makeFigure()
         let panels = figure.makePanels(rows: 1, columns: 2, columnWidths: [1, 1.75])

@@ -7,14 +7,13 @@ import Training
 /// Each model's curve is drawn over the data's x range (plus 4 % on each side) from 240 samples;
 /// `--residuals` adds the vertical error segment from each point to the first model's prediction,
 /// `--labels` writes each point's name beside it.
-public enum FitFigure {
-    /// Builds the figure for `request` from its trained models.
-    public static func make(_ request: FigureRequest, models: [TrainedModel]) throws -> FigureProduct {
-        let style = request.style
+enum FitFigure {
+    /// Builds the figure for `spec` from its trained models.
+    static func make(_ spec: FitSpec, style: FigureStyle, models: [TrainedModel]) throws -> FigureProduct {
         let text = style.text
         let figure = style.makeFigure()
         let axes = figure.axes
-        guard let first = models.first else { throw ReportingError.unsupported("The fit figure needs at least one model.") }
+        guard let first = models.first else { throw ReportingError.needsModel(kind: .fit) }
         let data = first.data.original
         let xVariable = text.variableName(data.xName), yVariable = text.variableName(data.yName)
         figure.title = text.fitTitle(y: yVariable, x: xVariable)
@@ -27,7 +26,7 @@ public enum FitFigure {
 
         let points = zip(data.x, data.y).map { DataPoint(x: $0, y: $1) }
         let curveXs = sampleXs(data.x)
-        if request.showResiduals {
+        if spec.residuals {
             let residualColor = figure.theme.mutedInk
             for (point, prediction) in zip(points, first.predictions) {
                 axes.line([point, DataPoint(x: point.x, y: prediction)], color: residualColor, width: 2.5 * figure.metrics.scale, dash: .dashed)
@@ -49,7 +48,7 @@ public enum FitFigure {
             let entries = Double(models.count + 1)
             axes.yLimits = AxisLimits(low - 0.05 * (high - low), high + (0.06 + 0.075 * entries) * (high - low))
         }
-        if request.showLabels, let labels = data.labels {
+        if spec.labels, let labels = data.labels {
             let dx = 0.008 * (xRange.upperBound - xRange.lowerBound)
             for (point, label) in zip(points, labels) {
                 axes.text(label, at: DataPoint(x: point.x + dx, y: point.y), anchor: TextAnchor(.left, .bottom),

@@ -16,17 +16,17 @@ import Training
 /// The curve is `y = s_y·f_θ((x − m_x)/s_x) + m_y` sampled at 240 points over the data's x range
 /// widened by 4 % on each side (`FitFigure.sampleXs`). The limits (`wholeHistoryLimits`) cover
 /// the data and every epoch's curve, so a sequence of frames never rescales.
-public struct FitPanel {
+struct FitPanel {
     /// The panel drawn on.
-    public let axes: Axes
+    let axes: Axes
     /// The model whose curve is shown.
-    public let model: TrainedModel
+    let model: TrainedModel
     /// The model's curve; its points change with `update(to:)`.
-    public let curve: LineMark
+    let curve: LineMark
     /// The data points (nil when the panel was drawn without them).
-    public let data: ScatterMark?
+    let data: ScatterMark?
     /// The x values the curve is sampled at (original units).
-    public let sampleXs: [Double]
+    let sampleXs: [Double]
 
     /// Draws the data (static) and the model's curve at `epoch` (default: the last) on `axes`.
     ///
@@ -37,7 +37,7 @@ public struct FitPanel {
     ///   - showData: whether to draw the data points (once per panel when several models share it).
     ///   - curveLayer: `.dynamic` (default) for frame sequences, `.static` for a still figure.
     @discardableResult
-    public static func drawStatic(on axes: Axes, model: TrainedModel, style: FigureStyle, epoch: Int? = nil,
+    static func drawStatic(on axes: Axes, model: TrainedModel, style: FigureStyle, epoch: Int? = nil,
                                   xLimits: AxisLimits? = nil, yLimits: AxisLimits? = nil, color: Color? = nil,
                                   label: String? = nil, showData: Bool = true, curveLayer: Layer = .dynamic) -> FitPanel {
         let text = style.text
@@ -62,7 +62,7 @@ public struct FitPanel {
 
     /// Shows the curve of epoch `epoch` (0 = the start).
     /// - Throws: `ReportingError.epochOutOfRange` when the history has no such epoch.
-    public func update(to epoch: Int) throws {
+    func update(to epoch: Int) throws {
         guard let parameters = model.parameters(atEpoch: epoch) else {
             throw ReportingError.epochOutOfRange(epoch: epoch, last: model.history.epochsRun)
         }
@@ -70,7 +70,7 @@ public struct FitPanel {
     }
 
     /// Shows the curve of any parameters (e.g. of one update step).
-    public func update(parameters: [Double]) {
+    func update(parameters: [Double]) {
         curve.points = Self.curvePoints(model: model, parameters: parameters, xs: sampleXs)
     }
 
@@ -85,7 +85,7 @@ public struct FitPanel {
     /// above (room for the legend); curves are only followed up to one data span beyond the data
     /// (`[y_min − Δ, y_max + Δ]`, `Δ = y_max − y_min`), so a wild start or a diverging run cannot
     /// shrink the data to a line.
-    public static func wholeHistoryLimits(for models: [TrainedModel]) -> (x: AxisLimits, y: AxisLimits) {
+    static func wholeHistoryLimits(for models: [TrainedModel]) -> (x: AxisLimits, y: AxisLimits) {
         guard let first = models.first else { return (AxisLimits(0, 1), AxisLimits(0, 1)) }
         let original = first.data.original
         let xs = FitFigure.sampleXs(original.x)

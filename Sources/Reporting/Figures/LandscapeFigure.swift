@@ -13,18 +13,11 @@ import Training
 /// trains and draws on the unnormalised data. `--grid-csv FILE` writes the grid
 /// (``LandscapePlane/csv(_:)``: header `<P1>,<P2>,mse`, `pc1,pc2,mse` with `--pca`, the vertical
 /// parameter outer and the horizontal inner).
-public enum LandscapeFigure {
-    /// Trains the request's first model (on raw data with `--raw`) and builds the figure.
-    public static func make(_ request: FigureRequest) throws -> FigureProduct {
-        let trained = try trainedModel(request, raw: request.rawData)
-        return try make(request, model: trained)
-    }
-
-    /// Builds the figure for an already trained model.
-    public static func make(_ request: FigureRequest, model trained: TrainedModel) throws -> FigureProduct {
-        let style = request.style
+enum LandscapeFigure {
+    /// Builds the figure for the trained run of `spec`.
+    static func make(_ spec: LandscapeSpec, style: FigureStyle, model trained: TrainedModel) throws -> FigureProduct {
         let text = style.text
-        let plane = try LandscapePlane(model: trained, options: LandscapeOptions(request: request))
+        let plane = try LandscapePlane(model: trained, options: spec.plane)
         let grid = plane.evaluateGrid()
         let figure = style.makeFigure()
         let axes = figure.axes
@@ -40,7 +33,7 @@ public enum LandscapeFigure {
         } else {
             planeName = "\(LandscapePlane.displayName(plane.aName)), \(LandscapePlane.displayName(plane.bName))"
         }
-        figure.title = text.landscapeTitle(model: modelName, plane: planeName, raw: request.rawData)
+        figure.title = text.landscapeTitle(model: modelName, plane: planeName, raw: spec.raw)
         var subtitle = text.runDescription(optimizer: configuration.optimizer.name,
                                            learningRate: style.formatter.format(configuration.learningRate, significantDigits: 4),
                                            epochs: history.epochsRun)
@@ -48,22 +41,9 @@ public enum LandscapeFigure {
         subtitle += "  ·  " + text.finalAndMinimum(final: style.formatter.format(trained.finalMeanSquaredError, significantDigits: 4),
                                                     minimum: style.formatter.format(trained.optimumMeanSquaredError, significantDigits: 4))
         figure.subtitle = subtitle
-        var attachments: [(url: URL, contents: Data)] = []
-        if let url = request.gridCSV {
-            attachments.append((url, Data(plane.csv(grid).utf8)))
-        }
         let summary = "\(trained.model.name) model, plane (\(plane.aName), \(plane.bName)), \(plane.gridSize)x\(plane.gridSize) grid, "
             + "\(configuration.optimizer.name) path of \(history.epochsRun) epochs, final MSE \(trained.finalMeanSquaredError), "
             + "minimum \(trained.optimumMeanSquaredError)"
-        return FigureProduct(figure: figure, summary: summary, attachments: attachments)
-    }
-
-    /// The request's first model trained on its data, z-scored or (`raw`) as it is.
-    static func trainedModel(_ request: FigureRequest, raw: Bool) throws -> TrainedModel {
-        guard let configuration = request.configurations.first else {
-            throw ReportingError.unsupported("The \(request.kind.rawValue) figure needs a model to train; give --model linear or --model cubic.")
-        }
-        let data = try NormalizedDataset(request.dataset, normalize: !raw)
-        return try TrainedModel(data: data, configuration: configuration)
+        return FigureProduct(figure: figure, summary: summary, landscape: (plane, grid))
     }
 }

@@ -21,9 +21,9 @@ import Training
 /// `high` (likewise `b`). Default ranges cover the whole recorded path and the closed-form optimum
 /// with a margin of 12 % of the span on each side; when a run diverged, only the path points whose
 /// MSE is at most 10× the starting MSE are covered (the rest leave the picture).
-public struct LandscapePlane: Sendable {
+struct LandscapePlane: Sendable {
     /// How the plane was chosen.
-    public enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         /// Two parameters, by index into the model's parameters.
         case parameters(first: Int, second: Int)
         /// The path's first two principal directions, with their explained-variance ratios.
@@ -31,31 +31,31 @@ public struct LandscapePlane: Sendable {
     }
 
     /// How the plane was chosen.
-    public let kind: Kind
+    let kind: Kind
     /// The model whose MSE is drawn.
-    public let model: PolynomialModel
+    let model: PolynomialModel
     /// The data's quadratic form: `MSE(θ) = θᵀGθ − 2θᵀc + mean(y²)`.
-    public let statistics: SufficientStatistics
+    let statistics: SufficientStatistics
     /// The point `θ(0, 0)`.
-    public let origin: [Double]
+    let origin: [Double]
     /// The direction of the horizontal axis (`a`).
-    public let u: [Double]
+    let u: [Double]
     /// The direction of the vertical axis (`b`).
-    public let v: [Double]
+    let v: [Double]
     /// The CSV name of the horizontal axis: the parameter name, or `pc1`.
-    public let aName: String
+    let aName: String
     /// The CSV name of the vertical axis: the parameter name, or `pc2`.
-    public let bName: String
+    let bName: String
     /// The horizontal range.
-    public let aRange: ClosedRange<Double>
+    let aRange: ClosedRange<Double>
     /// The vertical range.
-    public let bRange: ClosedRange<Double>
+    let bRange: ClosedRange<Double>
     /// Grid points per side.
-    public let gridSize: Int
+    let gridSize: Int
     /// The closed-form optimum `θ*` (full parameter vector).
-    public let optimum: [Double]
+    let optimum: [Double]
     /// The exact MSE on the plane.
-    public let quadratic: PlaneQuadratic
+    let quadratic: PlaneQuadratic
 
     /// Builds the plane of `trained`'s landscape from `options`.
     ///
@@ -63,28 +63,12 @@ public struct LandscapePlane: Sendable {
     ///   - trained: The model, its history (the path) and its statistics (the data, z-scored or raw).
     ///   - options: Parameters or principal plane, ranges, grid size.
     ///   - extraPaths: More parameter paths the default ranges must cover (e.g. other optimizers).
-    /// - Throws: ``ReportingError/gridSize(_:)``; ``ReportingError/unknownParameter(name:model:available:)``
-    ///   for a parameter or range name the model lacks; ``ReportingError/parameterCount(option:expected:got:)``
-    ///   unless `--params` names exactly two; ``ReportingError/invalidRange(option:text:)`` for a range
-    ///   that is not finite and increasing; ``ReportingError/unsupported(_:)`` for a one-parameter
-    ///   model, twice the same parameter, a range of a parameter not on the plane, ranges with
-    ///   `--pca`, or `--pca` on a path that never moves.
-    public init(model trained: TrainedModel, options: LandscapeOptions, covering extraPaths: [[[Double]]] = []) throws {
-        guard (2...4096).contains(options.gridSize) else { throw ReportingError.gridSize(options.gridSize) }
+    /// - Throws: the ``ReportingError``s of ``LandscapeOptions/validate(for:)``, and
+    ///   ``ReportingError/pathDoesNotMove`` for the principal plane of a path that never moves.
+    init(model trained: TrainedModel, options: LandscapeOptions, covering extraPaths: [[[Double]]] = []) throws {
         let model = trained.model
         let names = model.parameterNames
-        guard names.count >= 2 else {
-            throw ReportingError.unsupported(
-                "The \(model.name) model has one parameter (\(names.joined())), so it has no loss landscape over a plane; use the slice figure instead.")
-        }
-        for (name, range) in options.ranges {
-            guard names.contains(name) else {
-                throw ReportingError.unknownParameter(name: name, model: model.name, available: names)
-            }
-            guard range.lowerBound.isFinite, range.upperBound.isFinite, range.lowerBound < range.upperBound else {
-                throw ReportingError.invalidRange(option: "--range-\(name)", text: "\(range.lowerBound):\(range.upperBound)")
-            }
-        }
+        let pair = try options.validate(for: model)
         self.model = model
         statistics = trained.statistics
         optimum = trained.optimum
@@ -92,15 +76,20 @@ public struct LandscapePlane: Sendable {
         let path = trained.history.epochs.map(\.parameters)
         let final = trained.finalParameters
 
-        if options.principalPlane {
-            if let name = options.ranges.keys.sorted().first {
-                throw ReportingError.unsupported(
-                    "--range-\(name) cannot be used with --pca: the principal axes pc1, pc2 are not parameters; drop --range-\(name) or draw two parameters with --params.")
-            }
+        if let pair {
+            kind = .parameters(first: pair.0, second: pair.1)
+            var base = final
+            base[pair.0] = 0
+            base[pair.1] = 0
+            origin = base
+            u = names.indices.map { $0 == pair.0 ? 1 : 0 }
+            v = names.indices.map { $0 == pair.1 ? 1 : 0 }
+            aName = names[pair.0]
+            bName = names[pair.1]
+        } else {
             let principal = PrincipalDirections(points: path)
             guard principal.directions.count >= 2, let largest = principal.variances.first, largest > 0 else {
-                throw ReportingError.unsupported(
-                    "--pca needs a path that moves, but every recorded epoch has the same parameters; train for more epochs or with a larger --lr, or draw two parameters with --params.")
+                throw ReportingError.pathDoesNotMove
             }
             var first = principal.directions[0], second = principal.directions[1]
             let start = path.first ?? final
@@ -113,21 +102,6 @@ public struct LandscapePlane: Sendable {
             v = second
             aName = "pc1"
             bName = "pc2"
-        } else {
-            let pair = try Self.parameterPair(options.parameters, model: model)
-            if let name = options.ranges.keys.sorted().first(where: { $0 != names[pair.0] && $0 != names[pair.1] }) {
-                throw ReportingError.unsupported(
-                    "--range-\(name) sets the range of \(name), which is not on the plane (\(names[pair.0]), \(names[pair.1])); add it to --params or drop --range-\(name).")
-            }
-            kind = .parameters(first: pair.0, second: pair.1)
-            var base = final
-            base[pair.0] = 0
-            base[pair.1] = 0
-            origin = base
-            u = names.indices.map { $0 == pair.0 ? 1 : 0 }
-            v = names.indices.map { $0 == pair.1 ? 1 : 0 }
-            aName = names[pair.0]
-            bName = names[pair.1]
         }
         quadratic = PlaneQuadratic(statistics: trained.statistics, origin: origin, u: u, v: v)
 
@@ -177,31 +151,31 @@ public struct LandscapePlane: Sendable {
 
     /// The plane coordinates `(a, b)` of a parameter vector: the two parameters' values, or the
     /// orthogonal projection `(u·(θ − origin), v·(θ − origin))` onto the principal plane.
-    public func coordinates(of parameters: [Double]) -> DataPoint {
+    func coordinates(of parameters: [Double]) -> DataPoint {
         Self.project(parameters, origin: origin, u: u, v: v, kind: kind)
     }
 
     /// The parameter vector `origin + a·u + b·v` at plane coordinates `(a, b)`.
-    public func parameters(a: Double, b: Double) -> [Double] {
+    func parameters(a: Double, b: Double) -> [Double] {
         origin.indices.map { origin[$0] + a * u[$0] + b * v[$0] }
     }
 
     /// The exact MSE at plane coordinates `(a, b)`.
-    public func meanSquaredError(a: Double, b: Double) -> Double { quadratic.value(a: a, b: b) }
+    func meanSquaredError(a: Double, b: Double) -> Double { quadratic.value(a: a, b: b) }
 
     /// The grid's horizontal coordinates `low + (high − low)·k/(n − 1)`, the last exactly `high`.
-    public var aValues: [Double] { Self.samples(aRange, count: gridSize) }
+    var aValues: [Double] { Self.samples(aRange, count: gridSize) }
     /// The grid's vertical coordinates, as ``aValues``.
-    public var bValues: [Double] { Self.samples(bRange, count: gridSize) }
+    var bValues: [Double] { Self.samples(bRange, count: gridSize) }
 
     /// The projections of the recorded epochs (epoch 0 first).
-    public func pathPoints(_ history: TrainingHistory) -> [DataPoint] {
+    func pathPoints(_ history: TrainingHistory) -> [DataPoint] {
         history.epochs.map { coordinates(of: $0.parameters) }
     }
 
     /// The distance of the optimum from the plane, `‖θ* − θ(a*, b*)‖` with `(a*, b*)` its coordinates
     /// (0 for the linear model's (w, b) plane; for other planes the marker shows a projection).
-    public var optimumDistanceFromPlane: Double {
+    var optimumDistanceFromPlane: Double {
         let point = coordinates(of: optimum)
         let back = parameters(a: point.x, b: point.y)
         return zip(back, optimum).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
@@ -211,7 +185,7 @@ public struct LandscapePlane: Sendable {
 
     /// The MSE on the `gridSize × gridSize` grid, row-major with rows over ``bValues`` and columns
     /// over ``aValues`` (`values[row · n + column] = MSE(a[column], b[row])`). Cost `O(n²)`, independent of `N`.
-    public func evaluateGrid() -> ValueGrid {
+    func evaluateGrid() -> ValueGrid {
         let a = aValues, b = bValues
         var buffer: [Double] = []
         quadratic.evaluate(aValues: a, bValues: b, into: &buffer)
@@ -221,7 +195,7 @@ public struct LandscapePlane: Sendable {
     /// The grid as CSV: header `<aName>,<bName>,mse`, then one row per grid point in the grid's
     /// order (the vertical parameter outer, the horizontal inner: `b` outer, `w` inner for the
     /// linear model), every number in Swift's shortest round-trip form, `\n` line endings.
-    public func csv(_ grid: ValueGrid) -> String {
+    func csv(_ grid: ValueGrid) -> String {
         var text = "\(aName),\(bName),mse\n"
         text.reserveCapacity(grid.values.count * 48)
         for (row, b) in grid.ys.enumerated() {
@@ -238,7 +212,7 @@ public struct LandscapePlane: Sendable {
     /// when there are too few, or `{1, 3}·10ᵏ` (at most 11) or else the decades `10ᵏ` (every
     /// second, third… to keep at most 12) when there are too many; and for a very narrow range 8 levels
     /// `minimum·(maximum/minimum)^(k/9)`, `k = 1…8`. Empty for non-positive or non-finite bounds.
-    public static func contourLevels(minimum: Double, maximum: Double) -> [Double] {
+    static func contourLevels(minimum: Double, maximum: Double) -> [Double] {
         guard minimum.isFinite, maximum.isFinite, minimum > 0, maximum > minimum else { return [] }
         func series(_ mantissas: [Double]) -> [Double] {
             let first = Int(floor(log10(minimum))) - 1, last = Int(ceil(log10(maximum))) + 1
@@ -269,9 +243,9 @@ public struct LandscapePlane: Sendable {
 
     /// The marker colours shared by the family: start (orange square), optimum (white diamond).
     /// Fixed rather than themed, because they sit on the viridis heatmap in every theme.
-    public static let startColor = Color(hex: 0xFF9F1C)
+    static let startColor = Color(hex: 0xFF9F1C)
     /// The optimum marker's fill.
-    public static let optimumColor = Color.white
+    static let optimumColor = Color.white
 
     /// Draws the static layer of the landscape onto `axes` and adds the path.
     ///
@@ -286,7 +260,7 @@ public struct LandscapePlane: Sendable {
     /// Returns the path so a frame sequence can put it on the `.dynamic` layer and replace its
     /// points per frame; the heavy work (the grid) is done once, before this call.
     @discardableResult
-    public func draw(on axes: Axes, grid: ValueGrid, style: FigureStyle, points: [DataPoint],
+    func draw(on axes: Axes, grid: ValueGrid, style: FigureStyle, points: [DataPoint],
                      pathLabel: String? = nil, pathColor: Color? = nil, pathLayer: Layer = .static,
                      showStart: Bool = true, endLabel: String? = nil, showOptimum: Bool = true) -> PathMark {
         let text = style.text
@@ -318,7 +292,7 @@ public struct LandscapePlane: Sendable {
     }
 
     /// The axis label: the parameter's name (`w`, `b`, `w₁`…), or `pc1 (87.3 % of the path's variance)`.
-    public func axisLabel(horizontal: Bool, style: FigureStyle) -> String {
+    func axisLabel(horizontal: Bool, style: FigureStyle) -> String {
         switch kind {
         case let .parameters(first, second):
             return Self.displayName(model.parameterNames[horizontal ? first : second])
@@ -330,40 +304,12 @@ public struct LandscapePlane: Sendable {
     }
 
     /// A parameter name with subscript digits: `w1` → `w₁`.
-    public static func displayName(_ name: String) -> String {
+    static func displayName(_ name: String) -> String {
         let subscripts: [Character: Character] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉"]
         return String(name.map { subscripts[$0] ?? $0 })
     }
 
     // MARK: Helpers
-
-    /// The indices of the plane's two parameters: the named ones, or the default pair (`w, b` when
-    /// the model has one weight, else the lowest and highest power weights, `w1, w3` for the cubic:
-    /// `x` and `x³` are strongly correlated on z-scored data, so that plane shows the long valley).
-    static func parameterPair(_ requested: [String]?, model: PolynomialModel) throws -> (Int, Int) {
-        let names = model.parameterNames
-        guard let requested else {
-            let weights = model.powers.indices.filter { model.powers[$0] != 0 }
-            if weights.count >= 2, let lowest = weights.min(by: { model.powers[$0] < model.powers[$1] }),
-               let highest = weights.max(by: { model.powers[$0] < model.powers[$1] }) {
-                return (lowest, highest)
-            }
-            return (0, 1)
-        }
-        guard requested.count == 2 else { throw ReportingError.parameterCount(option: "--params", expected: 2, got: requested.count) }
-        var indices: [Int] = []
-        for name in requested {
-            guard let index = names.firstIndex(of: name) else {
-                throw ReportingError.unknownParameter(name: name, model: model.name, available: names)
-            }
-            indices.append(index)
-        }
-        guard indices[0] != indices[1] else {
-            throw ReportingError.unsupported(
-                "--params names \(requested[0]) twice; give two different parameters of the \(model.name) model: \(names.joined(separator: ", ")).")
-        }
-        return (indices[0], indices[1])
-    }
 
     static func project(_ parameters: [Double], origin: [Double], u: [Double], v: [Double], kind: Kind) -> DataPoint {
         if case let .parameters(first, second) = kind { return DataPoint(x: parameters[first], y: parameters[second]) }

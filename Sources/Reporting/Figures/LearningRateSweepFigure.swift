@@ -8,50 +8,16 @@ import Training
 /// Full-batch gradient descent multiplies the error along the Hessian's top eigenvector by
 /// `1 − η·λmax` per epoch, so it converges for `η < 2/λmax` and diverges above. The default rates
 /// are `0.1, 0.5, 0.9, 1.1 × η_max` (for z-scored linear data `2G = 2I`, so `η_max = 1`). Unless
-/// `--optimizer` was given the runs use full-batch GD, and unless `--stop` was given they run every
+/// the spec names an optimizer the runs use full-batch GD, and unless it names a stop rule they run every
 /// epoch (a stop rule would end a diverging run after one epoch and hide the divergence). Diverged
 /// runs are cut where they leave `LossAxisRange` (log scale), leaving an empty band above for the
 /// legend, and are marked with a cross at the epoch they diverged and "diverged at epoch N" in
 /// their legend row. Earlier runs are drawn wider so coinciding curves stay visible. The y axis
-/// is logarithmic with `--log`, when a run diverged, or when the curves span more than two
+/// is logarithmic when asked for, when a run diverged, or when the curves span more than two
 /// decades; the x axis shows the epochs where something happens (`shownEpochs`).
-public enum LearningRateSweepFigure {
-    /// The default multiples of the stable limit.
-    public static let defaultMultiples: [Double] = [0.1, 0.5, 0.9, 1.1]
-
-    /// The learning rates swept for `statistics`: `request.learningRates`, or `defaultMultiples × 2/λmax`.
-    public static func learningRates(_ request: FigureRequest, statistics: SufficientStatistics) -> [Double] {
-        request.learningRates ?? defaultMultiples.map { $0 * statistics.stableLearningRate }
-    }
-
-    /// `base` with `rate`, full-batch GD unless the optimizer was chosen, every epoch unless the stop rule was chosen.
-    public static func configuration(_ base: TrainingConfiguration, rate: Double, request: FigureRequest) -> TrainingConfiguration {
-        var configuration = base
-        configuration.learningRate = rate
-        if !request.optimizerChosen { configuration.optimizer = .gd }
-        if !request.stopRuleChosen { configuration.stopRule = .fixed }
-        configuration.recordSteps = false
-        return configuration
-    }
-
-    /// Trains every rate for every requested model and builds the figure.
-    public static func make(_ request: FigureRequest) throws -> FigureProduct {
-        guard !request.configurations.isEmpty else {
-            throw ReportingError.unsupported("The lr-sweep figure needs a model: use --model linear, cubic or both.")
-        }
-        let data = try NormalizedDataset(request.dataset)
-        var sweeps: [[TrainedModel]] = []
-        for base in request.configurations {
-            let statistics = SufficientStatistics(model: base.model, x: data.x, y: data.y)
-            let rates = learningRates(request, statistics: statistics)
-            sweeps.append(try rates.map { try TrainedModel(data: data, configuration: configuration(base, rate: $0, request: request)) })
-        }
-        return make(request, sweeps: sweeps)
-    }
-
+enum LearningRateSweepFigure {
     /// Builds the figure from trained sweeps: one array of runs (one per rate) per panel.
-    public static func make(_ request: FigureRequest, sweeps: [[TrainedModel]]) -> FigureProduct {
-        let style = request.style
+    static func make(_ spec: LearningRateSweepSpec, style: FigureStyle, sweeps: [[TrainedModel]]) -> FigureProduct {
         let text = style.text
         let figure = style.makeFigure()
         let panels = figure.makePanels(rows: 1, columns: max(1, sweeps.count))
@@ -69,7 +35,7 @@ public enum LearningRateSweepFigure {
             let range = LossAxisRange.fitting(curves: runs.map { $0.history.epochs.map(\.meanSquaredError) },
                                               diverged: runs.map(\.history.diverged),
                                               references: [first.optimumMeanSquaredError],
-                                              log: request.logScale, automaticLog: true)
+                                              log: spec.logScale, automaticLog: true)
             // Curves are cut where they leave `range`; above it stays an empty band for the legend.
             let shown = range.clipsCurves ? range.withBand(fraction: 0.3) : range
             shown.apply(to: axes)

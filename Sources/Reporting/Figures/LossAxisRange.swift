@@ -13,16 +13,16 @@ import Plotting
 ///   decades above its start, instead of stretching the axis to `10¹²`;
 /// - linear scale: `[0, min(max v, t) · 1.08]` (MSE is never negative; zero is shown so that
 ///   the distance to the minimum reads honestly).
-public struct LossAxisRange: Sendable, Hashable {
+struct LossAxisRange: Sendable, Hashable {
     /// Linear or log.
-    public var scale: AxisScale
+    var scale: AxisScale
     /// The fixed y limits.
-    public var limits: AxisLimits
+    var limits: AxisLimits
     /// Whether some curve value lies above `limits.upper` (drawn leaving the panel at the top).
-    public var clipsCurves: Bool
+    var clipsCurves: Bool
 
     /// Creates a range directly.
-    public init(scale: AxisScale, limits: AxisLimits, clipsCurves: Bool = false) {
+    init(scale: AxisScale, limits: AxisLimits, clipsCurves: Bool = false) {
         self.scale = scale
         self.limits = limits
         self.clipsCurves = clipsCurves
@@ -35,7 +35,7 @@ public struct LossAxisRange: Sendable, Hashable {
     ///   - log: force the log scale.
     ///   - automaticLog: switch to log when the values span more than two decades.
     ///   - headroom: how far above the top of interest a log axis reaches (a factor, ≥ 1).
-    public static func fitting(curves: [[Double]], diverged: [Bool] = [], references: [Double] = [],
+    static func fitting(curves: [[Double]], diverged: [Bool] = [], references: [Double] = [],
                                log: Bool = false, automaticLog: Bool = false, headroom: Double = 1e3) -> LossAxisRange {
         let values = (curves.flatMap { $0 } + references).filter { $0.isFinite && $0 >= 0 }
         let anyDiverged = diverged.contains(true)
@@ -69,14 +69,14 @@ public struct LossAxisRange: Sendable, Hashable {
     }
 
     /// Applies the scale and limits to `axes`.
-    public func apply(to axes: Axes) {
+    func apply(to axes: Axes) {
         axes.yScale = scale
         axes.yLimits = limits
     }
 
     /// The range with an empty band on top: the upper limit raised (in scale units) so the old
     /// span is `1 − fraction` of the new one, e.g. room for a legend above curves cut by `clip`.
-    public func withBand(fraction: Double) -> LossAxisRange {
+    func withBand(fraction: Double) -> LossAxisRange {
         let lowU = scale.forward(limits.lower), highU = scale.forward(limits.upper)
         let share = min(max(fraction, 0), 0.9)
         let newHigh = lowU + (highU - lowU) / (1 - share)
@@ -86,7 +86,7 @@ public struct LossAxisRange: Sendable, Hashable {
     /// `points` up to where they first rise above `level` (default: the upper limit), ending with
     /// the crossing point, interpolated linearly in x and in scale units of y; later points are
     /// dropped. Non-finite values count as above.
-    public func clip(_ points: [DataPoint], at level: Double? = nil) -> [DataPoint] {
+    func clip(_ points: [DataPoint], at level: Double? = nil) -> [DataPoint] {
         let cap = level ?? limits.upper
         var kept: [DataPoint] = []
         for point in points {
@@ -104,7 +104,7 @@ public struct LossAxisRange: Sendable, Hashable {
     }
 
     /// `value` moved to the top edge when above it (for marking where a curve leaves the panel).
-    public func clamped(_ value: Double) -> Double {
+    func clamped(_ value: Double) -> Double {
         value.isFinite ? min(value, limits.upper) : limits.upper
     }
 }

@@ -14,21 +14,21 @@ import Training
 /// let panel = LossCurvePanel.drawStatic(on: axes, model: trained, style: style)
 /// try panel.update(to: 12)    // MSE of epochs 0...12, current point at epoch 12
 /// ```
-public struct LossCurvePanel {
+struct LossCurvePanel {
     /// The panel drawn on.
-    public let axes: Axes
+    let axes: Axes
     /// The model whose loss is shown.
-    public let model: TrainedModel
+    let model: TrainedModel
     /// The MSE line from epoch 0 to the current epoch.
-    public let line: LineMark
+    let line: LineMark
     /// Markers at every epoch up to the current one (nil when drawn without markers).
-    public let markers: ScatterMark?
+    let markers: ScatterMark?
     /// The highlighted current point.
-    public let current: ScatterMark
+    let current: ScatterMark
     /// The closed-form minimum's dashed line (nil when not shown).
-    public let optimumLine: LineMark?
+    let optimumLine: LineMark?
     /// The y axis used.
-    public let range: LossAxisRange
+    let range: LossAxisRange
 
     /// Draws the static parts (labels, limits, the closed-form line) and the curve up to `epoch`
     /// (default: the last) on `axes`.
@@ -44,7 +44,7 @@ public struct LossCurvePanel {
     ///   - optimumLabel: the dashed line's legend label; nil writes "closed-form minimum <value>".
     ///   - layer: the layer of the changing marks (`.dynamic` for frames).
     @discardableResult
-    public static func drawStatic(on axes: Axes, model: TrainedModel, style: FigureStyle, epoch: Int? = nil,
+    static func drawStatic(on axes: Axes, model: TrainedModel, style: FigureStyle, epoch: Int? = nil,
                                   xLimits: AxisLimits? = nil, range: LossAxisRange? = nil, logScale: Bool = false,
                                   color: Color? = nil, label: String? = nil, showMarkers: Bool = true,
                                   showOptimum: Bool = true, optimumLabel: String? = nil,
@@ -84,7 +84,7 @@ public struct LossCurvePanel {
 
     /// Shows the MSE of epochs `0...epoch` and highlights `epoch`.
     /// - Throws: `ReportingError.epochOutOfRange` when the history has no such epoch.
-    public func update(to epoch: Int) throws {
+    func update(to epoch: Int) throws {
         guard model.record(atEpoch: epoch) != nil else {
             throw ReportingError.epochOutOfRange(epoch: epoch, last: model.history.epochsRun)
         }
@@ -92,12 +92,12 @@ public struct LossCurvePanel {
     }
 
     /// The curve's points up to `epoch` (epoch, MSE).
-    public static func points(of history: TrainingHistory, upTo epoch: Int) -> [DataPoint] {
+    static func points(of history: TrainingHistory, upTo epoch: Int) -> [DataPoint] {
         history.epochs.filter { $0.epoch <= epoch }.map { DataPoint(x: Double($0.epoch), y: $0.meanSquaredError) }
     }
 
     /// `[0, lastEpoch]` with a 2 % margin on each side (at least 1 epoch wide).
-    public static func epochLimits(lastEpoch: Int) -> AxisLimits {
+    static func epochLimits(lastEpoch: Int) -> AxisLimits {
         let last = Double(max(1, lastEpoch))
         return AxisLimits(-0.02 * last, last * 1.02)
     }

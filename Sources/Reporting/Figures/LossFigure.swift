@@ -11,13 +11,10 @@ import Training
 /// diverged run is marked with a cross on the top edge at the epoch it diverged, labelled
 /// "diverged at epoch N", and the subtitle states the learning rate against the full-batch
 /// stability limit `2/λmax` of the Hessian `2G`.
-public enum LossFigure {
-    /// Builds the figure for `request` from its trained models.
-    public static func make(_ request: FigureRequest, models: [TrainedModel]) throws -> FigureProduct {
-        guard !models.isEmpty else {
-            throw ReportingError.unsupported("The loss figure needs at least one model: use --model linear, cubic or both.")
-        }
-        let style = request.style
+enum LossFigure {
+    /// Builds the figure for `spec` from its trained models.
+    static func make(_ spec: LossSpec, style: FigureStyle, models: [TrainedModel]) throws -> FigureProduct {
+        guard !models.isEmpty else { throw ReportingError.needsModel(kind: .loss) }
         let text = style.text
         let figure = style.makeFigure()
         let axes = figure.axes
@@ -25,7 +22,7 @@ public enum LossFigure {
         figure.subtitle = models.map { runDescription($0, style: style) }.joined(separator: "  ·  ")
         let range = LossAxisRange.fitting(curves: models.map { $0.history.epochs.map(\.meanSquaredError) },
                                           diverged: models.map(\.history.diverged),
-                                          references: models.map(\.optimumMeanSquaredError), log: request.logScale,
+                                          references: models.map(\.optimumMeanSquaredError), log: spec.logScale,
                                           headroom: 1e6)
         let lastEpoch = models.map(stopEpoch).max() ?? 1
         let xLimits = LossCurvePanel.epochLimits(lastEpoch: lastEpoch)

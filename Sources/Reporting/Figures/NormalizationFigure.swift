@@ -15,28 +15,21 @@ import Training
 /// crawls along the narrow valley. The model, start, epochs and data come from the request; the
 /// optimizer is always `gd`. The z-scored panel is a square window centred on the optimum; the
 /// numbers go in the corner the path leaves free, and the marker legend (shared) in the right panel.
-public enum NormalizationFigure {
+enum NormalizationFigure {
     /// The fraction of each run's own stable limit `2/λmax` used as its learning rate.
-    public static let stableFraction = 0.8
+    static var stableFraction: Double { NormalizationSpec.stableFraction }
 
-    /// Trains both runs and builds the 1x2 figure.
-    public static func make(_ request: FigureRequest) throws -> FigureProduct {
-        guard let base = request.configurations.first else {
-            throw ReportingError.unsupported("The normalization figure needs a model to train; give --model linear or --model cubic.")
-        }
-        let style = request.style
+    /// Builds the 1x2 figure from the raw and the z-scored runs of `spec`.
+    static func make(_ spec: NormalizationSpec, style: FigureStyle, raw rawRun: TrainedModel, zScored: TrainedModel) throws -> FigureProduct {
         let text = style.text
         let figure = style.makeFigure()
         let panels = figure.makePanels(rows: 1, columns: 2)
         var summaries: [String] = []
         for (index, raw) in [true, false].enumerated() {
-            let data = try NormalizedDataset(request.dataset, normalize: !raw)
-            let statistics = SufficientStatistics(model: base.model, x: data.x, y: data.y)
-            var configuration = base
-            configuration.optimizer = .gd
-            configuration.learningRate = stableFraction * statistics.stableLearningRate
-            let trained = try TrainedModel(data: data, configuration: configuration.validated())
-            var options = LandscapeOptions(parameters: request.parameters, gridSize: request.gridSize)
+            let trained = raw ? rawRun : zScored
+            let statistics = trained.statistics
+            let configuration = trained.history.configuration
+            var options = spec.plane
             var plane = try LandscapePlane(model: trained, options: options)
             let axes = panels[index]
             if !raw {
@@ -62,7 +55,7 @@ public enum NormalizationFigure {
                              + "limit \(statistics.stableLearningRate), lr \(configuration.learningRate), final MSE \(trained.finalMeanSquaredError)")
         }
         figure.title = text.normalizationTitle
-        figure.subtitle = text.normalizationSubtitle(fraction: style.number(stableFraction, decimals: 1), epochs: base.maxEpochs)
+        figure.subtitle = text.normalizationSubtitle(fraction: style.number(stableFraction, decimals: 1), epochs: spec.run.maxEpochs)
         return FigureProduct(figure: figure, summary: summaries.joined(separator: "; "))
     }
 

@@ -5,45 +5,23 @@ import Training
 /// `compare --compare optimizers`: the paths of sgd, gd, momentum and adam from the same start on
 /// one landscape.
 ///
-/// Every run uses the request's model, start, data, epochs, stop rule and seed, and the request's
+/// Every run uses the spec's model, start, data, epochs, stop rule and seed, and its
 /// learning rate, except that a run which diverges is repeated with the learning rate halved
 /// (up to 30 times) until it stays finite; each legend entry states the optimizer's settings
 /// (momentum β = 0.9; Adam β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸), the learning rate used and the final
 /// MSE. The plane is the one `landscape` would draw for the sgd run (``LandscapePlane``), its
 /// default ranges covering all four paths and the optimum.
-public enum OptimizerComparisonFigure {
+enum OptimizerComparisonFigure {
     /// The optimizers compared, in legend order.
-    public static let optimizers: [Optimizer] = [.sgd, .gd, .defaultMomentum, .defaultAdam]
+    static var optimizers: [Optimizer] { CompareOptimizersSpec.optimizers }
     /// Path colours chosen to stand out on viridis in every theme (with the path's dark halo).
-    public static let colors: [Color] = [Color(hex: 0xFF3B6B), .white, Color(hex: 0x4DD2FF), Color(hex: 0xFFD23F)]
+    static let colors: [Color] = [Color(hex: 0xFF3B6B), .white, Color(hex: 0x4DD2FF), Color(hex: 0xFFD23F)]
 
-    /// Trains the four runs.
-    public static func runs(_ request: FigureRequest) throws -> [TrainedModel] {
-        guard let base = request.configurations.first else {
-            throw ReportingError.unsupported("compare --compare optimizers needs a model to train; give --model linear or --model cubic.")
-        }
-        let data = try NormalizedDataset(request.dataset, normalize: !request.rawData)
-        return try optimizers.map { optimizer in
-            var configuration = base
-            configuration.optimizer = optimizer
-            var trained = try TrainedModel(data: data, configuration: configuration.validated())
-            var halvings = 0
-            while trained.history.diverged && halvings < 30 {
-                configuration.learningRate /= 2
-                halvings += 1
-                trained = try TrainedModel(data: data, configuration: configuration.validated())
-            }
-            return trained
-        }
-    }
-
-    /// Builds the figure.
-    public static func make(_ request: FigureRequest) throws -> FigureProduct {
-        let runs = try runs(request)
-        guard let first = runs.first else { throw ReportingError.unsupported("compare --compare optimizers trained no model.") }
-        let style = request.style
+    /// Builds the figure from the runs of `spec` (one per optimizer, after halving).
+    static func make(_ spec: CompareOptimizersSpec, style: FigureStyle, runs: [TrainedModel]) throws -> FigureProduct {
+        guard let first = runs.first else { throw ReportingError.needsModel(kind: .compare) }
         let text = style.text
-        let plane = try LandscapePlane(model: first, options: LandscapeOptions(request: request),
+        let plane = try LandscapePlane(model: first, options: spec.plane,
                                        covering: runs.dropFirst().map { $0.history.epochs.map(\.parameters) })
         let figure = style.makeFigure()
         let axes = figure.axes
@@ -70,12 +48,10 @@ public enum OptimizerComparisonFigure {
         axes.scatter([plane.coordinates(of: first.optimum)], marker: .diamond, color: LandscapePlane.optimumColor, edgeColor: .black, label: optimumLabel)
         figure.title = text.compareOptimizersTitle(model: text.modelName(first.model.name))
         figure.subtitle = text.compareOptimizersSubtitle(epochs: first.history.configuration.maxEpochs)
-        var attachments: [(url: URL, contents: Data)] = []
-        if let url = request.gridCSV { attachments.append((url, Data(plane.csv(grid).utf8))) }
         let summary = runs.map { run in
             "\(run.history.configuration.optimizer.name) lr \(run.history.configuration.learningRate): \(run.history.epochsRun) epochs, final MSE \(run.finalMeanSquaredError)"
         }.joined(separator: "; ")
-        return FigureProduct(figure: figure, summary: summary, attachments: attachments)
+        return FigureProduct(figure: figure, summary: summary, landscape: (plane, grid))
     }
 
     /// The optimizer with its settings: "sgd", "gd", "momentum (β = 0.9)", "adam (β₁ = 0.9, β₂ = 0.999)".

@@ -3,11 +3,11 @@ import Plotting
 
 /// A few boxed lines of text in a corner of a panel (the numbers a figure states), placed in the
 /// corner that the figure's points leave free.
-public enum PanelNote {
+enum PanelNote {
     /// The four plot corners ranked by how many of `points` fall in a box of 55 % of the width and
     /// 45 % of the height at that corner (fewest first; ties keep the order upper left, upper
     /// right, lower left, lower right).
-    public static func rankedCorners(for points: [DataPoint], x: ClosedRange<Double>, y: ClosedRange<Double>) -> [LegendCorner] {
+    static func rankedCorners(for points: [DataPoint], x: ClosedRange<Double>, y: ClosedRange<Double>) -> [LegendCorner] {
         let corners: [LegendCorner] = [.upperLeft, .upperRight, .lowerLeft, .lowerRight]
         let width = x.upperBound - x.lowerBound, height = y.upperBound - y.lowerBound
         func count(_ corner: LegendCorner) -> Int {
@@ -23,7 +23,7 @@ public enum PanelNote {
 
     /// Adds `lines` as boxed texts stacked in `corner` of a panel whose limits are `x` × `y`,
     /// `fontSize` pixels high, 1.6 line heights apart, inset by one line height.
-    public static func add(_ lines: [String], to axes: Axes, corner: LegendCorner, x: ClosedRange<Double>, y: ClosedRange<Double>,
+    static func add(_ lines: [String], to axes: Axes, corner: LegendCorner, x: ClosedRange<Double>, y: ClosedRange<Double>,
                            fontSize: Double, color: Color) {
         let left = corner == .upperLeft || corner == .lowerLeft
         let top = corner == .upperLeft || corner == .upperRight || corner == .upperCenter

@@ -6,14 +6,14 @@ import Training
 ///
 /// Used for the `--pca` landscape plane: the first two directions span the plane in which the
 /// optimizer's path moves most; `explainedVarianceRatio[k] = λₖ / Σⱼ λⱼ`.
-public struct PrincipalDirections: Sendable {
+struct PrincipalDirections: Sendable {
     /// Unit eigenvectors of `C`, by decreasing eigenvalue; mutually orthogonal.
-    public let directions: [[Double]]
+    let directions: [[Double]]
     /// The eigenvalues `λₖ ≥ 0` of `C` (variances along ``directions``), decreasing.
-    public let variances: [Double]
+    let variances: [Double]
 
     /// `λₖ / Σⱼ λⱼ`: the fraction of the total variance along each direction (NaN when all are 0).
-    public var explainedVarianceRatio: [Double] {
+    var explainedVarianceRatio: [Double] {
         let total = variances.reduce(0, +)
         return variances.map { total > 0 ? $0 / total : .nan }
     }
@@ -21,7 +21,7 @@ public struct PrincipalDirections: Sendable {
     /// The principal directions of `points` (each with the same number `p ≥ 1` of entries).
     ///
     /// - Precondition: `points` is not empty and all have equal length.
-    public init(points: [[Double]]) {
+    init(points: [[Double]]) {
         precondition(!points.isEmpty, "PrincipalDirections needs at least one point")
         let p = points[0].count
         precondition(points.allSatisfy { $0.count == p }, "PrincipalDirections needs points of equal length")

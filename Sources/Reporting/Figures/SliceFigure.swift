@@ -2,34 +2,32 @@ import Foundation
 import Plotting
 import Training
 
-/// `slice`: the slides' parabola. The MSE along one parameter `θₖ` (`--param`, default the first)
-/// with every other parameter fixed at the values of `--epoch` (default 0, the start), the tangent
+/// `slice`: the slides' parabola. The MSE along one parameter `θₖ` (``SliceSpec/parameter``, default
+/// the first) with every other parameter fixed at the values of ``SliceSpec/epoch`` (default 0, the start), the tangent
 /// at the current value and the gradient step on the axis.
 ///
 /// Along `θₖ` the MSE is the parabola `L(t) = L(θ) + g·(t − θₖ) + Gₖₖ·(t − θₖ)²` with slope
 /// `g = ∂MSE/∂θₖ = 2(Gθ − c)ₖ` (the analytic gradient of ``SufficientStatistics``) and minimum at
 /// `θₖ − g/(2Gₖₖ)`. The tangent is `L(θ) + g·(t − θₖ)`; the step arrow runs along the axis from
-/// `θₖ` to `θₖ − η·g`, with `η` = `--lr` (``FigureRequest/stepLearningRate``: the given learning
-/// rate, 0.05 when none is given, so the arrow is visible with the notebook's tiny defaults).
+/// `θₖ` to `θₖ − η·g`, with `η` = ``SliceSpec/learningRate`` (by default 0.05, so the arrow is
+/// visible with the notebook's tiny learning rates).
 /// The view covers the current value, the slice's minimum and the step with a margin.
-public enum SliceFigure {
-    /// Trains the request's first model and builds the figure.
-    public static func make(_ request: FigureRequest) throws -> FigureProduct {
-        let trained = try LandscapeFigure.trainedModel(request, raw: request.rawData)
-        let style = request.style
+enum SliceFigure {
+    /// Builds the figure from the trained run of `spec`.
+    static func make(_ spec: SliceSpec, style: FigureStyle, model trained: TrainedModel) throws -> FigureProduct {
         let text = style.text
         let model = trained.model
         let names = model.parameterNames
         let index: Int
-        if let name = request.sliceParameter {
+        if let name = spec.parameter {
             guard let found = names.firstIndex(of: name) else {
-                throw ReportingError.unknownParameter(name: name, model: model.name, available: names)
+                throw ReportingError.unknownParameter(name: name, model: model.name, available: names, setting: .sliceParameter)
             }
             index = found
         } else {
             index = 0
         }
-        let epoch = request.epoch ?? 0
+        let epoch = spec.epoch
         let history = trained.history
         guard let record = history.epochs.first(where: { $0.epoch == epoch }) else {
             throw ReportingError.epochOutOfRange(epoch: epoch, last: history.epochsRun)
@@ -40,7 +38,7 @@ public enum SliceFigure {
         let loss = statistics.meanSquaredError(theta)
         let slope = statistics.gradient(theta)[index]
         let curvature = statistics.gram[index][index]
-        let learningRate = request.stepLearningRate
+        let learningRate = spec.learningRate
         let next = current - learningRate * slope
         let minimum = curvature > 0 ? current - slope / (2 * curvature) : current
         let xs = [current, next, minimum]
@@ -81,7 +79,7 @@ public enum SliceFigure {
                      size: 1.2 * figure.metrics.markerSize,
                      label: text.currentValue(parameter: name, value: format(current)) + ", MSE " + format(loss))
         axes.xLabel = name
-        axes.yLabel = request.rawData ? text.mse : text.mseNormalized
+        axes.yLabel = spec.raw ? text.mse : text.mseNormalized
         axes.legendPlacement = .corner(.upperCenter)
         figure.title = text.sliceTitle(parameter: name, epoch: epoch)
         let others = zip(names, theta).enumerated()

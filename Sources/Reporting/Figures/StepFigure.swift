@@ -4,44 +4,40 @@ import Training
 
 /// `step`: the slides' worked gradient step card.
 ///
-/// `--example lecture`: the model `ŷ = w·x²` (``PolynomialModel/monomial(power:)`` with power 2),
-/// the single training point `(2, 8)` used raw, `w₀` = `--w0` (default 1), `η` = `--lr` (default
-/// 0.05), `--steps` steps (default 3) of full-batch gradient descent run by ``Trainer``. With
+/// The model `ŷ = w·x²` (``PolynomialModel/monomial(power:)`` with power 2), the single training
+/// point `(2, 8)` used raw (``DataSource/workedExample``), `w₀`, `η` and the number of steps from
+/// ``StepSpec`` (defaults 1, 0.05 and 3) of full-batch gradient descent, trained by the store. With
 /// `L(w) = (y − ŷ)² = (8 − 4w)²` and `dL/dw = −2(y − ŷ)·x²` the defaults give
 /// `w = 1 → 2.6 → 1.64 → 2.216` with gradients `−32, 19.2, −11.52`. Every number is computed:
 /// `w` and `L` from the training history, `ŷ` from the model, `dL/dw` from ``Loss/gradient(model:parameters:x:y:)``.
 ///
 /// Left: the loss curve `L(w)` with the steps drawn on it; right: the table of the steps
 /// (step, w, ŷ, L, dL/dw, new w), numbers in the language's style (decimal commas in Finnish).
-public enum StepFigure {
+enum StepFigure {
     /// One row of the card: the state before step `index` and the update.
-    public struct Row: Sendable, Equatable {
+    struct Row: Sendable, Equatable {
         /// The step number, 1-based.
-        public let index: Int
+        let index: Int
         /// `w` before the step.
-        public let weight: Double
+        let weight: Double
         /// `ŷ = w·x²`.
-        public let prediction: Double
+        let prediction: Double
         /// `L = (y − ŷ)²`.
-        public let loss: Double
+        let loss: Double
         /// `dL/dw = −2(y − ŷ)·x²`.
-        public let gradient: Double
+        let gradient: Double
         /// `w − η·dL/dw`.
-        public let newWeight: Double
+        let newWeight: Double
     }
 
     /// The slides' training point `(x, y) = (2, 8)` (true mapping `y = 2x²`).
-    public static let lecturePoint = (x: 2.0, y: 8.0)
+    static var lecturePoint: (x: Double, y: Double) { DataCatalog.workedExamplePoint }
 
-    /// The worked example's steps, computed by ``Trainer`` (gd on the one raw point).
-    public static func rows(initialWeight: Double, learningRate: Double, steps: Int) throws -> [Row] {
-        let dataset = try Dataset(x: [lecturePoint.x], y: [lecturePoint.y], xName: "x", yName: "y")
-        let data = try NormalizedDataset(dataset, normalize: false)
-        let model = PolynomialModel.monomial(power: 2)
-        let configuration = TrainingConfiguration(model: model, optimizer: .gd, learningRate: learningRate, maxEpochs: steps,
-                                                  initialParameters: [initialWeight], stopRule: .fixed, shuffle: false)
-        let history = try Trainer(data: data, configuration: configuration).run()
-        let epochs = history.epochs
+    /// The worked example's steps from its training history (gd on the one raw point).
+    static func rows(_ trained: TrainedModel) -> [Row] {
+        let model = trained.model
+        let data = trained.data
+        let epochs = trained.history.epochs
         guard epochs.count >= 2 else { return [] }
         return (0..<(epochs.count - 1)).map { k in
             let weight = epochs[k].parameters[0]
@@ -52,13 +48,9 @@ public enum StepFigure {
         }
     }
 
-    /// Builds the card.
-    public static func make(_ request: FigureRequest) throws -> FigureProduct {
-        guard (1...20).contains(request.stepCount) else {
-            throw ReportingError.unsupported("--steps must be between 1 and 20, got \(request.stepCount).")
-        }
-        let rows = try rows(initialWeight: request.stepInitialWeight, learningRate: request.stepLearningRate, steps: request.stepCount)
-        let style = request.style
+    /// Builds the card from the worked example's run.
+    static func make(_ spec: StepSpec, style: FigureStyle, model trained: TrainedModel) throws -> FigureProduct {
+        let rows = rows(trained)
         let text = style.text
         let figure = style.makeFigure()
         let panels = figure.makePanels(rows: 1, columns: 2, columnWidths: [1, 1.15])
@@ -68,7 +60,7 @@ public enum StepFigure {
 
         // Left: L(w) with the steps.
         let curveAxes = panels[0]
-        let weights = rows.map(\.weight) + (rows.last.map { [$0.newWeight] } ?? [request.stepInitialWeight])
+        let weights = rows.map(\.weight) + (rows.last.map { [$0.newWeight] } ?? [spec.initialWeight])
         let finite = weights.filter(\.isFinite)
         let low = min(finite.min() ?? 0, 2), high = max(finite.max() ?? 4, 2)
         let pad = 0.45 * max(high - low, 0.5)  // room for the boxed w labels beside the outer points
@@ -117,7 +109,7 @@ public enum StepFigure {
         table.xLabel = "ŷ = w·x²,  L = (y − ŷ)²,  dL/dw = −2(y − ŷ)·x²"
 
         figure.title = text.stepTitle(x: format(point.x), y: format(point.y))
-        figure.subtitle = text.stepSubtitle(initialWeight: format(request.stepInitialWeight), learningRate: format(request.stepLearningRate))
+        figure.subtitle = text.stepSubtitle(initialWeight: format(spec.initialWeight), learningRate: format(spec.learningRate))
         let summary = "w: " + weights.map { "\($0)" }.joined(separator: " -> ") + "; gradients " + rows.map { "\($0.gradient)" }.joined(separator: ", ")
         return FigureProduct(figure: figure, summary: summary)
     }

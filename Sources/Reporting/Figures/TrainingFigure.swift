@@ -9,15 +9,11 @@ import Training
 /// `LossAxisRange`), so figures of successive epochs line up. The equation is the model in
 /// normalised terms as the notebook prints it, terms in the model's parameter order
 /// (`w·x + b`; `w1·x + w2·x² + w3·x³ + b`), coefficients to 3 decimals; the MSE to 4 decimals.
-public enum TrainingFigure {
-    /// Builds the figure for `request` from its first trained model at `request.epoch` (default: the last).
+enum TrainingFigure {
+    /// Builds the figure for `spec` from its trained model at `spec.epoch` (default: the last).
     /// - Throws: `ReportingError.epochOutOfRange` when the epoch is not in the history.
-    public static func make(_ request: FigureRequest, models: [TrainedModel]) throws -> FigureProduct {
-        guard let model = models.first else {
-            throw ReportingError.unsupported("The training figure needs a model: use --model linear or --model cubic.")
-        }
-        let style = request.style
-        let epoch = request.epoch ?? model.history.epochsRun
+    static func make(_ spec: TrainingViewSpec, style: FigureStyle, model: TrainedModel) throws -> FigureProduct {
+        let epoch = spec.epoch ?? model.history.epochsRun
         guard let record = model.record(atEpoch: epoch) else {
             throw ReportingError.epochOutOfRange(epoch: epoch, last: model.history.epochsRun)
         }
@@ -30,7 +26,7 @@ public enum TrainingFigure {
             rate: style.formatter.format(model.history.configuration.learningRate, significantDigits: 4))
         let fit = FitPanel.drawStatic(on: panels[0], model: model, style: style, epoch: epoch)
         let loss = LossCurvePanel.drawStatic(on: panels[1], model: model, style: style, epoch: epoch,
-                                             logScale: request.logScale)
+                                             logScale: spec.logScale)
         try fit.update(to: epoch)
         try loss.update(to: epoch)
         let summary = "\(style.text.epochCapitalized) \(epoch) / \(model.history.epochsRun): MSE \(style.number(record.meanSquaredError, decimals: 4))"
@@ -39,7 +35,7 @@ public enum TrainingFigure {
 
     /// The notebook's title at `epoch`: "Epoch 12 | y = 0.919x + 0.000 | MSE: 0.1553".
     /// Epochs outside the history give the final epoch's numbers.
-    public static func title(model: TrainedModel, epoch: Int, style: FigureStyle) -> String {
+    static func title(model: TrainedModel, epoch: Int, style: FigureStyle) -> String {
         let record = model.record(atEpoch: epoch) ?? model.history.epochs.last
         let parameters = record?.parameters ?? model.finalParameters
         let mse = record?.meanSquaredError ?? model.finalMeanSquaredError
@@ -51,7 +47,7 @@ public enum TrainingFigure {
     /// `y = θ₁x^{p₁} + … ` in normalised terms, each coefficient to 3 decimals with its sign folded
     /// into the operator ("y = −1.000x + 0.250x² − 0.050x³ + 1.000"); a coefficient that rounds
     /// to zero is written "+ 0.000" (never "−0.000").
-    public static func normalizedEquation(model: PolynomialModel, parameters: [Double], style: FigureStyle) -> String {
+    static func normalizedEquation(model: PolynomialModel, parameters: [Double], style: FigureStyle) -> String {
         var text = "y = "
         for (index, (power, value)) in zip(model.powers, parameters).enumerated() {
             let rounded = (value * 1000).rounded() / 1000

@@ -1,106 +1,123 @@
 import Foundation
 import Plotting
+import Synchronization
 
-/// Renders and writes frames on several threads with a bounded number in flight.
+/// Renders and writes frames on several workers with a bounded number in flight.
 ///
-/// Each of the `jobs` threads owns one `FrameScene` and one `FrameCanvas` over the shared,
-/// read-only background raster, takes the next frame number from a shared counter, draws it,
-/// encodes the PNG and writes it atomically; so at most `jobs` frames (one raster and one PNG
-/// each) exist at any moment, however many frames are asked for. A frame's bytes depend only on
-/// its state, never on the thread or the order, so any `jobs` gives the same files.
-final class FrameRenderer: @unchecked Sendable {
-    private let model: FrameSceneModel
-    private let background: Raster
-    private let encodedBackground: PNGBackground?
-    private let directory: FrameDirectory
-    private let pngOptions: PNGOptions
-    private let lock = NSLock()
-    private var pending: [FrameState]
-    private var nextIndex = 0
-    private var done: Int
-    private var firstError: Error?
-    private let total: Int
-    private let reused: Int
-    private let start: Date
-    private let progress: ((FrameProgress) -> Void)?
+/// The workers are the child tasks of one task group. Each owns one `FrameScene` and one
+/// `FrameCanvas` (Cairo surfaces that never leave the task) over the shared, read-only background
+/// raster, takes the next frame from a shared queue, draws it, encodes the PNG and writes it
+/// atomically; so at most `jobs` frames (one raster and one PNG each) exist at any moment, however
+/// many frames are asked for. A frame's bytes depend only on its state, never on the worker or the
+/// order, so any `jobs` gives the same files.
+struct FrameRenderer: Sendable {
+    let model: FrameSceneModel
+    let background: Raster
+    let encodedBackground: PNGBackground?
+    let directory: FrameDirectory
+    let pngOptions: PNGOptions
 
-    /// Prepares to render `frames` (those not already complete) of `model`.
-    /// Tiles compressed anew and tiles in all, over the frames spliced so far (`SplicedPNGEncoder`).
-    private(set) var compressedTiles = 0
-    private(set) var totalTiles = 0
-
-    init(model: FrameSceneModel, background: Raster, encodedBackground: PNGBackground?, directory: FrameDirectory,
-         pngOptions: PNGOptions, frames: [FrameState], total: Int, reused: Int, progress: ((FrameProgress) -> Void)?) {
-        self.model = model
-        self.background = background
-        self.encodedBackground = encodedBackground
-        self.directory = directory
-        self.pngOptions = pngOptions
-        pending = frames
-        self.total = total
-        self.reused = reused
-        done = reused
-        start = Date()
-        self.progress = progress
+    /// Tiles compressed anew and tiles in all, over the frames spliced (`SplicedPNGEncoder`).
+    struct Tiles: Sendable {
+        var compressed = 0
+        var total = 0
     }
 
-    /// Renders every pending frame on `jobs` threads and waits for them.
+    /// Renders `frames` on `jobs` workers; `progress` is called after every frame, one call at a time.
     ///
-    /// - Throws: the first error of any thread (the others stop after their current frame).
-    func run(jobs: Int) throws {
-        progress?(FrameProgress(done: done, total: total, reused: reused, elapsed: 0))
-        let workers = max(1, min(jobs, pending.count))
-        guard !pending.isEmpty else { return }
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            let thread = Thread { [self] in
-                work()
-                group.leave()
+    /// - Throws: the first error of any worker (the others stop after their current frame).
+    func run(_ frames: [FrameState], jobs: Int, total: Int, reused: Int,
+             progress: (@Sendable (FrameProgress) -> Void)?) async throws -> Tiles {
+        let queue = FrameQueue(frames: frames, done: reused, total: total, reused: reused, progress: progress)
+        progress?(FrameProgress(done: reused, total: total, reused: reused, elapsed: 0))
+        guard !frames.isEmpty else { return Tiles() }
+        let workers = max(1, min(jobs, frames.count))
+        return try await withThrowingTaskGroup(of: Tiles.self) { group in
+            for _ in 0..<workers {
+                group.addTask { try work(queue) }
             }
-            thread.stackSize = 8 << 20
-            thread.start()
+            var tiles = Tiles()
+            do {
+                for try await worker in group {
+                    tiles.compressed += worker.compressed
+                    tiles.total += worker.total
+                }
+            } catch {
+                queue.stop()
+                throw error
+            }
+            return tiles
         }
-        group.wait()
-        if let firstError { throw firstError }
     }
 
-    /// One thread: its own scene and canvas, then frames until none are left or one failed.
-    private func work() {
+    /// One worker: its own scene and canvas, then frames until none are left or a worker failed.
+    private func work(_ queue: FrameQueue) throws -> Tiles {
+        let scene = FrameScene(model: model)
+        let canvas = try FrameCanvas(figure: scene.figure, background: background, encodedBackground: encodedBackground)
+        var tiles = Tiles()
         do {
-            let scene = FrameScene(model: model)
-            let canvas = try FrameCanvas(figure: scene.figure, background: background, encodedBackground: encodedBackground)
-            while let frame = take() {
+            while let frame = queue.take() {
                 scene.show(frame)
                 var options = pngOptions
                 options.title = scene.figure.title
                 let png = try canvas.framePNG(options: options)
                 try AtomicFile.write(data: png, to: directory.file(frame.fileName), durable: false)
-                finished(splicing: canvas.lastSplicing)
+                if let splicing = canvas.lastSplicing {
+                    tiles.compressed += splicing.compressedTiles
+                    tiles.total += splicing.totalTiles
+                }
+                queue.finishedOne()
             }
         } catch {
-            lock.lock()
-            if firstError == nil { firstError = error }
-            lock.unlock()
+            queue.stop()
+            throw error
+        }
+        return tiles
+    }
+}
+
+/// The frames left to render, shared by the workers: each `take()` hands out the next one.
+private final class FrameQueue: Sendable {
+    private struct State {
+        var next = 0
+        var done: Int
+        var stopped = false
+    }
+
+    private let frames: [FrameState]
+    private let total: Int
+    private let reused: Int
+    private let start = Date()
+    private let progress: (@Sendable (FrameProgress) -> Void)?
+    private let state: Mutex<State>
+
+    init(frames: [FrameState], done: Int, total: Int, reused: Int, progress: (@Sendable (FrameProgress) -> Void)?) {
+        self.frames = frames
+        self.total = total
+        self.reused = reused
+        self.progress = progress
+        state = Mutex(State(done: done))
+    }
+
+    /// The next frame, or nil when none are left or a worker failed.
+    func take() -> FrameState? {
+        state.withLock { state in
+            guard !state.stopped, state.next < frames.count else { return nil }
+            defer { state.next += 1 }
+            return frames[state.next]
         }
     }
 
-    private func take() -> FrameState? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard firstError == nil, nextIndex < pending.count else { return nil }
-        defer { nextIndex += 1 }
-        return pending[nextIndex]
+    /// Counts a written frame and reports progress.
+    func finishedOne() {
+        state.withLock { state in
+            state.done += 1
+            progress?(FrameProgress(done: state.done, total: total, reused: reused, elapsed: Date().timeIntervalSince(start)))
+        }
     }
 
-    private func finished(splicing: SplicedPNGEncoder.Statistics?) {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        if let splicing {
-            compressedTiles += splicing.compressedTiles
-            totalTiles += splicing.totalTiles
-        }
-        progress?(FrameProgress(done: done, total: total, reused: reused, elapsed: Date().timeIntervalSince(start)))
+    /// Stops handing out frames (after an error).
+    func stop() {
+        state.withLock { $0.stopped = true }
     }
 }

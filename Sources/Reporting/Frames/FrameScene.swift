@@ -28,7 +28,7 @@ final class FrameScene {
     /// Builds the figure; the dynamic marks show the last frame until `show(_:)` is called.
     init(model: FrameSceneModel) {
         self.model = model
-        let style = model.request.style
+        let style = model.style
         let text = style.text
         figure = style.makeFigure()
         figure.titleLayer = .dynamic
@@ -72,7 +72,7 @@ final class FrameScene {
 
     /// Sets the dynamic marks and the title to `frame`.
     func show(_ frame: FrameState) {
-        let style = model.request.style
+        let style = model.style
         let text = style.text
         let point = frame.point
         let equation = TrainingFigure.normalizedEquation(model: model.trained.model, parameters: point.parameters, style: style)

@@ -8,8 +8,10 @@ import Training
 /// Immutable and `Sendable`, so each rendering thread builds its own `FrameScene` (figure and
 /// marks) from the same model without recomputing anything heavy.
 struct FrameSceneModel: Sendable {
-    /// The figure options (style, plane, grid).
-    let request: FigureRequest
+    /// What is animated (run, plane, grid).
+    let spec: FramesSpec
+    /// Theme, language, size and dpi.
+    let style: FigureStyle
     /// The panels shown.
     let layout: FrameLayout
     /// The trained model.
@@ -31,8 +33,9 @@ struct FrameSceneModel: Sendable {
     /// Every track point in plane coordinates.
     let planeTrack: [DataPoint]
 
-    init(request: FigureRequest, layout: FrameLayout, trained: TrainedModel, plan: FramePlan) throws {
-        self.request = request
+    init(spec: FramesSpec, style: FigureStyle, layout: FrameLayout, trained: TrainedModel, plan: FramePlan) throws {
+        self.spec = spec
+        self.style = style
         self.layout = layout
         self.trained = trained
         self.plan = plan
@@ -40,11 +43,11 @@ struct FrameSceneModel: Sendable {
         lossTrack = plan.track.map { DataPoint(x: Double(plan.perStep ? $0.step : $0.epoch), y: $0.meanSquaredError) }
         lossXLimits = LossCurvePanel.epochLimits(lastEpoch: Int(lossTrack.last?.x ?? 1))
         lossRange = LossAxisRange.fitting(curves: [lossTrack.map(\.y)], diverged: [trained.history.diverged],
-                                          references: [trained.optimumMeanSquaredError], log: request.logScale)
+                                          references: [trained.optimumMeanSquaredError], log: spec.logScale)
             .withBand(fraction: 0.16)
         if layout.showsLandscape {
             let extra = plan.perStep ? [plan.track.map(\.parameters)] : []
-            let plane = try LandscapePlane(model: trained, options: LandscapeOptions(request: request), covering: extra)
+            let plane = try LandscapePlane(model: trained, options: spec.plane, covering: extra)
             self.plane = plane
             grid = plane.evaluateGrid()
             planeTrack = plan.track.map { plane.coordinates(of: $0.parameters) }

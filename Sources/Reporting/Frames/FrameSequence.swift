@@ -2,62 +2,82 @@ import Foundation
 import Plotting
 import Training
 
+/// What a frame sequence animates: one run and, for layouts with a landscape, its plane.
+public struct FramesSpec: Sendable, Hashable {
+    /// The run animated.
+    public var run: TrainingConfiguration
+    /// The landscape plane, ranges and grid.
+    public var plane: LandscapeOptions
+    /// Logarithmic MSE axis in the loss panel.
+    public var logScale: Bool
+
+    /// Creates the spec.
+    public init(run: TrainingConfiguration, plane: LandscapeOptions = LandscapeOptions(), logScale: Bool = false) {
+        self.run = run
+        self.plane = plane
+        self.logScale = logScale
+    }
+}
+
 /// A training run turned into numbered PNG frames for an animation, plus a manifest.
 ///
 /// ```swift
-/// var request = FigureRequest(kind: .training, configurations: [configuration])
-/// let sequence = try FrameSequence(request: request, options: FrameOptions())
-/// let result = try sequence.write(to: URL(fileURLWithPath: "frames")) { progress in … }
+/// let spec = FramesSpec(run: configuration)
+/// let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: catalog)
+/// let sequence = try FrameSequence(spec, style: FigureStyle(), options: options, store: store)
+/// let result = try await sequence.write(to: URL(fileURLWithPath: "frames")) { progress in … }
 /// ```
 ///
-/// Creating a sequence trains the model (recording every update for `perStep`), plans the frames
-/// (`FramePlan`) and computes what all frames share (`FrameSceneModel`: fixed axis limits from
-/// the whole history, the landscape grid). `write(to:progress:)` renders the static layer once,
-/// then the frames in parallel (`FrameRenderer`), each written atomically, and the manifest last.
-/// See `FrameDirectory` for the folder policy and `--resume`.
-public struct FrameSequence {
-    /// The figure request: style, data, training configuration, plane and grid options.
-    public let request: FigureRequest
+/// Creating a sequence reads the run from the store (with every update for `perStep`), plans the
+/// frames (`FramePlan`) and computes what all frames share (`FrameSceneModel`: fixed axis limits
+/// from the whole history, the landscape grid). `write(to:progress:)` renders the static layer
+/// once, then the frames in parallel (`FrameRenderer`), each written atomically, and the manifest
+/// last. See `FrameDirectory` for the folder policy and `--resume`.
+public struct FrameSequence: Sendable {
+    /// What is animated.
+    public let spec: FramesSpec
+    /// Theme, language, size and dpi.
+    public let style: FigureStyle
     /// The frame options.
     public let options: FrameOptions
-    /// The trained model.
+    /// The trained run.
     public let trained: TrainedModel
     /// The frames.
     public let plan: FramePlan
     /// What every frame shares.
     let model: FrameSceneModel
 
-    /// Trains the request's single model and plans its frames.
-    ///
-    /// - Throws: `FrameSequenceError` for invalid options, `ReportingError.unsupported` when the
-    ///   request has more than one model, `TrainingError` for bad data or settings,
-    ///   `ReportingError` for an unknown plane parameter.
-    public init(request: FigureRequest, options: FrameOptions) throws {
-        try options.validate()
-        guard request.configurations.count == 1, var configuration = request.configurations.first else {
-            throw ReportingError.unsupported("Frames animate one model at a time: use --model linear or --model cubic (not both).")
-        }
+    /// The run a sequence of `spec` with `options` reads (every update recorded for `perStep`).
+    public static func runRequest(_ spec: FramesSpec, options: FrameOptions) -> RunRequest {
+        var configuration = spec.run
         configuration.recordSteps = options.perStep
-        var request = request
-        request.configurations = [configuration]
-        self.request = request
+        return RunRequest(configuration)
+    }
+
+    /// Reads the run of `spec` from `store` and plans its frames.
+    ///
+    /// - Throws: `FrameSequenceError` for invalid options, `ReportingError` for an invalid plane or
+    ///   a run missing from the store.
+    public init(_ spec: FramesSpec, style: FigureStyle, options: FrameOptions, store: RunStore) throws {
+        try options.validate()
+        if options.layout.showsLandscape { try spec.plane.validate(for: spec.run.model) }
+        self.spec = spec
+        self.style = style
         self.options = options
-        let data = try NormalizedDataset(request.dataset)
-        trained = try TrainedModel(data: data, configuration: configuration)
-        plan = try FramePlan(history: trained.history, sampleCount: data.count, every: options.every, perStep: options.perStep)
-        model = try FrameSceneModel(request: request, layout: options.layout, trained: trained, plan: plan)
+        trained = try store.model(Self.runRequest(spec, options: options))
+        plan = try FramePlan(history: trained.history, sampleCount: trained.data.count, every: options.every, perStep: options.perStep)
+        model = try FrameSceneModel(spec: spec, style: style, layout: options.layout, trained: trained, plan: plan)
     }
 
     /// Every input that changes the frames' bytes (see `FrameSettings`).
     public var settings: FrameSettings {
-        let style = request.style
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let configuration = (try? encoder.encode(trained.history.configuration)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
-        let dataset = request.dataset
-        let values = zip(dataset.x, dataset.y).map { "\($0),\($1)" }.joined(separator: ";")
-            + "|" + (dataset.labels ?? []).joined(separator: ";")
-        let ranges = request.ranges.keys.sorted().map { "\($0)=\(request.ranges[$0]!.lowerBound):\(request.ranges[$0]!.upperBound)" }
+        let dataset = trained.data.original
+        let ranges = spec.plane.ranges.keys.sorted().compactMap { name in
+            spec.plane.ranges[name].map { "\(name)=\($0.lowerBound):\($0.upperBound)" }
+        }
         return FrameSettings([
             ("format", "descent frames 1"),
             ("layout", options.layout.rawValue),
@@ -68,11 +88,11 @@ public struct FrameSequence {
             ("language", style.language.rawValue),
             ("dpi", "\(style.dpi)"),
             ("compression", String(options.compressionLevel)),
-            ("plane", request.principalPlane ? "pca" : (request.parameters?.joined(separator: ",") ?? "default")),
-            ("grid", String(request.gridSize)),
+            ("plane", spec.plane.principalPlane ? "pca" : (spec.plane.parameters?.joined(separator: ",") ?? "default")),
+            ("grid", String(spec.plane.gridSize)),
             ("ranges", ranges.isEmpty ? "none" : ranges.joined(separator: " ")),
             ("training", configuration),
-            ("data", "\(dataset.xName),\(dataset.yName),\(dataset.count) points,\(FrameSettings.fingerprint(values))"),
+            ("data", "\(dataset.xName),\(dataset.yName),\(dataset.count) points,\(FrameSettings.fingerprint(of: dataset))"),
             ("frames", String(plan.frames.count)),
         ])
     }
@@ -81,7 +101,7 @@ public struct FrameSequence {
     public var pngOptions: PNGOptions {
         var png = PNGOptions.fast
         png.compressionLevel = options.compressionLevel
-        png.dpi = request.style.dpi
+        png.dpi = style.dpi
         return png
     }
 
@@ -99,26 +119,24 @@ public struct FrameSequence {
 
     /// Writes the frames and `frames.csv` into `directory` (created if needed).
     ///
-    /// - Parameter progress: called after every frame, from a rendering thread, one call at a time.
+    /// - Parameter progress: called after every frame, from a rendering task, one call at a time.
     /// - Throws: `FrameSequenceError` when the folder holds another sequence (or, resuming, one
     ///   with other settings), `PlottingError` for unwritable files; frames written before an
     ///   error stay (complete) for `--resume`.
     @discardableResult
-    public func write(to directory: URL, progress: ((FrameProgress) -> Void)? = nil) throws -> FrameSequenceResult {
+    public func write(to directory: URL, progress: (@Sendable (FrameProgress) -> Void)? = nil) async throws -> FrameSequenceResult {
         let started = Date()
         let folder = try FrameDirectory(url: directory)
         let total = plan.frames.count
         let complete = try folder.prepare(settings: settings, resume: options.resume, frameCount: total)
         let missing = plan.frames.filter { !complete.contains($0.number) }
-        var tiles = (compressed: 0, total: 0)
+        var tiles = FrameRenderer.Tiles()
         if !missing.isEmpty {
             let background = try FrameCanvas.renderBackground(of: FrameScene(model: model).figure)
             let encoded = PNGBackground(raster: background, options: pngOptions, threads: options.jobs)
             let renderer = FrameRenderer(model: model, background: background, encodedBackground: encoded, directory: folder,
-                                         pngOptions: pngOptions, frames: missing, total: total, reused: total - missing.count,
-                                         progress: progress)
-            try renderer.run(jobs: options.jobs)
-            tiles = (renderer.compressedTiles, renderer.totalTiles)
+                                         pngOptions: pngOptions)
+            tiles = try await renderer.run(missing, jobs: options.jobs, total: total, reused: total - missing.count, progress: progress)
         } else {
             progress?(FrameProgress(done: total, total: total, reused: total, elapsed: 0))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// The settings fingerprint of a frame sequence: every input that changes a frame's bytes, one
 /// `key: value` per line, stored as `frames.settings` in the output folder.
@@ -47,12 +48,42 @@ public struct FrameSettings: Sendable, Equatable {
 
     /// FNV-1a 64-bit hash of `text`, as 16 hex digits (a stable fingerprint of data values).
     public static func fingerprint(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+        var hash = FNV1a()
+        hash.add(text)
+        return hash.hex
+    }
+
+    /// The fingerprint of a data set's values: ``fingerprint(_:)`` of the text
+    /// `x1,y1;x2,y2;…|label1;label2;…` (numbers in Swift's shortest round-trip form), computed in
+    /// one pass without building the text, so it costs O(N) time and O(1) memory.
+    public static func fingerprint(of dataset: Dataset) -> String {
+        var hash = FNV1a()
+        for index in dataset.x.indices {
+            if index > 0 { hash.add(";") }
+            hash.add("\(dataset.x[index]),\(dataset.y[index])")
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        hash.add("|")
+        for (index, label) in (dataset.labels ?? []).enumerated() {
+            if index > 0 { hash.add(";") }
+            hash.add(label)
+        }
+        return hash.hex
+    }
+
+    /// The FNV-1a 64-bit hash, fed piece by piece.
+    private struct FNV1a {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ text: String) {
+            for byte in text.utf8 {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01B3
+            }
+        }
+
+        var hex: String {
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
     }
 }

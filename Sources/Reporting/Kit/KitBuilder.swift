@@ -2,13 +2,14 @@ import Foundation
 import Plotting
 import Training
 
-/// Builds the lecture kit: trains the models, draws every figure, writes the data files, the
-/// frames, the HTML and Markdown reports and the PDF handout into the output folder.
+/// Builds the lecture kit: loads the data, trains every run once into a ``RunStore``, then draws
+/// every figure, the frames, the data files, the HTML and Markdown reports and the PDF handout
+/// from that store into the output folder.
 ///
 /// Every file goes through `AtomicFile` (temporary file, then rename). Figures are drawn in
-/// parallel, one job per figure, each with its own Cairo surfaces; the output bytes do not
-/// depend on the order the jobs finish in.
-public struct KitBuilder {
+/// parallel (a task group, one task per figure, each with its own Cairo surfaces); the output
+/// bytes do not depend on the order the tasks finish in.
+public struct KitBuilder: Sendable {
     /// A stage finished: its name, what it wrote, and how long it took.
     public struct Stage: Sendable {
         /// Short name, e.g. "figures".
@@ -19,6 +20,16 @@ public struct KitBuilder {
         public let seconds: Double
     }
 
+    /// How far the build is.
+    public enum Progress: Sendable {
+        /// A stage started.
+        case started(String)
+        /// A stage did `done` of `total` pieces of work (runs, figures, frames).
+        case advanced(String, done: Int, total: Int)
+        /// A stage finished.
+        case finished(Stage)
+    }
+
     /// What the build wrote.
     public struct Result: Sendable {
         /// The output folder.
@@ -27,6 +38,8 @@ public struct KitBuilder {
         public let files: [String]
         /// The stages in order.
         public let stages: [Stage]
+        /// The number of training runs the build made (each distinct run once).
+        public let trainedRuns: Int
     }
 
     /// The configuration to build.
@@ -46,78 +59,99 @@ public struct KitBuilder {
             : workingDirectory.appendingPathComponent(configuration.output)
     }
 
-    /// Runs every stage, calling `progress` after each.
-    public func build(progress: (Stage) -> Void = { _ in }) throws -> Result {
+    /// Every run the kit reads: the configured models, every figure's runs, the frames'.
+    static func runRequests(_ configuration: KitConfiguration, catalog: DataCatalog) throws -> [RunRequest] {
+        let models = configuration.models.map { RunRequest($0) }
+        let figures = try LectureFigures.runRequests(KitFigureStage.jobs(configuration).map(\.spec), catalog: catalog)
+        let frames = KitFrameStage.specs(configuration).map { FrameSequence.runRequest($0, options: FrameOptions()) }
+        var seen = Set<RunRequest>()
+        return (models + figures + frames).filter { seen.insert($0).inserted }
+    }
+
+    /// Runs every stage, reporting each as it starts, advances and finishes.
+    public func build(progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Result {
         var stages: [Stage] = []
         var written: [String] = []
-        func stage(_ name: String, _ body: () throws -> String) rethrows {
+        func stage<T>(_ name: String, _ body: () async throws -> (T, String)) async rethrows -> T {
+            progress(.started(name))
             let start = DispatchTime.now()
-            let detail = try body()
+            let (value, detail) = try await body()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             let finished = Stage(name: name, detail: detail, seconds: seconds)
             stages.append(finished)
-            progress(finished)
+            progress(.finished(finished))
+            return value
         }
         let output = outputURL
         try KitFileSystem.makeFolder(output)
+        let configuration = self.configuration
 
-        var dataset = Dataset.notebook
-        var models: [TrainedModel] = []
-        try stage("train") {
+        let catalog: DataCatalog = try await stage("load") {
+            var dataset = Dataset.notebook
             if let file = configuration.data.file {
                 let path = file.hasPrefix("/") ? file : workingDirectory.appendingPathComponent(file).path
                 dataset = try Dataset.load(csvAt: path, x: configuration.data.x, y: configuration.data.y, label: configuration.data.label)
             }
-            let data = try NormalizedDataset(dataset)
-            models = try configuration.models.map { try TrainedModel(data: data, configuration: $0) }
-            return models.map { "\($0.model.name): \($0.history.epochsRun) epochs, MSE \(String(format: "%.4f", $0.finalMeanSquaredError))" }
-                .joined(separator: "; ")
+            let catalog = try DataCatalog(dataset: dataset)
+            return (catalog, "\(dataset.count) rows" + (dataset.source.map { " from \($0)" } ?? " (the notebook's people)"))
         }
 
-        var rendered: [KitRenderedFigure] = []
-        try stage("figures") {
-            var figureStage = KitFigureStage(configuration: configuration, dataset: dataset, models: models, output: output)
-            rendered = try figureStage.run()
-            written += rendered.flatMap(\.files) + figureStage.thumbnails
-            let formats = configuration.figures.formats.joined(separator: ", ")
-            return "\(rendered.count) figures (\(formats)) in \(configuration.figures.folder)/"
+        let store: RunStore = try await stage("train") {
+            let requests = try Self.runRequests(configuration, catalog: catalog)
+            let store = try await RunStore.train(requests, catalog: catalog) { done, total in
+                progress(.advanced("train", done: done, total: total))
+            }
+            let models = try store.models(configuration.models.map { RunRequest($0) })
+            let detail = models.map { "\($0.model.name): \($0.history.epochsRun) epochs, MSE \(String(format: "%.4f", $0.finalMeanSquaredError))" }
+                .joined(separator: "; ") + "; \(store.trainedRunCount) runs in all"
+            return (store, detail)
+        }
+        let models = try store.models(configuration.models.map { RunRequest($0) })
+
+        let rendered: [KitRenderedFigure] = try await stage("figures") {
+            let result = try await KitFigureStage(configuration: configuration, store: store, models: models, output: output)
+                .run { done, total in progress(.advanced("figures", done: done, total: total)) }
+            written += result.primary.flatMap(\.files) + result.thumbnails
+            let formats = configuration.figures.formats.map(\.rawValue).joined(separator: ", ")
+            return (result.primary, "\(result.primary.count) figures (\(formats)) in \(configuration.figures.folder)/")
         }
 
-        try stage("frames") {
-            let (files, detail) = try KitFrameStage(configuration: configuration, dataset: dataset, models: models, output: output).run()
+        try await stage("frames") {
+            let (files, detail) = try await KitFrameStage(configuration: configuration, store: store, output: output)
+                .run { done, total in progress(.advanced("frames", done: done, total: total)) }
             written += files
-            return detail
+            return ((), detail)
         }
 
-        try stage("data") {
+        try await stage("data") {
             let files = try KitDataStage(configuration: configuration, models: models, output: output).run()
             written += files
-            return "\(files.count) files in \(configuration.dataFolder)/"
+            return ((), "\(files.count) files in \(configuration.dataFolder)/")
         }
 
-        let report = KitReport(configuration: configuration, models: models, figures: rendered)
+        let report = KitReport(configuration: configuration, models: models, store: store, figures: rendered)
         if let name = configuration.report.markdown {
-            try stage("report.md") {
+            try await stage("report.md") {
                 try KitFileSystem.write(Data(report.markdown().utf8), to: output.appendingPathComponent(name))
                 written.append(name)
-                return name
+                return ((), name)
             }
         }
         if let name = configuration.report.html {
-            try stage("report.html") {
+            try await stage("report.html") {
                 try KitFileSystem.write(Data(try report.html().utf8), to: output.appendingPathComponent(name))
                 written.append(name)
-                return name
+                return ((), name)
             }
         }
         if let name = configuration.report.handout {
-            try stage("handout") {
+            try await stage("handout") {
                 let pages = try report.handout(to: output.appendingPathComponent(name))
                 written.append(name)
-                return "\(name), \(pages) pages"
+                return ((), "\(name), \(pages) pages")
             }
         }
-        return Result(output: output, files: written.sorted(), stages: stages)
+        return Result(output: output, files: written.sorted(), stages: stages, trainedRuns: store.trainedRunCount)
     }
 }
 

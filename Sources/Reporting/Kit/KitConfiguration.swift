@@ -28,14 +28,14 @@ public struct KitConfiguration: Sendable {
     public struct Figures: Sendable, Equatable {
         /// Kinds to draw, each for every model where it applies.
         public var kinds: [FigureKind] = FigureKind.allCases
-        /// File formats: png, svg, pdf.
-        public var formats: [String] = ["png", "svg", "pdf"]
+        /// File formats.
+        public var formats: [ExportFormat] = [.png, .svg, .pdf]
         /// Pixel size.
         public var size: FigureSize = .slide
         /// Resolution.
         public var dpi: Double = 144
         /// Themes; each gets its own folder when more than one is asked for.
-        public var themes: [String] = ["light"]
+        public var themes: [FigureTheme] = [.light]
         /// Languages; each gets its own folder when more than one is asked for.
         public var languages: [Language] = [.english]
         /// Landscape grid points per side.

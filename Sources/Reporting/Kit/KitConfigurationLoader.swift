@@ -154,22 +154,17 @@ public struct KitConfigurationLoader {
             let keyPath = "figures.\(key.name)"
             switch key.name {
             case "kinds":
-                figures.kinds = try list(value, path: keyPath).map { item, itemPath in
-                    let name = try choice(item, path: itemPath, allowed: FigureKind.allCases.map(\.rawValue))
-                    return FigureKind(rawValue: name) ?? .fit
-                }
+                figures.kinds = try list(value, path: keyPath).map { try choice($0, path: $1, of: FigureKind.self) }
             case "formats":
-                figures.formats = try list(value, path: keyPath).map { try choice($0, path: $1, allowed: ["png", "svg", "pdf"]) }
+                figures.formats = try list(value, path: keyPath).map { try choice($0, path: $1, of: ExportFormat.self) }
             case "size":
                 figures.size = try size(value, path: keyPath)
             case "dpi":
                 figures.dpi = try number(value, path: keyPath, where: { (10...4800).contains($0) }, requirement: "a number from 10 to 4800")
             case "themes":
-                figures.themes = try list(value, path: keyPath).map { try choice($0, path: $1, allowed: ["light", "dark", "transparent"]) }
+                figures.themes = try list(value, path: keyPath).map { try choice($0, path: $1, of: FigureTheme.self) }
             case "languages":
-                figures.languages = try list(value, path: keyPath).map { item, itemPath in
-                    Language(rawValue: try choice(item, path: itemPath, allowed: ["en", "fi"])) ?? .english
-                }
+                figures.languages = try list(value, path: keyPath).map { try choice($0, path: $1, of: Language.self) }
             case "grid":
                 figures.grid = try integer(value, path: keyPath, in: 2...4096)
             case "folder":
@@ -296,6 +291,14 @@ public struct KitConfigurationLoader {
             throw error(node, "\(path) is '\(text)'; allowed values are \(allowed.joined(separator: ", "))")
         }
         return text
+    }
+
+    /// A value of an enumeration named by its raw value.
+    private func choice<Value: RawRepresentable & CaseIterable>(_ node: Node, path: String, of type: Value.Type) throws -> Value
+        where Value.RawValue == String {
+        let name = try choice(node, path: path, allowed: Value.allCases.map(\.rawValue))
+        guard let value = Value(rawValue: name) else { throw error(node, "\(path) is '\(name)'") }
+        return value
     }
 
     private func number(_ node: Node, path: String, where valid: (Double) -> Bool, requirement: String) throws -> Double {

@@ -1,12 +1,12 @@
 import Foundation
 import Training
 
-/// One figure of the kit: its file stem, the request that draws it, and its place in the report.
-public struct KitFigureJob: Sendable {
+/// One figure of the kit: its file stem, the spec that draws it, and its place in the report.
+public struct KitFigureJob: Sendable, Hashable {
     /// File name without extension, e.g. `landscape-linear`.
     public let stem: String
-    /// The figure request.
-    public let request: FigureRequest
+    /// What the figure shows.
+    public let spec: FigureSpec
     /// The model the figure is about ("linear", "cubic"), or nil for figures of both or of neither.
     public let modelName: String?
 
@@ -16,52 +16,74 @@ public struct KitFigureJob: Sendable {
     /// landscape, lr-sweep and slice: each model; normalization: the linear model (the cubic's raw
     /// features span nine orders of magnitude, so its raw landscape shows nothing); step: the
     /// slides' example once; compare: models (with both) and optimizers (on the first model).
-    public static func jobs(kinds: [FigureKind], style: FigureStyle, dataset: Dataset,
-                            models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
+    /// Landscapes use `grid` points per side.
+    public static func jobs(kinds: [FigureKind], models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
         var jobs: [KitFigureJob] = []
         let linear = models.first { $0.model == .linear }
         let cubic = models.first { $0.model == .cubic }
-        func request(_ kind: FigureKind, _ configurations: [TrainingConfiguration]) -> FigureRequest {
-            var request = FigureRequest(kind: kind, style: style, dataset: dataset, configurations: configurations)
-            request.gridSize = grid
-            return request
+        let plane = LandscapeOptions(gridSize: grid)
+        func job(_ kind: FigureKind, _ configuration: TrainingConfiguration, _ spec: FigureSpec) -> KitFigureJob {
+            KitFigureJob(stem: "\(kind.rawValue)-\(configuration.model.fileName)", spec: spec, modelName: configuration.model.name)
         }
         for kind in FigureKind.allCases where kinds.contains(kind) {
             switch kind {
-            case .fit, .loss:
+            case .fit:
                 for configuration in models {
-                    var single = request(kind, [configuration])
-                    single.showResiduals = kind == .fit
-                    single.showLabels = kind == .fit
-                    jobs.append(KitFigureJob(stem: "\(kind.rawValue)-\(configuration.model.fileName)", request: single,
-                                             modelName: configuration.model.name))
+                    jobs.append(job(kind, configuration, .fit(FitSpec(runs: [configuration], residuals: true, labels: true))))
                 }
                 if let linear, let cubic {
-                    jobs.append(KitFigureJob(stem: "\(kind.rawValue)-both", request: request(kind, [linear, cubic]), modelName: nil))
+                    jobs.append(KitFigureJob(stem: "fit-both", spec: .fit(FitSpec(runs: [linear, cubic])), modelName: nil))
                 }
-            case .training, .landscape, .lrSweep, .slice:
+            case .loss:
+                for configuration in models { jobs.append(job(kind, configuration, .loss(LossSpec(runs: [configuration])))) }
+                if let linear, let cubic {
+                    jobs.append(KitFigureJob(stem: "loss-both", spec: .loss(LossSpec(runs: [linear, cubic])), modelName: nil))
+                }
+            case .training:
+                for configuration in models { jobs.append(job(kind, configuration, .training(TrainingViewSpec(run: configuration)))) }
+            case .landscape:
                 for configuration in models {
-                    jobs.append(KitFigureJob(stem: "\(kind.rawValue)-\(configuration.model.fileName)",
-                                             request: request(kind, [configuration]), modelName: configuration.model.name))
+                    jobs.append(job(kind, configuration, .landscape(LandscapeSpec(run: configuration, plane: plane))))
                 }
+            case .lrSweep:
+                for configuration in models { jobs.append(job(kind, configuration, .lrSweep(LearningRateSweepSpec(runs: [configuration])))) }
+            case .slice:
+                for configuration in models { jobs.append(job(kind, configuration, .slice(SliceSpec(run: configuration)))) }
             case .normalization:
                 if let linear {
-                    jobs.append(KitFigureJob(stem: "normalization-linear", request: request(kind, [linear]), modelName: "linear"))
+                    jobs.append(job(kind, linear, .normalization(NormalizationSpec(run: linear, plane: plane))))
                 }
             case .step:
-                jobs.append(KitFigureJob(stem: "step-lecture", request: request(kind, models), modelName: nil))
+                jobs.append(KitFigureJob(stem: "step-lecture", spec: .step(StepSpec()), modelName: nil))
             case .compare:
                 if let linear, let cubic {
-                    jobs.append(KitFigureJob(stem: "compare-models", request: request(kind, [linear, cubic]), modelName: nil))
+                    jobs.append(KitFigureJob(stem: "compare-models", spec: .compareModels(CompareModelsSpec(completing: [linear, cubic])),
+                                             modelName: nil))
                 }
                 if let first = models.first {
-                    var optimizers = request(kind, [first])
-                    optimizers.comparison = .optimizers
-                    jobs.append(KitFigureJob(stem: "compare-optimizers", request: optimizers, modelName: first.model.name))
+                    jobs.append(KitFigureJob(stem: "compare-optimizers", spec: .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane)),
+                                             modelName: first.model.name))
                 }
             }
         }
         return jobs
+    }
+
+    /// The same job with landscapes on a grid of at most `grid` points per side (for small copies).
+    func withGrid(atMost grid: Int) -> KitFigureJob {
+        func capped(_ plane: LandscapeOptions) -> LandscapeOptions {
+            var plane = plane
+            plane.gridSize = min(plane.gridSize, grid)
+            return plane
+        }
+        let spec: FigureSpec
+        switch self.spec {
+        case .landscape(var options): options.plane = capped(options.plane); spec = .landscape(options)
+        case .normalization(var options): options.plane = capped(options.plane); spec = .normalization(options)
+        case .compareOptimizers(var options): options.plane = capped(options.plane); spec = .compareOptimizers(options)
+        default: spec = self.spec
+        }
+        return KitFigureJob(stem: stem, spec: spec, modelName: modelName)
     }
 }
 

@@ -2,12 +2,14 @@ import Foundation
 import Plotting
 import Training
 
-/// A figure the kit drew: the job, the built figure, its caption and the PNG bytes.
-struct KitRenderedFigure {
+/// A figure the kit drew: the job, the style, its caption and the PNG bytes.
+struct KitRenderedFigure: Sendable {
     /// The job that drew it.
     let job: KitFigureJob
-    /// The figure (kept for the handout).
-    let figure: Figure
+    /// The style it was drawn in.
+    let style: FigureStyle
+    /// The figure's title.
+    let title: String?
     /// The caption stating the figure's numbers.
     let caption: String
     /// The PNG bytes (embedded in the HTML report).
@@ -18,108 +20,146 @@ struct KitRenderedFigure {
     let files: [String]
 }
 
-/// Draws the kit's figures, in parallel, for every theme and language asked for.
+/// Draws the kit's figures from the store, in parallel, for every theme and language asked for,
+/// and the small gallery copies.
 struct KitFigureStage {
     let configuration: KitConfiguration
-    let dataset: Dataset
+    let store: RunStore
+    /// The kit's trained models, for the captions.
     let models: [TrainedModel]
     let output: URL
 
-    /// Draws and writes every figure; returns those of the first theme and language, in lecture order.
-    mutating func run() throws -> [KitRenderedFigure] {
+    /// What the stage wrote.
+    struct Result: Sendable {
+        /// The figures of the first theme and language, in lecture order.
+        let primary: [KitRenderedFigure]
+        /// The gallery files, relative to the output folder.
+        let thumbnails: [String]
+    }
+
+    /// One piece of work: a figure in a style, or a gallery copy.
+    private enum Work: Sendable {
+        case figure(folder: String, job: KitFigureJob, style: FigureStyle, primary: Bool)
+        case thumbnail(job: KitFigureJob, style: FigureStyle)
+    }
+
+    private enum Done: Sendable {
+        case figure(KitRenderedFigure, primary: Bool)
+        case thumbnail(String)
+    }
+
+    /// The figure jobs of the kit (the same for every theme and language).
+    static func jobs(_ configuration: KitConfiguration) -> [KitFigureJob] {
+        KitFigureJob.jobs(kinds: configuration.figures.kinds, models: configuration.models, grid: configuration.figures.grid)
+    }
+
+    /// The gallery's jobs: the same figures with landscapes on at most 200 points per side.
+    static func galleryJobs(_ configuration: KitConfiguration) -> [KitFigureJob] {
+        configuration.figures.galleryFolder == nil ? [] : jobs(configuration).map { $0.withGrid(atMost: 200) }
+    }
+
+    /// Draws and writes every figure; `progress` is called after each with (done, total).
+    func run(progress: @escaping @Sendable (Int, Int) -> Void) async throws -> Result {
         let figures = configuration.figures
         var variants: [(folder: String, style: FigureStyle)] = []
         let several = figures.themes.count * figures.languages.count > 1
         for language in figures.languages {
-            for themeName in figures.themes {
-                let theme = Theme.named(themeName) ?? .light
-                let folder = several ? "\(figures.folder)/\(themeName)-\(language.rawValue)" : figures.folder
+            for theme in figures.themes {
+                let folder = several ? "\(figures.folder)/\(theme.rawValue)-\(language.rawValue)" : figures.folder
                 variants.append((folder, FigureStyle(theme: theme, language: language, size: figures.size, dpi: figures.dpi)))
             }
         }
-        var work: [(folder: String, job: KitFigureJob, primary: Bool)] = []
+        let jobs = Self.jobs(configuration)
+        var work: [Work] = []
         for (index, variant) in variants.enumerated() {
-            let jobs = KitFigureJob.jobs(kinds: figures.kinds, style: variant.style, dataset: dataset,
-                                         models: configuration.models, grid: figures.grid)
-            work += jobs.map { (variant.folder, $0, index == 0) }
+            work += jobs.map { .figure(folder: variant.folder, job: $0, style: variant.style, primary: index == 0) }
         }
-        var gallery: [KitFigureJob] = []
         if let galleryFolder = figures.galleryFolder, let first = variants.first {
             var small = first.style
             small.size = figures.gallerySize
-            gallery = KitFigureJob.jobs(kinds: figures.kinds, style: small, dataset: dataset,
-                                        models: configuration.models, grid: min(figures.grid, 200))
+            work += Self.galleryJobs(configuration).map { .thumbnail(job: $0, style: small) }
             try KitFileSystem.makeFolder(output.appendingPathComponent(galleryFolder))
         }
         for folder in Set(variants.map(\.folder)) {
             try KitFileSystem.makeFolder(output.appendingPathComponent(folder))
         }
 
-        let lock = NSLock()
-        var results = [KitRenderedFigure?](repeating: nil, count: work.count)
-        var firstError: Error?
-        var galleryFiles = [String?](repeating: nil, count: gallery.count)
-        DispatchQueue.concurrentPerform(iterations: work.count + gallery.count) { index in
-            do {
-                if index >= work.count {
-                    let file = try renderThumbnail(gallery[index - work.count])
-                    lock.lock()
-                    galleryFiles[index - work.count] = file
-                    lock.unlock()
-                    return
-                }
-                let (folder, job, _) = work[index]
-                let rendered = try render(job, folder: folder)
-                lock.lock()
-                results[index] = rendered
-                lock.unlock()
-            } catch {
-                lock.lock()
-                if firstError == nil { firstError = error }
-                lock.unlock()
+        let total = work.count
+        let stage = self
+        let done: [Done?] = try await withThrowingTaskGroup(of: (Int, Done).self) { group in
+            var results = [Done?](repeating: nil, count: total)
+            var next = 0, finished = 0
+            // At most as many figures in flight as there are cores: each holds a whole figure in memory.
+            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            func addNext() {
+                guard next < total else { return }
+                let index = next, item = work[index]
+                next += 1
+                group.addTask { (index, try stage.perform(item)) }
+            }
+            for _ in 0..<width { addNext() }
+            for try await (index, result) in group {
+                results[index] = result
+                finished += 1
+                progress(finished, total)
+                addNext()
+            }
+            return results
+        }
+        var primary: [KitRenderedFigure] = []
+        var thumbnails: [String] = []
+        for result in done {
+            switch result {
+            case .figure(let rendered, let isPrimary)?: if isPrimary { primary.append(rendered) }
+            case .thumbnail(let file)?: thumbnails.append(file)
+            case nil: break
             }
         }
-        if let firstError { throw firstError }
-        thumbnails = galleryFiles.compactMap { $0 }
-        return zip(work, results).compactMap { item, rendered in item.primary ? rendered : nil }
+        return Result(primary: primary, thumbnails: thumbnails)
     }
 
-    /// The gallery files written by the last `run()`, relative to the output folder.
-    private(set) var thumbnails: [String] = []
+    private func perform(_ work: Work) throws -> Done {
+        switch work {
+        case let .figure(folder, job, style, primary):
+            return .figure(try render(job, style: style, folder: folder), primary: primary)
+        case let .thumbnail(job, style):
+            return .thumbnail(try renderThumbnail(job, style: style))
+        }
+    }
 
     /// Writes a small PNG of `job`'s figure into the gallery folder.
-    private func renderThumbnail(_ job: KitFigureJob) throws -> String {
-        let product = try LectureFigures.make(job.request)
+    private func renderThumbnail(_ job: KitFigureJob, style: FigureStyle) throws -> String {
+        let product = try LectureFigures.make(job.spec, style: style, store: store)
         let relative = "\(configuration.figures.galleryFolder ?? "gallery")/\(job.stem).png"
-        var options = job.request.style.pngOptions(title: product.figure.title, description: product.summary)
+        var options = style.pngOptions(title: product.figure.title, description: product.summary)
         options.compressionLevel = 9
         try AtomicFile.write(data: try product.figure.pngData(options: options), to: output.appendingPathComponent(relative))
         return relative
     }
 
-    private func render(_ job: KitFigureJob, folder: String) throws -> KitRenderedFigure {
-        let product = try LectureFigures.make(job.request)
+    private func render(_ job: KitFigureJob, style: FigureStyle, folder: String) throws -> KitRenderedFigure {
+        let product = try LectureFigures.make(job.spec, style: style, store: store)
         let figure = product.figure
-        let caption = KitCaptions(models: models, language: job.request.style.language).caption(for: job, product: product)
+        let caption = try KitCaptions(models: models, store: store, language: style.language).caption(for: job, summary: product.summary)
         var files: [String] = []
         var png = Data()
-        let pngPath = "\(folder)/\(job.stem).\(configuration.figures.formats.contains("png") ? "png" : configuration.figures.formats.first ?? "png")"
-        for format in configuration.figures.formats {
-            let relative = "\(folder)/\(job.stem).\(format)"
+        let formats = configuration.figures.formats
+        let pngPath = "\(folder)/\(job.stem).\((formats.contains(.png) ? .png : formats.first ?? .png).rawValue)"
+        let pngOptions = style.pngOptions(title: figure.title, description: caption)
+        for format in formats {
+            let relative = "\(folder)/\(job.stem).\(format.rawValue)"
             let data: Data
             switch format {
-            case "png":
-                data = try figure.pngData(options: job.request.style.pngOptions(title: figure.title, description: caption))
+            case .png:
+                data = try figure.pngData(options: pngOptions)
                 png = data
-            case "svg": data = try figure.svgData()
-            default: data = try figure.pdfData()
+            case .svg: data = try figure.svgData()
+            case .pdf: data = try figure.pdfData()
             }
             try AtomicFile.write(data: data, to: output.appendingPathComponent(relative))
             files.append(relative)
         }
-        if png.isEmpty {
-            png = try figure.pngData(options: job.request.style.pngOptions(title: figure.title, description: caption))
-        }
-        return KitRenderedFigure(job: job, figure: figure, caption: caption, png: png, pngPath: pngPath, files: files)
+        if png.isEmpty { png = try figure.pngData(options: pngOptions) }
+        return KitRenderedFigure(job: job, style: style, title: figure.title, caption: caption, png: png, pngPath: pngPath, files: files)
     }
 }

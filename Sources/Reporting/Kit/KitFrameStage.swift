@@ -7,38 +7,54 @@ import Training
 /// `every` is set, and an MP4 per model when asked for and ffmpeg is installed.
 struct KitFrameStage {
     let configuration: KitConfiguration
-    let dataset: Dataset
-    /// The models the kit trained; their epoch counts set the thinning.
-    let models: [TrainedModel]
+    let store: RunStore
     let output: URL
 
+    /// The frames of each kit model: what is animated (the kit's own runs, so nothing is trained again).
+    static func specs(_ configuration: KitConfiguration) -> [FramesSpec] {
+        guard configuration.frames.enabled else { return [] }
+        return configuration.models.map { FramesSpec(run: $0, plane: LandscapeOptions(gridSize: min(configuration.figures.grid, 300))) }
+    }
+
+    /// The options of one model's sequence, thinned to at most `maximumFrames` frames.
+    static func options(_ configuration: KitConfiguration, epochs: Int) -> FrameOptions {
+        let frames = configuration.frames
+        var options = FrameOptions()
+        options.compressionLevel = frames.compression
+        let epochs = max(1, epochs)
+        // Frames are epochs 1, 1 + k, 1 + 2k, ... plus the last: at most `maximumFrames` when
+        // k = ⌈(E − 1) / (maximumFrames − 1)⌉.
+        options.every = frames.every ?? max(1, Int((Double(epochs - 1) / Double(max(1, frames.maximumFrames - 1))).rounded(.up)))
+        return options
+    }
+
     /// Writes the sequences; returns the files written (relative to the output folder) and a note.
-    func run() throws -> (files: [String], detail: String) {
+    func run(progress: @escaping @Sendable (Int, Int) -> Void) async throws -> (files: [String], detail: String) {
         let frames = configuration.frames
         guard frames.enabled else { return ([], "skipped") }
-        let style = FigureStyle(theme: Theme.named(configuration.figures.themes.first ?? "light") ?? .light,
+        let style = FigureStyle(theme: configuration.figures.themes.first ?? .light,
                                 language: configuration.figures.languages.first ?? .english,
                                 size: frames.size, dpi: configuration.figures.dpi)
         var files: [String] = []
         var counts: [String] = []
         var videoNote = ""
-        for trained in models {
-            let model = trained.history.configuration
-            let name = model.model.fileName
+        var sequences: [FrameSequence] = []
+        for spec in Self.specs(configuration) {
+            let trained = try store.model(RunRequest(spec.run))
+            sequences.append(try FrameSequence(spec, style: style, options: Self.options(configuration, epochs: trained.history.epochsRun),
+                                               store: store))
+        }
+        let total = sequences.reduce(0) { $0 + $1.plan.frames.count }
+        var before = 0
+        for sequence in sequences {
+            let name = sequence.spec.run.model.fileName
             let folder = "\(frames.folder)/\(name)"
             let directory = output.appendingPathComponent(folder)
-            var request = FigureRequest(kind: .landscape, style: style, dataset: dataset, configurations: [model])
-            request.gridSize = min(configuration.figures.grid, 300)
-            var options = FrameOptions()
-            options.compressionLevel = frames.compression
-            let epochs = max(1, trained.history.epochsRun)
-            // Frames are epochs 1, 1 + k, 1 + 2k, ... plus the last: at most `maximumFrames` when
-            // k = ⌈(E − 1) / (maximumFrames − 1)⌉.
-            options.every = frames.every ?? max(1, Int((Double(epochs - 1) / Double(max(1, frames.maximumFrames - 1))).rounded(.up)))
-            let sequence = try FrameSequence(request: request, options: options)
             try KitFileSystem.makeFolder(directory)
             try FrameDirectory.removeSequence(in: directory)
-            let result = try sequence.write(to: directory)
+            let offset = before
+            let result = try await sequence.write(to: directory) { step in progress(offset + step.done, total) }
+            before += sequence.plan.frames.count
             files += (1...max(1, result.frameCount)).map { "\(folder)/\(FrameState.fileName(number: $0))" }
             files += ["\(folder)/frames.csv", "\(folder)/frames.settings"]
             counts.append("\(name) \(result.frameCount)")

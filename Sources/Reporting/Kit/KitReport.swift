@@ -9,11 +9,17 @@ import Training
 /// gradient step and the learning-rate sweep.
 struct KitReport {
     let configuration: KitConfiguration
+    /// The kit's trained models, in configuration order.
     let models: [TrainedModel]
+    /// The runs the figures were drawn from (the handout draws its pages again from them).
+    let store: RunStore
     let figures: [KitRenderedFigure]
 
     private var language: Language { configuration.figures.languages.first ?? .english }
-    private var english: Bool { language == .english }
+    private var text: LectureText { language.text }
+
+    /// The most rows of the per-person table shown in the reports; `data/predictions.csv` has all.
+    static let maximumTableRows = 40
 
     /// Sections in lecture order: a heading, an introduction, and the figure stems shown.
     struct Section {
@@ -22,6 +28,18 @@ struct KitReport {
         let stems: [String]
     }
 
+    /// The figure stems of each of ``LectureText/reportSections(count:xMean:xStd:yMean:yStd:line:)``.
+    private static let sectionStems: [[String]] = [
+        ["fit-linear"],
+        ["normalization-linear"],
+        ["training-linear", "loss-linear"],
+        ["landscape-linear", "slice-linear"],
+        ["training-cubic", "loss-cubic", "fit-cubic", "landscape-cubic", "slice-cubic"],
+        ["fit-both", "loss-both", "compare-models"],
+        ["step-lecture"],
+        ["lr-sweep-linear", "lr-sweep-cubic", "compare-optimizers"],
+    ]
+
     var sections: [Section] {
         let linear = models.first { $0.model == .linear }
         let data = models.first?.data
@@ -29,36 +47,15 @@ struct KitReport {
         let mx = data.map { number($0.xScale.mean, 2) } ?? "", sx = data.map { number($0.xScale.standardDeviation, 2) } ?? ""
         let my = data.map { number($0.yScale.mean, 2) } ?? "", sy = data.map { number($0.yScale.standardDeviation, 2) } ?? ""
         let linearLine = linear.map { model -> String in
-            let text = language.text
-            return EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator).originalUnits(
+            EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator).originalUnits(
                 model: model.model, parameters: model.optimum, xScale: model.data.xScale, yScale: model.data.yScale,
                 xName: text.variableName(model.data.original.xName), yName: text.variableName(model.data.original.yName))
         } ?? ""
-        if english {
-            return [
-                Section(heading: "1. The data", introduction: "\(count) people, weight in kg and height in cm. Both are z-scored with the population standard deviation: weight mean \(mx), std \(sx); height mean \(my), std \(sy). The least-squares line in centimetres is \(linearLine).", stems: ["fit-linear"]),
-                Section(heading: "2. Why normalisation matters", introduction: "Gradient descent on raw kilograms and on z-scores, with the Hessian's eigenvalues and the stable step limit.", stems: ["normalization-linear"]),
-                Section(heading: "3. Training the linear model", introduction: "Stochastic gradient descent as in the notebook: one update per person, shuffled every epoch.", stems: ["training-linear", "loss-linear"]),
-                Section(heading: "4. The loss landscape and the path", introduction: "The exact MSE over the parameters and the way the optimizer walked; one slice with its tangent.", stems: ["landscape-linear", "slice-linear"]),
-                Section(heading: "5. The cubic model", introduction: "The cubic model stops at the first epoch whose MSE does not decrease.", stems: ["training-cubic", "loss-cubic", "fit-cubic", "landscape-cubic", "slice-cubic"]),
-                Section(heading: "6. Linear vs cubic", introduction: "Both models over the data, and the per-person errors in centimetres.", stems: ["fit-both", "loss-both", "compare-models"]),
-                Section(heading: "7. A gradient step by hand", introduction: "The slides' worked example, every number computed.", stems: ["step-lecture"]),
-                Section(heading: "8. Learning rates and optimizers", introduction: "What the step size does, and how other optimizers walk the same surface.", stems: ["lr-sweep-linear", "lr-sweep-cubic", "compare-optimizers"]),
-            ]
-        }
-        return [
-            Section(heading: "1. Data", introduction: "\(count) henkilöä, paino kilogrammoina ja pituus senttimetreinä. Molemmat z-normalisoidaan populaation keskihajonnalla: painon keskiarvo \(mx), keskihajonta \(sx); pituuden keskiarvo \(my), keskihajonta \(sy). Pienimmän neliösumman suora senttimetreinä on \(linearLine).", stems: ["fit-linear"]),
-            Section(heading: "2. Miksi normalisointi auttaa", introduction: "Gradienttimenetelmä kilogrammoilla ja z-arvoilla, Hessen matriisin ominaisarvot ja vakaan askeleen raja.", stems: ["normalization-linear"]),
-            Section(heading: "3. Lineaarisen mallin opetus", introduction: "Stokastinen gradienttimenetelmä kuten muistiossa: yksi päivitys henkilöä kohden, järjestys sekoitetaan joka epookilla.", stems: ["training-linear", "loss-linear"]),
-            Section(heading: "4. Häviöpinta ja polku", introduction: "Tarkka MSE parametrien funktiona ja optimoijan kulkema polku; yksi leikkaus tangentteineen.", stems: ["landscape-linear", "slice-linear"]),
-            Section(heading: "5. Kuutiollinen malli", introduction: "Kuutiollinen malli pysähtyy ensimmäiseen epookkiin, jolla MSE ei pienene.", stems: ["training-cubic", "loss-cubic", "fit-cubic", "landscape-cubic", "slice-cubic"]),
-            Section(heading: "6. Lineaarinen vai kuutiollinen", introduction: "Molemmat mallit datan päällä ja henkilökohtaiset virheet senttimetreinä.", stems: ["fit-both", "loss-both", "compare-models"]),
-            Section(heading: "7. Gradienttiaskel käsin", introduction: "Kalvojen laskuesimerkki, jokainen luku laskettuna.", stems: ["step-lecture"]),
-            Section(heading: "8. Oppimisnopeus ja optimoijat", introduction: "Mitä askeleen pituus tekee ja miten muut optimoijat kulkevat saman pinnan.", stems: ["lr-sweep-linear", "lr-sweep-cubic", "compare-optimizers"]),
-        ]
+        let words = text.reportSections(count: count, xMean: mx, xStd: sx, yMean: my, yStd: sy, line: linearLine)
+        return zip(words, Self.sectionStems).map { Section(heading: $0.heading, introduction: $0.introduction, stems: $1) }
     }
 
-    private var title: String { english ? "Gradient descent: the lecture kit" : "Gradienttimenetelmä: luentopaketti" }
+    private var title: String { text.kitTitle }
 
     private func number(_ value: Double, _ decimals: Int) -> String {
         language.typeset(String(format: "%.\(decimals)f", value))
@@ -73,25 +70,28 @@ struct KitReport {
         return listed + rest
     }
 
-    /// The per-person table: rows of label, x, y, and each model's prediction and error.
-    private var tableRows: (header: [String], rows: [[String]]) {
-        guard let first = models.first else { return ([], []) }
+    /// The per-person table: rows of label, x, y, and each model's prediction and error; at most
+    /// ``maximumTableRows`` rows, and the line that says so when there are more.
+    private var tableRows: (header: [String], rows: [[String]], note: String?) {
+        guard let first = models.first else { return ([], [], nil) }
         let data = first.data.original
-        let text = language.text
-        var header = [english ? "name" : "nimi", text.columnLabel(data.xName), text.columnLabel(data.yName)]
+        var header = [text.nameColumn, text.columnLabel(data.xName), text.columnLabel(data.yName)]
         for model in models {
             let name = text.modelName(model.model.name)
             header += ["\(name): \(text.prediction)", "\(name): \(text.error)"]
         }
-        let predictions = models.map(\.predictions)
-        let rows = data.x.indices.map { index -> [String] in
+        let shown = Array(data.x.indices.prefix(Self.maximumTableRows))
+        let rows = shown.map { index -> [String] in
             var row = [data.labels?[index] ?? "\(index + 1)", number(data.x[index], 0), number(data.y[index], 0)]
-            for modelPredictions in predictions {
-                row += [number(modelPredictions[index], 1), number(data.y[index] - modelPredictions[index], 1)]
+            for model in models {
+                let prediction = model.predictOriginal(at: data.x[index])
+                row += [number(prediction, 1), number(data.y[index] - prediction, 1)]
             }
             return row
         }
-        return (header, rows)
+        let note = data.count > shown.count
+            ? text.tableRowsShown(shown: shown.count, total: data.count, file: "\(configuration.dataFolder)/predictions.csv") : nil
+        return (header, rows, note)
     }
 
     // MARK: Markdown
@@ -104,7 +104,7 @@ struct KitReport {
             guard !shown.isEmpty else { continue }
             lines += ["## \(section.heading)", "", section.introduction, ""]
             for rendered in shown {
-                lines += ["![\(rendered.figure.title ?? rendered.job.stem)](\(rendered.pngPath))", "", rendered.caption, ""]
+                lines += ["![\(rendered.title ?? rendered.job.stem)](\(rendered.pngPath))", "", rendered.caption, ""]
             }
             if section.stems.contains("compare-models") {
                 lines += markdownTable() + [""]
@@ -114,10 +114,11 @@ struct KitReport {
     }
 
     private func markdownTable() -> [String] {
-        let (header, rows) = tableRows
+        let (header, rows, note) = tableRows
         guard !header.isEmpty else { return [] }
         var lines = ["| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
         lines += rows.map { "| " + $0.joined(separator: " | ") + " |" }
+        if let note { lines += ["", note] }
         return lines
     }
 
@@ -126,13 +127,13 @@ struct KitReport {
     /// The self-contained HTML page: figures embedded as data URIs, no external resources.
     func html() throws -> String {
         var body = "<h1>\(escape(title))</h1>\n"
-        body += try KitExplorer(models: models, language: language, configuration: configuration).html()
+        body += try KitExplorer(models: models, language: language).html()
         for section in sections {
             let shown = section.stems.compactMap(figure)
             guard !shown.isEmpty else { continue }
             body += "<section>\n<h2>\(escape(section.heading))</h2>\n<p>\(escape(section.introduction))</p>\n"
             for rendered in shown {
-                body += "<figure><img src=\"data:image/png;base64,\(rendered.png.base64EncodedString())\" alt=\"\(escape(rendered.figure.title ?? rendered.job.stem))\">"
+                body += "<figure><img src=\"data:image/png;base64,\(rendered.png.base64EncodedString())\" alt=\"\(escape(rendered.title ?? rendered.job.stem))\">"
                 body += "<figcaption>\(escape(rendered.caption))</figcaption></figure>\n"
             }
             if section.stems.contains("compare-models") { body += htmlTable() }
@@ -165,30 +166,32 @@ struct KitReport {
     }
 
     private func htmlTable() -> String {
-        let (header, rows) = tableRows
+        let (header, rows, note) = tableRows
         guard !header.isEmpty else { return "" }
         var html = "<table>\n<tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
         for row in rows { html += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n" }
-        return html + "</table>\n"
+        html += "</table>\n"
+        if let note { html += "<p>\(escape(note))</p>\n" }
+        return html
     }
 
     // MARK: Handout
 
-    /// Writes the handout: a title page, then one figure per page with its caption. Returns the page count.
+    /// Writes the handout: a title page, then one figure per page with its caption, each drawn
+    /// again from the store in its kit style. Returns the page count.
     func handout(to url: URL) throws -> Int {
         let document = try PDFDocument(title: title)
         let style = FigureStyle(theme: .light, language: language, size: configuration.figures.size, dpi: configuration.figures.dpi)
         let cover = style.makeFigure()
         cover.removePanels()
         cover.title = title
-        cover.subtitle = english ? "Figures, numbers and captions for the lecture" : "Luennon kuvat, luvut ja kuvatekstit"
+        cover.subtitle = text.handoutSubtitle
         cover.caption = sections.map { "\($0.heading): \($0.introduction)" }.joined(separator: "\n")
         try document.addPage(cover)
         for rendered in orderedFigures {
-            let previous = rendered.figure.caption
-            rendered.figure.caption = rendered.caption
-            try document.addPage(rendered.figure)
-            rendered.figure.caption = previous
+            let figure = try LectureFigures.make(rendered.job.spec, style: rendered.style, store: store).figure
+            figure.caption = rendered.caption
+            try document.addPage(figure)
         }
         try KitFileSystem.makeFolder(url.deletingLastPathComponent())
         try document.write(to: url)

@@ -1,34 +1,32 @@
 import Foundation
 import Training
 
-/// A trained model with everything the figures, tables and reports state about it.
+/// A trained run with everything the figures, tables and reports state about it.
 ///
-/// Built once from a data set and a configuration: the training history, the quadratic-form
-/// statistics of the normalised data, the closed-form least-squares optimum with its MSE and MAE,
-/// and the per-point predictions in original units.
+/// Made only by ``RunStore`` from a history it trained and the ``ModelFacts`` of the data: the
+/// training history, the quadratic-form statistics, the closed-form least-squares optimum with its
+/// MSE and MAE, and the per-point predictions in original units.
 public struct TrainedModel: Sendable {
-    /// The normalised data the model was trained on.
+    /// The data the model was trained on (z-scored, or raw).
     public let data: NormalizedDataset
     /// The full training history (epoch 0 is the starting point).
     public let history: TrainingHistory
-    /// `G = XᵀX/N`, `c = Xᵀy/N`, `mean(y²)` of the model's features on the normalised data.
-    public let statistics: SufficientStatistics
-    /// The least-squares optimum θ* (normalised space).
-    public let optimum: [Double]
-    /// MSE (normalised) at the optimum.
-    public let optimumMeanSquaredError: Double
+    /// `G = XᵀX/N`, `c = Xᵀy/N`, `mean(y²)` of the model's features on the training data.
+    public var statistics: SufficientStatistics { facts.statistics }
+    /// The least-squares optimum θ* (in the training data's units).
+    public var optimum: [Double] { facts.optimum }
+    /// MSE at the optimum.
+    public var optimumMeanSquaredError: Double { facts.optimumMeanSquaredError }
     /// MAE in original units at the optimum.
-    public let optimumMeanAbsoluteError: Double
+    public var optimumMeanAbsoluteError: Double { facts.optimumMeanAbsoluteError }
 
-    /// Trains `configuration` on `data` and solves the closed form.
-    public init(data: NormalizedDataset, configuration: TrainingConfiguration) throws {
+    /// What the data and the model alone determine.
+    let facts: ModelFacts
+
+    init(data: NormalizedDataset, history: TrainingHistory, facts: ModelFacts) {
         self.data = data
-        history = try Trainer(data: data, configuration: configuration).run()
-        statistics = SufficientStatistics(model: configuration.model, x: data.x, y: data.y)
-        optimum = try statistics.leastSquaresSolution()
-        optimumMeanSquaredError = statistics.meanSquaredError(optimum)
-        optimumMeanAbsoluteError = Loss.meanAbsoluteErrorOriginal(
-            model: configuration.model, parameters: optimum, data: data)
+        self.history = history
+        self.facts = facts
     }
 
     /// The model being trained.
@@ -52,11 +50,25 @@ public struct TrainedModel: Sendable {
     }
 
     /// Predictions of the final parameters for every data point, in original units.
-    public var predictions: [Double] { data.original.x.map { predictOriginal(at: $0) } }
+    public var predictions: [Double] {
+        let parameters = finalParameters
+        return data.original.x.map { predictOriginal(at: $0, parameters: parameters) }
+    }
 
     /// The fitted equation in original units.
     public func equation(_ writer: EquationText = EquationText(), parameters: [Double]? = nil) -> String {
         writer.originalUnits(model: model, parameters: parameters ?? finalParameters, xScale: data.xScale,
                              yScale: data.yScale, xName: data.original.xName, yName: data.original.yName)
+    }
+}
+
+extension TrainingHistory {
+    /// The same history without its step records (and with `recordSteps` off), as a run trained
+    /// without them would have been.
+    func withoutSteps() -> TrainingHistory {
+        var configuration = self.configuration
+        configuration.recordSteps = false
+        return TrainingHistory(configuration: configuration, epochs: epochs, steps: [], stopReason: stopReason,
+                               xScale: xScale, yScale: yScale)
     }
 }

@@ -13,7 +13,7 @@ public struct LectureText: Sendable {
         self.language = language
     }
 
-    private func pick(_ english: String, _ finnish: String) -> String {
+    func pick(_ english: String, _ finnish: String) -> String {
         language == .english ? english : finnish
     }
 

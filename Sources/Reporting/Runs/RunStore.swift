@@ -1,0 +1,138 @@
+import Foundation
+import Synchronization
+import Training
+
+/// Every training run a command needs, each trained exactly once: the one source of truth that
+/// figures, frames, captions, data files and reports read.
+///
+/// ```swift
+/// let catalog = try DataCatalog(dataset: .notebook)
+/// let store = try await RunStore.train(requests, catalog: catalog)
+/// let linear = try store.model(RunRequest(.notebook(for: .linear)))
+/// ```
+///
+/// `train` collects the distinct ``RunKey``s of the requests, trains them in parallel (a task
+/// group; each run is independent and deterministic, so the order does not matter), and then
+/// resolves the requests that halve a diverging learning rate, training each further attempt once.
+/// The store is an immutable value: asking it for a run it was not built with is an error
+/// (``ReportingError/runNotPlanned(_:)``), never a new training.
+public struct RunStore: Sendable {
+    /// The data the runs were trained on.
+    public let catalog: DataCatalog
+    /// The trained histories by key (with steps when any request needed them).
+    private let histories: [RunKey: TrainingHistory]
+    /// The run each request resolved to (differs from its key only after halving).
+    private let resolved: [RunRequest: RunKey]
+
+    /// The number of runs trained to build this store.
+    public var trainedRunCount: Int { histories.count }
+
+    /// Trains every distinct run of `requests` once.
+    ///
+    /// - Parameter progress: called after each run with (runs trained, runs known so far), from
+    ///   any task, one call at a time.
+    /// - Throws: `TrainingError` for an invalid configuration or data without a least-squares
+    ///   solution.
+    public static func train(_ requests: [RunRequest], catalog: DataCatalog,
+                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> RunStore {
+        var stepsWanted: [RunKey: Bool] = [:]
+        for request in requests { stepsWanted[request.key, default: false] = stepsWanted[request.key, default: false] || request.recordSteps }
+        for request in requests { _ = try catalog.facts(request.key.configuration.model, on: request.key.source) }
+        var histories: [RunKey: TrainingHistory] = [:]
+        let counter = ProgressCounter(progress: progress)
+        try await train(Array(stepsWanted.keys), steps: stepsWanted, catalog: catalog, into: &histories, counter: counter)
+
+        // Halving requests: each round trains the next attempt of every request still diverging.
+        var resolved: [RunRequest: RunKey] = [:]
+        var pending: [(request: RunRequest, key: RunKey, halvings: Int)] = []
+        for request in Set(requests) {
+            if case .halveLearningRate = request.onDivergence { pending.append((request, request.key, 0)) } else { resolved[request] = request.key }
+        }
+        while !pending.isEmpty {
+            var next: [(request: RunRequest, key: RunKey, halvings: Int)] = []
+            var toTrain: [RunKey: Bool] = [:]
+            for item in pending {
+                guard case .halveLearningRate(let times) = item.request.onDivergence else { continue }
+                let diverged = histories[item.key]?.diverged ?? false
+                if diverged && item.halvings < times {
+                    var configuration = item.key.configuration
+                    configuration.learningRate /= 2
+                    let key = RunKey(configuration, on: item.key.source)
+                    next.append((item.request, key, item.halvings + 1))
+                    if histories[key] == nil { toTrain[key] = (toTrain[key] ?? false) || item.request.recordSteps }
+                } else {
+                    resolved[item.request] = item.key
+                }
+            }
+            try await train(Array(toTrain.keys), steps: toTrain, catalog: catalog, into: &histories, counter: counter)
+            pending = next
+        }
+        return RunStore(catalog: catalog, histories: histories, resolved: resolved)
+    }
+
+    /// Trains `keys` in parallel into `histories`.
+    private static func train(_ keys: [RunKey], steps: [RunKey: Bool], catalog: DataCatalog,
+                              into histories: inout [RunKey: TrainingHistory], counter: ProgressCounter) async throws {
+        counter.add(total: keys.count)
+        try await withThrowingTaskGroup(of: (RunKey, TrainingHistory).self) { group in
+            for key in keys {
+                var configuration = key.configuration
+                configuration.recordSteps = steps[key] ?? false
+                let data = catalog.data(key.source)
+                group.addTask {
+                    let history = try Trainer(data: data, configuration: configuration).run()
+                    counter.finishedOne()
+                    return (key, history)
+                }
+            }
+            for try await (key, history) in group { histories[key] = history }
+        }
+    }
+
+    /// The trained model for `request`: the run (after halving, the first attempt that stayed
+    /// finite, or the last one tried), with the steps only when the request recorded them.
+    ///
+    /// - Throws: ``ReportingError/runNotPlanned(_:)`` when the store was built without `request`.
+    public func model(_ request: RunRequest) throws -> TrainedModel {
+        guard let key = resolved[request] ?? (request.onDivergence == .keep ? request.key : nil),
+              let history = histories[key] else {
+            throw ReportingError.runNotPlanned(Self.describe(request))
+        }
+        let facts = try catalog.facts(key.configuration.model, on: key.source)
+        var shown = history
+        if !request.recordSteps && history.configuration.recordSteps { shown = history.withoutSteps() }
+        return TrainedModel(data: catalog.data(key.source), history: shown, facts: facts)
+    }
+
+    /// The trained models of `requests`, in order.
+    public func models(_ requests: [RunRequest]) throws -> [TrainedModel] {
+        try requests.map(model)
+    }
+
+    private static func describe(_ request: RunRequest) -> String {
+        let configuration = request.key.configuration
+        return "\(configuration.model.name) on \(request.key.source.rawValue) data, \(configuration.optimizer.name), "
+            + "learning rate \(configuration.learningRate), \(configuration.maxEpochs) epochs"
+    }
+}
+
+/// Counts finished runs for the progress callback.
+private final class ProgressCounter: Sendable {
+    private let state = Mutex((done: 0, total: 0))
+    private let progress: (@Sendable (Int, Int) -> Void)?
+
+    init(progress: (@Sendable (Int, Int) -> Void)?) {
+        self.progress = progress
+    }
+
+    func add(total: Int) {
+        state.withLock { $0.total += total }
+    }
+
+    func finishedOne() {
+        state.withLock { counts in
+            counts.done += 1
+            progress?(counts.done, counts.total)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Reporting
+
+/// The library's errors reworded for the command line: each names the flag that sets what was wrong.
+///
+/// Reporting names settings (`FigureSetting`), never flags, because a build file sets the same
+/// things with keys; this is the one place that knows `--grid`, `--range-w`, `--params` and the rest.
+enum OptionWording {
+    /// The flag of a figure setting.
+    static func flag(_ setting: FigureSetting) -> String {
+        switch setting {
+        case .models: return "--model"
+        case .gridSize: return "--grid"
+        case .planeParameters: return "--params"
+        case .range(let name): return "--range-\(name)"
+        case .epoch: return "--epoch"
+        case .sliceParameter: return "--param"
+        case .stepCount: return "--steps"
+        case .initialWeight: return "--w0"
+        case .learningRate: return "--lr"
+        case .learningRates: return "--lrs"
+        }
+    }
+
+    /// `error` with its settings named by their flags.
+    static func message(for error: ReportingError) -> String {
+        switch error {
+        case let .unknownParameter(name, model, available, setting):
+            return "\(flag(setting)): the \(model) model has no parameter '\(name)'; its parameters are \(available.joined(separator: ", "))."
+        case let .parameterCount(setting, expected, got):
+            return "\(flag(setting)) needs \(expected) parameter name\(expected == 1 ? "" : "s"), got \(got)."
+        case let .repeatedParameter(name, model, available):
+            return "--params names \(name) twice; give two different parameters of the \(model) model: \(available.joined(separator: ", "))."
+        case let .invalidRange(parameter, low, high):
+            return "--range-\(parameter) '\(low):\(high)' is not a range: write it as LOW:HIGH with finite numbers and LOW < HIGH, e.g. -2:2."
+        case let .rangeOffPlane(parameter, plane):
+            return "--range-\(parameter) sets the range of \(parameter), which is not on the plane (\(plane.joined(separator: ", "))); add it to --params or drop --range-\(parameter)."
+        case let .rangeWithPrincipalPlane(parameter):
+            return "--range-\(parameter) cannot be used with --pca: the principal axes pc1, pc2 are not parameters; drop --range-\(parameter) or draw two parameters with --params."
+        case let .outOfRange(setting, value, allowed):
+            return "\(flag(setting)) \(value) is out of range: use \(allowed)."
+        case let .epochOutOfRange(epoch, last):
+            return "--epoch \(epoch) is outside the training history, which has epochs 0 to \(last)."
+        case .pathDoesNotMove:
+            return "--pca needs a path that moves, but every recorded epoch has the same parameters; train for more epochs or with a larger --lr, or draw two parameters with --params."
+        case let .singleParameterModel(model, parameter):
+            return "The \(model) model has one parameter (\(parameter)), so it has no loss landscape over a plane; use the slice figure instead."
+        case let .needsModel(kind):
+            return "The \(kind.rawValue) figure needs a model to train; give --model linear, cubic or both."
+        case let .needsOneModel(count):
+            return "Frames animate one model at a time (\(count) given): use --model linear or --model cubic (not both)."
+        case .runNotPlanned, .configuration:
+            return error.description
+        }
+    }
+
+    /// `error` with the frame options named by their flags.
+    static func message(for error: FrameSequenceError) -> String {
+        switch error {
+        case let .invalidEvery(value):
+            return "--every \(value) is not a frame interval: use 1 (every state, the default) or more, e.g. --every 5 keeps every fifth."
+        case let .invalidJobs(value):
+            return "--jobs \(value) is out of range: use 1 to 256 rendering threads (default: the number of cores)."
+        case let .invalidCompression(value):
+            return "--compression \(value) is out of range: use a zlib level from 0 (fastest, largest) to 9 (smallest); frames default to 1."
+        case let .invalidFrameRate(value):
+            return "--fps \(value) is not a frame rate: use a positive number up to 240, e.g. --fps 10."
+        case .stepsNotRecorded:
+            return "--per-step needs a history with every update recorded; this run has none."
+        case let .notADirectory(path):
+            return "--out '\(path)' exists and is not a folder: frames go into a folder; give a new or existing folder name."
+        case let .directoryHoldsFrames(path, count):
+            return "The folder '\(path)' already holds a frame sequence (\(count) frame\(count == 1 ? "" : "s")). "
+                + "Add --resume to finish it with the same settings, or choose an empty folder (or delete its frame_*.png, frames.csv and frames.settings); frames of different runs are never mixed."
+        case let .settingsDiffer(path, differences):
+            return "--resume: the frames in '\(path)' were made with other settings (\(differences.joined(separator: "; "))). "
+                + "Resume with the same options, or write the new sequence to another folder."
+        case let .settingsMissing(path, count):
+            return "--resume: '\(path)' holds \(count) frame\(count == 1 ? "" : "s") but no frames.settings, so they cannot be checked against these settings. "
+                + "Delete the frames or choose another folder."
+        case let .unsupportedVideoFormat(path):
+            return "--video '\(path)' has an unknown format: use a file name ending in .mp4 (H.264, plays in PowerPoint and browsers) or .gif."
+        case let .ffmpegMissing(directory):
+            return "--video needs ffmpeg, which is not on PATH. Install it (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg) and run again with --resume to make the video from the frames already in '\(directory)'."
+        case .ffmpegFailed:
+            return error.description
+        }
+    }
+}
