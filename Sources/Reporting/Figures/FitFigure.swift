@@ -5,9 +5,13 @@ import Training
 /// `fit`: the data in original units with the fitted model(s), equations in the legend.
 ///
 /// Each model's curve is drawn over the data's x range (plus 4 % on each side) from 240 samples;
-/// `--residuals` adds the vertical error segment from each point to the first model's prediction,
-/// `--labels` writes each point's name beside it.
+/// ``FitSpec/residuals`` adds the vertical error segment from each point to the first model's
+/// prediction (for at most ``maximumResidualRows`` rows: beyond, segments only hide the data),
+/// ``FitSpec/labels`` writes each point's name beside it.
 enum FitFigure {
+    /// The most rows that get a residual segment.
+    static let maximumResidualRows = 200
+
     /// Builds the figure for `spec` from its trained models.
     static func make(_ spec: FitSpec, style: FigureStyle, models: [TrainedModel]) throws -> FigureProduct {
         let text = style.text
@@ -26,7 +30,8 @@ enum FitFigure {
 
         let points = zip(data.x, data.y).map { DataPoint(x: $0, y: $1) }
         let curveXs = sampleXs(data.x)
-        if spec.residuals {
+        let drawsResiduals = spec.residuals && points.count <= maximumResidualRows
+        if drawsResiduals {
             let residualColor = figure.theme.mutedInk
             for (point, prediction) in zip(points, first.predictions) {
                 axes.line([point, DataPoint(x: point.x, y: prediction)], color: residualColor, width: 2.5 * figure.metrics.scale, dash: .dashed)
@@ -55,7 +60,10 @@ enum FitFigure {
                           color: figure.theme.ink, fontSize: figure.metrics.tickFontSize * 0.85)
             }
         }
-        let summary = models.map { "\(text.modelName($0.model.name)): \($0.equation(style.equations))" }.joined(separator: "; ")
+        var summary = models.map { "\(text.modelName($0.model.name)): \($0.equation(style.equations))" }.joined(separator: "; ")
+        if spec.residuals && !drawsResiduals {
+            summary += "; residuals not drawn: \(points.count) rows (at most \(maximumResidualRows))"
+        }
         return FigureProduct(figure: figure, summary: summary)
     }
 

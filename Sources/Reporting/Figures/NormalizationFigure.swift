@@ -63,7 +63,7 @@ enum NormalizationFigure {
     static func infoLines(statistics: SufficientStatistics, learningRate: Double, trained: TrainedModel, style: FigureStyle) -> [String] {
         let text = style.text
         let format = { (value: Double) in style.formatter.format(value, significantDigits: 3) }
-        let eigenvalues = statistics.hessianEigenvalues().reversed().map(format).joined(separator: style.language == .finnish ? "; " : ", ")
+        let eigenvalues = statistics.hessianEigenvalues().reversed().map(format).joined(separator: style.language.listSeparator)
         let ratio = trained.optimumMeanSquaredError > 0 ? trained.finalMeanSquaredError / trained.optimumMeanSquaredError : .nan
         return [
             text.eigenvaluesLine(eigenvalues),

@@ -56,13 +56,6 @@ enum OptimizerComparisonFigure {
 
     /// The optimizer with its settings: "sgd", "gd", "momentum (β = 0.9)", "adam (β₁ = 0.9, β₂ = 0.999)".
     static func optimizerName(_ optimizer: Optimizer, style: FigureStyle) -> String {
-        let format = { (value: Double) in style.formatter.format(value, significantDigits: 4) }
-        let separator = style.language == .finnish ? "; " : ", "
-        switch optimizer {
-        case .momentum(let beta): return "momentum (β = \(format(beta)))"
-        case .adam(let beta1, let beta2, _): return "adam (β₁ = \(format(beta1))\(separator)β₂ = \(format(beta2)))"
-        case .minibatch(let size): return "minibatch (\(size))"
-        default: return optimizer.name
-        }
+        style.text.optimizerWithSettings(optimizer) { style.formatter.format($0, significantDigits: 4) }
     }
 }

@@ -86,7 +86,7 @@ enum SliceFigure {
             .filter { $0.offset != index }
             .map { "\(LandscapePlane.displayName($0.element.0)) = \(format($0.element.1))" }
         figure.subtitle = text.modelName(model.name)
-            + (others.isEmpty ? "" : ": " + others.joined(separator: style.language == .finnish ? "; " : ", "))
+            + (others.isEmpty ? "" : ": " + others.joined(separator: style.language.listSeparator))
         let summary = "\(model.name) model, MSE along \(names[index]) at epoch \(epoch): value \(current), MSE \(loss), "
             + "slope \(slope), step \(next - current) with learning rate \(learningRate)"
         return FigureProduct(figure: figure, summary: summary)

@@ -53,7 +53,7 @@ struct KitExplorer {
 
         let epochs = model.history.epochs
         let names = model.model.parameterNames.map(LandscapePlane.displayName)
-        let separator = language == .finnish ? "; " : ", "
+        let separator = language.listSeparator
         let unit = text.unit(of: data.yName).map { " \($0)" } ?? ""
         let payload = Payload(
             width: figure.size.width, height: figure.size.height,

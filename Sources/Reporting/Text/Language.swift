@@ -15,6 +15,15 @@ public enum Language: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The separator of a list of numbers: ", " in English, "; " in Finnish (where the comma is the
+    /// decimal separator, so "0,1, 0,2" would be ambiguous).
+    public var listSeparator: String {
+        switch self {
+        case .english: return ", "
+        case .finnish: return "; "
+        }
+    }
+
     /// A number written by `String(format:)` (decimal point, ASCII hyphen) in this language's
     /// typography: its decimal separator and the Unicode minus U+2212.
     func typeset(_ formatted: String) -> String {

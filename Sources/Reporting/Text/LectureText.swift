@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 /// Every word the lecture's figures and reports show, in English and Finnish.
 ///
@@ -237,6 +238,14 @@ extension LectureText {
     public var compareModelsTitle: String { language == .english ? "Comparing the models" : "Mallien vertailu" }
     /// The compare figure's bar panel title.
     public var errorPerPerson: String { language == .english ? "Error per person" : "Virhe henkilöittäin" }
+    /// The compare figure's error panel title when there are too many rows for a bar each.
+    public var errorDistribution: String { language == .english ? "Distribution of the errors" : "Virheiden jakauma" }
+    /// The note under a histogram that leaves some rows out: "12 rows outside ±84.3 cm".
+    public func rowsOutside(_ count: Int, limit: String) -> String {
+        language == .english ? "\(count) row\(count == 1 ? "" : "s") outside ±\(limit)" : "\(count) \(count == 1 ? "rivi" : "riviä") alueen ±\(limit) ulkopuolella"
+    }
+    /// The y label of a histogram.
+    public var count: String { language == .english ? "count" : "lukumäärä" }
     /// The compare figure's fit panel title.
     public var fitsOverData: String { language == .english ? "Fits over the data" : "Sovitteet datan päällä" }
     /// The training loss panel's title.
@@ -286,6 +295,16 @@ extension LectureText {
         case "gd": return language == .english ? "full-batch GD" : "täyden erän GD"
         case "sgd": return language == .english ? "SGD (batch size 1)" : "SGD (erän koko 1)"
         default: return name
+        }
+    }
+    /// The optimizer with its settings, numbers formatted by `format`: "sgd", "gd",
+    /// "momentum (β = 0.9)", "adam (β₁ = 0.9, β₂ = 0.999)", "minibatch (4)".
+    func optimizerWithSettings(_ optimizer: Optimizer, format: (Double) -> String) -> String {
+        switch optimizer {
+        case .momentum(let beta): return "momentum (β = \(format(beta)))"
+        case .adam(let beta1, let beta2, _): return "adam (β₁ = \(format(beta1))\(language.listSeparator)β₂ = \(format(beta2)))"
+        case .minibatch(let size): return "minibatch (\(size))"
+        case .sgd, .gd: return optimizer.name
         }
     }
     /// "linear: MAE 3.91 cm".
