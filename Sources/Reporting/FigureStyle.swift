@@ -40,19 +40,19 @@ public struct FigureStyle: Sendable {
     }
 
     /// The words of this language.
-    public var text: LectureText { language.text }
+    var text: LectureText { language.text }
 
     /// Tick and label number conventions of this language.
-    public var numberStyle: NumberStyle { language == .finnish ? .finnish : .english }
+    var numberStyle: NumberStyle { language == .finnish ? .finnish : .english }
 
     /// Formats numbers for titles, legends and captions in this language.
-    public var formatter: TickFormatter { TickFormatter(style: numberStyle) }
+    var formatter: TickFormatter { TickFormatter(style: numberStyle) }
 
     /// Typographic equations (`·`, `²`, `−`) with this language's decimal separator.
-    public var equations: EquationText { EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator) }
+    var equations: EquationText { EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator) }
 
     /// A new, empty figure in this style.
-    public func makeFigure() -> Figure {
+    func makeFigure() -> Figure {
         let figure = Figure(size: size, theme: theme, numberStyle: numberStyle)
         figure.vectorDPI = dpi
         return figure
@@ -68,5 +68,5 @@ public struct FigureStyle: Sendable {
     }
 
     /// `value` with `decimals` decimals in this language's style (Unicode minus, decimal comma in Finnish).
-    public func number(_ value: Double, decimals: Int) -> String { formatter.format(value, decimals: decimals) }
+    func number(_ value: Double, decimals: Int) -> String { formatter.format(value, decimals: decimals) }
 }

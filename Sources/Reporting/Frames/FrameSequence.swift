@@ -70,7 +70,7 @@ public struct FrameSequence: Sendable {
     }
 
     /// Every input that changes the frames' bytes (see `FrameSettings`).
-    public var settings: FrameSettings {
+    var settings: FrameSettings {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let configuration = (try? encoder.encode(trained.history.configuration)).map { String(decoding: $0, as: UTF8.self) } ?? "?"

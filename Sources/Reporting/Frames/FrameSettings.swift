@@ -7,17 +7,17 @@ import Training
 /// `--resume` continues a sequence only when the stored lines equal the new ones, so frames of
 /// different runs never mix. The number of rendering threads is not part of it (frames are the
 /// same bytes whatever `--jobs` is).
-public struct FrameSettings: Sendable, Equatable {
+struct FrameSettings: Sendable, Equatable {
     /// The entries, in order.
-    public let entries: [(key: String, value: String)]
+    let entries: [(key: String, value: String)]
 
     /// Creates settings from key/value pairs.
-    public init(_ entries: [(key: String, value: String)]) {
+    init(_ entries: [(key: String, value: String)]) {
         self.entries = entries
     }
 
     /// Parses the text written by `text` (lines without `: ` are ignored).
-    public init(text: String) {
+    init(text: String) {
         entries = text.split(separator: "\n").compactMap { line in
             guard let range = line.range(of: ": ") else { return nil }
             return (String(line[..<range.lowerBound]), String(line[range.upperBound...]))
@@ -25,10 +25,10 @@ public struct FrameSettings: Sendable, Equatable {
     }
 
     /// One `key: value` line per entry, `\n`-terminated.
-    public var text: String { entries.map { "\($0.key): \($0.value)\n" }.joined() }
+    var text: String { entries.map { "\($0.key): \($0.value)\n" }.joined() }
 
     /// The keys whose values differ, each as "key was A, now B" (values cut to 60 characters).
-    public func differences(from stored: FrameSettings) -> [String] {
+    func differences(from stored: FrameSettings) -> [String] {
         let old = Dictionary(stored.entries, uniquingKeysWith: { first, _ in first })
         var result: [String] = []
         for (key, value) in entries where old[key] != value {
@@ -40,14 +40,14 @@ public struct FrameSettings: Sendable, Equatable {
     }
 
     /// Equal when the lines are equal.
-    public static func == (lhs: FrameSettings, rhs: FrameSettings) -> Bool { lhs.text == rhs.text }
+    static func == (lhs: FrameSettings, rhs: FrameSettings) -> Bool { lhs.text == rhs.text }
 
     private static func short(_ value: String) -> String {
         value.count > 60 ? String(value.prefix(57)) + "..." : value
     }
 
     /// FNV-1a 64-bit hash of `text`, as 16 hex digits (a stable fingerprint of data values).
-    public static func fingerprint(_ text: String) -> String {
+    static func fingerprint(_ text: String) -> String {
         var hash = FNV1a()
         hash.add(text)
         return hash.hex
@@ -56,7 +56,7 @@ public struct FrameSettings: Sendable, Equatable {
     /// The fingerprint of a data set's values: ``fingerprint(_:)`` of the text
     /// `x1,y1;x2,y2;…|label1;label2;…` (numbers in Swift's shortest round-trip form), computed in
     /// one pass without building the text, so it costs O(N) time and O(1) memory.
-    public static func fingerprint(of dataset: Dataset) -> String {
+    static func fingerprint(of dataset: Dataset) -> String {
         var hash = FNV1a()
         for index in dataset.x.indices {
             if index > 0 { hash.add(";") }

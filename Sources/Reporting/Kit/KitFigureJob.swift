@@ -2,13 +2,13 @@ import Foundation
 import Training
 
 /// One figure of the kit: its file stem, the spec that draws it, and its place in the report.
-public struct KitFigureJob: Sendable, Hashable {
+struct KitFigureJob: Sendable, Hashable {
     /// File name without extension, e.g. `landscape-linear`.
-    public let stem: String
+    let stem: String
     /// What the figure shows.
-    public let spec: FigureSpec
+    let spec: FigureSpec
     /// The model the figure is about ("linear", "cubic"), or nil for figures of both or of neither.
-    public let modelName: String?
+    let modelName: String?
 
     /// The kit's figures for `kinds`, for every model where a kind applies, in lecture order.
     ///
@@ -17,7 +17,7 @@ public struct KitFigureJob: Sendable, Hashable {
     /// features span nine orders of magnitude, so its raw landscape shows nothing); step: the
     /// slides' example once; compare: models (with both) and optimizers (on the first model).
     /// Landscapes use `grid` points per side.
-    public static func jobs(kinds: [FigureKind], models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
+    static func jobs(kinds: [FigureKind], models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
         var jobs: [KitFigureJob] = []
         let linear = models.first { $0.model == .linear }
         let cubic = models.first { $0.model == .cubic }

@@ -14,15 +14,15 @@ public enum DataSource: String, Hashable, Sendable, CaseIterable, Codable {
 
 /// What depends only on the data and the model, never on training: the quadratic-form statistics
 /// of the model's features and the closed-form least-squares optimum with its MSE and MAE.
-public struct ModelFacts: Sendable {
+struct ModelFacts: Sendable {
     /// `G = XᵀX/N`, `c = Xᵀy/N`, `mean(y²)` of the model's features on the data.
-    public let statistics: SufficientStatistics
+    let statistics: SufficientStatistics
     /// The least-squares optimum θ*.
-    public let optimum: [Double]
+    let optimum: [Double]
     /// MSE at the optimum (in the data's training units).
-    public let optimumMeanSquaredError: Double
+    let optimumMeanSquaredError: Double
     /// MAE at the optimum in original units.
-    public let optimumMeanAbsoluteError: Double
+    let optimumMeanAbsoluteError: Double
 }
 
 /// The data of one command: the data set as loaded, its z-scored and raw views, the slides'
@@ -69,7 +69,7 @@ public final class DataCatalog: Sendable {
     /// The facts of `model` on `source`, computed on first use and then shared.
     ///
     /// - Throws: `TrainingError.singularSystem` when the normal equations have no solution.
-    public func facts(_ model: PolynomialModel, on source: DataSource) throws -> ModelFacts {
+    func facts(_ model: PolynomialModel, on source: DataSource) throws -> ModelFacts {
         let key = FactsKey(source: source, model: model)
         let result = facts.withLock { cache -> Result<ModelFacts, TrainingError> in
             if let known = cache[key] { return known }

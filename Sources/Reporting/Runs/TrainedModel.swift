@@ -56,7 +56,7 @@ public struct TrainedModel: Sendable {
     }
 
     /// The fitted equation in original units.
-    public func equation(_ writer: EquationText = EquationText(), parameters: [Double]? = nil) -> String {
+    func equation(_ writer: EquationText = EquationText(), parameters: [Double]? = nil) -> String {
         writer.originalUnits(model: model, parameters: parameters ?? finalParameters, xScale: data.xScale,
                              yScale: data.yScale, xName: data.original.xName, yName: data.original.yName)
     }

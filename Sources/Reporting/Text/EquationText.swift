@@ -8,30 +8,30 @@ import Training
 /// `PolynomialModel.coefficientsInOriginalUnits` expands. Coefficients are written with four
 /// significant digits and at least two decimals (`107.73`, `0.8513`), very small or large ones in
 /// scientific notation, terms in ascending powers, signs folded into the operators.
-public struct EquationText: Sendable {
+struct EquationText: Sendable {
     /// Plain ASCII (`*`, `^2`, `-`) for terminals and CSV, or typographic (`·`, `²`, `−`) for figures.
-    public enum Notation: Sendable { case ascii, typographic }
+    enum Notation: Sendable { case ascii, typographic }
 
     /// ASCII or typographic operators.
-    public var notation: Notation
+    var notation: Notation
     /// The decimal separator: "." in English, "," in Finnish.
-    public var decimalSeparator: String
+    var decimalSeparator: String
 
     /// Creates a writer.
-    public init(notation: Notation = .ascii, decimalSeparator: String = ".") {
+    init(notation: Notation = .ascii, decimalSeparator: String = ".") {
         self.notation = notation
         self.decimalSeparator = decimalSeparator
     }
 
     /// The equation `yName = c0 + c1*xName + c2*xName^2 ...` of `parameters` in original units.
-    public func originalUnits(model: PolynomialModel, parameters: [Double], xScale: Normalizer,
+    func originalUnits(model: PolynomialModel, parameters: [Double], xScale: Normalizer,
                               yScale: Normalizer, xName: String, yName: String) -> String {
         let coefficients = model.coefficientsInOriginalUnits(parameters, xScale: xScale, yScale: yScale)
         return "\(yName) = " + polynomial(coefficients: coefficients, variable: xName)
     }
 
     /// The right-hand side `c0 + c1·x + c2·x² ...`, skipping coefficients that are exactly zero.
-    public func polynomial(coefficients: [Double], variable: String) -> String {
+    func polynomial(coefficients: [Double], variable: String) -> String {
         var text = ""
         for (power, coefficient) in coefficients.enumerated() where coefficient != 0 || coefficients.count == 1 {
             let magnitude = number(abs(coefficient))
@@ -50,7 +50,7 @@ public struct EquationText: Sendable {
     }
 
     /// A coefficient: four significant digits, at least two decimals; scientific below 1e-4 or from 1e6.
-    public func number(_ value: Double) -> String {
+    func number(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? minus : "") + "inf" }
         let magnitude = abs(value)
         var text: String

@@ -33,5 +33,5 @@ public enum Language: String, Sendable, CaseIterable, Codable {
     }
 
     /// The words of the lecture's figures in this language.
-    public var text: LectureText { LectureText(language: self) }
+    var text: LectureText { LectureText(language: self) }
 }

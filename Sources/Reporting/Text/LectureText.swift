@@ -5,12 +5,12 @@ import Training
 ///
 /// One place for all of them, so a figure never mixes languages and a translation is checked
 /// by looking at one file. Functions take the numbers already formatted in the language's style.
-public struct LectureText: Sendable {
+struct LectureText: Sendable {
     /// The language of these texts.
-    public let language: Language
+    let language: Language
 
     /// Creates the texts of `language`.
-    public init(language: Language) {
+    init(language: Language) {
         self.language = language
     }
 
@@ -20,7 +20,7 @@ public struct LectureText: Sendable {
 
     /// A readable axis label for a data column: the built-in columns get words and units,
     /// `name_unit` becomes "name (unit)", anything else is shown as it is.
-    public func columnLabel(_ column: String) -> String {
+    func columnLabel(_ column: String) -> String {
         switch column {
         case "weight_kg": return pick("weight (kg)", "paino (kg)")
         case "height_cm": return pick("height (cm)", "pituus (cm)")
@@ -35,148 +35,148 @@ public struct LectureText: Sendable {
     }
 
     /// The unit of a column named `name_unit`, or nil.
-    public func unit(of column: String) -> String? {
+    func unit(of column: String) -> String? {
         guard let underscore = column.lastIndex(of: "_"), column.index(after: underscore) != column.endIndex else { return nil }
         return String(column[column.index(after: underscore)...])
     }
 
-    public var data: String { pick("data", "data") }
-    public var epoch: String { pick("epoch", "epookki") }
-    public var epochCapitalized: String { pick("Epoch", "Epookki") }
-    public var step: String { pick("step", "askel") }
-    public var mseNormalized: String { pick("MSE (normalised)", "MSE (normalisoitu)") }
-    public var mse: String { "MSE" }
-    public var mae: String { "MAE" }
-    public var linearModel: String { pick("linear", "lineaarinen") }
-    public var cubicModel: String { pick("cubic", "kuutiollinen") }
-    public var closedFormMinimum: String { pick("closed-form minimum", "suljetun muodon minimi") }
-    public var optimum: String { pick("optimum", "optimi") }
-    public var start: String { pick("start", "alku") }
-    public var end: String { pick("end", "loppu") }
-    public var path: String { pick("path", "polku") }
-    public var residuals: String { pick("residuals", "residuaalit") }
-    public var prediction: String { pick("prediction", "ennuste") }
-    public var error: String { pick("error", "virhe") }
-    public var learningRate: String { pick("learning rate", "oppimisnopeus") }
-    public var gradient: String { pick("gradient", "gradientti") }
-    public var tangent: String { pick("tangent", "tangentti") }
-    public var loss: String { pick("loss", "häviö") }
-    public var eigenvalues: String { pick("Hessian eigenvalues", "Hessen matriisin ominaisarvot") }
-    public var conditionNumber: String { pick("condition number", "häiriöalttius (ehtoluku)") }
-    public var stableLimit: String { pick("stable limit", "vakausraja") }
-    public var rawData: String { pick("raw data", "normalisoimaton data") }
-    public var normalizedData: String { pick("z-scored data", "z-normalisoitu data") }
-    public var explainedVariance: String { pick("explained variance", "selitetty varianssi") }
+    var data: String { pick("data", "data") }
+    var epoch: String { pick("epoch", "epookki") }
+    var epochCapitalized: String { pick("Epoch", "Epookki") }
+    var step: String { pick("step", "askel") }
+    var mseNormalized: String { pick("MSE (normalised)", "MSE (normalisoitu)") }
+    var mse: String { "MSE" }
+    var mae: String { "MAE" }
+    var linearModel: String { pick("linear", "lineaarinen") }
+    var cubicModel: String { pick("cubic", "kuutiollinen") }
+    var closedFormMinimum: String { pick("closed-form minimum", "suljetun muodon minimi") }
+    var optimum: String { pick("optimum", "optimi") }
+    var start: String { pick("start", "alku") }
+    var end: String { pick("end", "loppu") }
+    var path: String { pick("path", "polku") }
+    var residuals: String { pick("residuals", "residuaalit") }
+    var prediction: String { pick("prediction", "ennuste") }
+    var error: String { pick("error", "virhe") }
+    var learningRate: String { pick("learning rate", "oppimisnopeus") }
+    var gradient: String { pick("gradient", "gradientti") }
+    var tangent: String { pick("tangent", "tangentti") }
+    var loss: String { pick("loss", "häviö") }
+    var eigenvalues: String { pick("Hessian eigenvalues", "Hessen matriisin ominaisarvot") }
+    var conditionNumber: String { pick("condition number", "häiriöalttius (ehtoluku)") }
+    var stableLimit: String { pick("stable limit", "vakausraja") }
+    var rawData: String { pick("raw data", "normalisoimaton data") }
+    var normalizedData: String { pick("z-scored data", "z-normalisoitu data") }
+    var explainedVariance: String { pick("explained variance", "selitetty varianssi") }
 
     /// The optimum marker when the optimum lies off the drawn plane.
-    public var optimumProjected: String { pick("closed-form minimum (projected)", "suljetun muodon minimi (projektio)") }
+    var optimumProjected: String { pick("closed-form minimum (projected)", "suljetun muodon minimi (projektio)") }
     /// A principal axis label: "pc1 (87.3 % of the path's variance)"; `explained` is already formatted.
-    public func principalAxis(_ index: Int, explained: String) -> String {
+    func principalAxis(_ index: Int, explained: String) -> String {
         pick("pc\(index) (\(explained) % of the path's variance)", "pk\(index) (\(explained) % polun varianssista)")
     }
 
     // Landscape family (landscape, normalization, slice, step, compare optimizers).
 
     /// The landscape title: "MSE landscape of the linear model over (w, b)".
-    public func landscapeTitle(model: String, plane: String, raw: Bool) -> String {
+    func landscapeTitle(model: String, plane: String, raw: Bool) -> String {
         pick("MSE landscape of the \(model) model over (\(plane))", "MSE-pinta: \(model) malli, taso (\(plane))")
             + (raw ? pick(", raw data", ", normalisoimaton data") : "")
     }
     /// The plane of the principal directions, for titles.
-    public var principalPlaneName: String { pick("principal plane of the path", "polun pääkomponenttitaso") }
+    var principalPlaneName: String { pick("principal plane of the path", "polun pääkomponenttitaso") }
     /// A run: "gd, learning rate 0.1, 50 epochs".
-    public func runDescription(optimizer: String, learningRate: String, epochs: Int) -> String {
+    func runDescription(optimizer: String, learningRate: String, epochs: Int) -> String {
         pick("\(optimizer), learning rate \(learningRate), \(epochs) epoch\(epochs == 1 ? "" : "s")",
              "\(optimizer), oppimisnopeus \(learningRate), \(epochs) \(epochs == 1 ? "epookki" : "epookkia")")
     }
     /// "final MSE 0.0532, minimum 0.0523".
-    public func finalAndMinimum(final: String, minimum: String) -> String {
+    func finalAndMinimum(final: String, minimum: String) -> String {
         pick("final MSE \(final), minimum \(minimum)", "lopun MSE \(final), minimi \(minimum)")
     }
     /// The legend of an optimizer's path: "sgd path".
-    public func pathLabel(optimizer: String) -> String { pick("\(optimizer) path", "\(optimizer)-polku") }
+    func pathLabel(optimizer: String) -> String { pick("\(optimizer) path", "\(optimizer)-polku") }
     /// The normalization figure's title.
-    public var normalizationTitle: String {
+    var normalizationTitle: String {
         pick("Why z-scores help: the same gradient descent on raw and on z-scored data",
              "Miksi z-normalisointi auttaa: sama gradienttimenetelmä raa'alla ja normalisoidulla datalla")
     }
     /// The normalization figure's subtitle: the learning-rate rule.
-    public func normalizationSubtitle(fraction: String, epochs: Int) -> String {
+    func normalizationSubtitle(fraction: String, epochs: Int) -> String {
         pick("full-batch gradient descent, each run at \(fraction) × its own stable limit 2/λmax, \(epochs) epochs",
              "täyden erän gradienttimenetelmä, kumpikin \(fraction) × oma vakausrajansa 2/λmax, \(epochs) epookkia")
     }
     /// "Hessian eigenvalues λ = 2, 2".
-    public func eigenvaluesLine(_ values: String) -> String { pick("Hessian eigenvalues λ = \(values)", "Hessen matriisin ominaisarvot λ = \(values)") }
+    func eigenvaluesLine(_ values: String) -> String { pick("Hessian eigenvalues λ = \(values)", "Hessen matriisin ominaisarvot λ = \(values)") }
     /// "condition number κ = 1".
-    public func conditionLine(_ value: String) -> String { pick("condition number κ = \(value)", "ehtoluku κ = \(value)") }
+    func conditionLine(_ value: String) -> String { pick("condition number κ = \(value)", "ehtoluku κ = \(value)") }
     /// "stable limit 2/λmax = 1".
-    public func stableLimitLine(_ value: String) -> String { pick("stable limit 2/λmax = \(value)", "vakausraja 2/λmax = \(value)") }
+    func stableLimitLine(_ value: String) -> String { pick("stable limit 2/λmax = \(value)", "vakausraja 2/λmax = \(value)") }
     /// "learning rate η = 0.8".
-    public func learningRateLine(_ value: String) -> String { pick("learning rate η = \(value)", "oppimisnopeus η = \(value)") }
+    func learningRateLine(_ value: String) -> String { pick("learning rate η = \(value)", "oppimisnopeus η = \(value)") }
     /// "after 50 epochs MSE = 1.84 × minimum".
-    public func excessLine(epochs: Int, ratio: String) -> String {
+    func excessLine(epochs: Int, ratio: String) -> String {
         pick("after \(epochs) epochs MSE = \(ratio) × minimum", "\(epochs) epookin jälkeen MSE = \(ratio) × minimi")
     }
     /// The slice title: "The loss along w at epoch 0, other parameters fixed".
-    public func sliceTitle(parameter: String, epoch: Int) -> String {
+    func sliceTitle(parameter: String, epoch: Int) -> String {
         pick("The loss along \(parameter) at epoch \(epoch), other parameters fixed",
              "Häviö parametrin \(parameter) suunnassa epookilla \(epoch), muut parametrit kiinnitetty")
     }
     /// The slice curve's legend: "MSE as a function of w".
-    public func lossAlong(_ parameter: String) -> String { pick("MSE as a function of \(parameter)", "MSE parametrin \(parameter) funktiona") }
+    func lossAlong(_ parameter: String) -> String { pick("MSE as a function of \(parameter)", "MSE parametrin \(parameter) funktiona") }
     /// The tangent's legend: "tangent, slope ∂L/∂w = −1.66".
-    public func tangentLabel(parameter: String, slope: String) -> String {
+    func tangentLabel(parameter: String, slope: String) -> String {
         pick("tangent, slope ∂L/∂\(parameter) = \(slope)", "tangentti, kulmakerroin ∂L/∂\(parameter) = \(slope)")
     }
     /// The step's legend: "step −η·∂L/∂w = 0.083 (η = 0.05)".
-    public func sliceStepLabel(parameter: String, step: String, learningRate: String) -> String {
+    func sliceStepLabel(parameter: String, step: String, learningRate: String) -> String {
         pick("step −η·∂L/∂\(parameter) = \(step) (η = \(learningRate))", "askel −η·∂L/∂\(parameter) = \(step) (η = \(learningRate))")
     }
     /// "current w = 0.1".
-    public func currentValue(parameter: String, value: String) -> String {
+    func currentValue(parameter: String, value: String) -> String {
         pick("current \(parameter) = \(value)", "nykyinen \(parameter) = \(value)")
     }
     /// The step card's title: "A worked gradient step: ŷ = w·x², point (2, 8)" (Finnish "(2; 8)", as decimal commas need).
-    public func stepTitle(x: String, y: String) -> String {
+    func stepTitle(x: String, y: String) -> String {
         pick("A worked gradient step: ŷ = w·x², point (x, y) = (\(x), \(y))",
              "Laskettu gradienttiaskel: ŷ = w·x², piste (x, y) = (\(x); \(y))")
     }
     /// The step card's subtitle.
-    public func stepSubtitle(initialWeight: String, learningRate: String) -> String {
+    func stepSubtitle(initialWeight: String, learningRate: String) -> String {
         pick("w₀ = \(initialWeight), learning rate η = \(learningRate), L = (y − ŷ)², dL/dw = −2(y − ŷ)·x², w ← w − η·dL/dw",
              "w₀ = \(initialWeight), oppimisnopeus η = \(learningRate), L = (y − ŷ)², dL/dw = −2(y − ŷ)·x², w ← w − η·dL/dw")
     }
     /// The step card's table header.
-    public var stepTableHeader: [String] { [pick("step", "askel"), "w", "ŷ", "L", "dL/dw", pick("new w", "uusi w")] }
+    var stepTableHeader: [String] { [pick("step", "askel"), "w", "ŷ", "L", "dL/dw", pick("new w", "uusi w")] }
     /// The legend of the worked steps on the loss curve.
-    public var gradientSteps: String { pick("gradient steps", "gradienttiaskeleet") }
+    var gradientSteps: String { pick("gradient steps", "gradienttiaskeleet") }
     /// The compare-optimizers title.
-    public func compareOptimizersTitle(model: String) -> String {
+    func compareOptimizersTitle(model: String) -> String {
         pick("Optimizers on the MSE landscape of the \(model) model", "Optimointimenetelmät: \(model) malli, MSE-pinta")
     }
     /// The compare-optimizers subtitle.
-    public func compareOptimizersSubtitle(epochs: Int) -> String {
+    func compareOptimizersSubtitle(epochs: Int) -> String {
         pick("same model, start and data; \(epochs) epochs each; a learning rate that diverged is halved until the run stays finite",
              "sama malli, alku ja data; \(epochs) epookkia kukin; hajaantuva oppimisnopeus puolitetaan, kunnes ajo pysyy äärellisenä")
     }
     /// An optimizer's legend entry: "momentum (β 0.9), η = 0.001: MSE 0.0532".
-    public func optimizerEntry(optimizer: String, learningRate: String, mse: String) -> String {
+    func optimizerEntry(optimizer: String, learningRate: String, mse: String) -> String {
         "\(optimizer), η = \(learningRate): MSE \(mse)"
     }
 
     /// "stopped at epoch N" / "pysähtyi epookilla N".
-    public func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
+    func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
     /// "diverged at epoch N" / "hajaantui epookilla N".
-    public func divergedAt(epoch: Int) -> String { pick("diverged at epoch \(epoch)", "hajaantui epookilla \(epoch)") }
+    func divergedAt(epoch: Int) -> String { pick("diverged at epoch \(epoch)", "hajaantui epookilla \(epoch)") }
     /// The notebook's training title: "Epoch N | y = ... | MSE: ...".
-    public func trainingTitle(epoch: Int, equation: String, mse: String) -> String {
+    func trainingTitle(epoch: Int, equation: String, mse: String) -> String {
         "\(epochCapitalized) \(epoch) | \(equation) | MSE: \(mse)"
     }
 }
 
 extension LectureText {
     /// A short variable name for equations: the built-in columns get words, `name_unit` drops the unit.
-    public func variableName(_ column: String) -> String {
+    func variableName(_ column: String) -> String {
         switch column {
         case "weight_kg": return language == .english ? "weight" : "paino"
         case "height_cm": return language == .english ? "height" : "pituus"
@@ -189,7 +189,7 @@ extension LectureText {
     }
 
     /// The model's name in this language ("linear", "cubic", "degree 5").
-    public func modelName(_ name: String) -> String {
+    func modelName(_ name: String) -> String {
         switch name {
         case "linear": return linearModel
         case "cubic": return cubicModel
@@ -202,7 +202,7 @@ extension LectureText {
     }
 
     /// The fit figure's title: "Predicting height from weight" / "Pituuden ennustaminen painosta".
-    public func fitTitle(y: String, x: String) -> String {
+    func fitTitle(y: String, x: String) -> String {
         switch (language, y, x) {
         case (.english, _, _): return "Predicting \(y) from \(x)"
         case (.finnish, "pituus", "paino"): return "Pituuden ennustaminen painosta"
@@ -215,12 +215,12 @@ extension LectureText {
 
 extension LectureText {
     /// "loss landscape" / "häviöpinta".
-    public var lossLandscape: String { language == .english ? "loss landscape" : "häviöpinta" }
+    var lossLandscape: String { language == .english ? "loss landscape" : "häviöpinta" }
     /// "update" / "päivitys": the x axis of a per-step loss curve.
-    public var update: String { language == .english ? "update" : "päivitys" }
+    var update: String { language == .english ? "update" : "päivitys" }
 
     /// The per-step frame title: "Epoch N, update S | y = ... | MSE: ..." / "Epookki N, päivitys S | ...".
-    public func stepTitle(epoch: Int, step: Int, equation: String, mse: String) -> String {
+    func stepTitle(epoch: Int, step: Int, equation: String, mse: String) -> String {
         "\(epochCapitalized) \(epoch), \(update) \(step) | \(equation) | MSE: \(mse)"
     }
 }
@@ -229,68 +229,68 @@ extension LectureText {
 
 extension LectureText {
     /// The loss figure's title.
-    public var lossTitle: String { language == .english ? "Training loss: MSE per epoch" : "Opetuksen häviö: MSE epookeittain" }
+    var lossTitle: String { language == .english ? "Training loss: MSE per epoch" : "Opetuksen häviö: MSE epookeittain" }
     /// The lr-sweep figure's title.
-    public var learningRateSweepTitle: String {
+    var learningRateSweepTitle: String {
         language == .english ? "Loss curves for several learning rates" : "Häviökäyrät eri oppimisnopeuksilla"
     }
     /// The compare figure's title.
-    public var compareModelsTitle: String { language == .english ? "Comparing the models" : "Mallien vertailu" }
+    var compareModelsTitle: String { language == .english ? "Comparing the models" : "Mallien vertailu" }
     /// The compare figure's bar panel title.
-    public var errorPerPerson: String { language == .english ? "Error per person" : "Virhe henkilöittäin" }
+    var errorPerPerson: String { language == .english ? "Error per person" : "Virhe henkilöittäin" }
     /// The compare figure's error panel title when there are too many rows for a bar each.
-    public var errorDistribution: String { language == .english ? "Distribution of the errors" : "Virheiden jakauma" }
+    var errorDistribution: String { language == .english ? "Distribution of the errors" : "Virheiden jakauma" }
     /// The note under a histogram that leaves some rows out: "12 rows outside ±84.3 cm".
-    public func rowsOutside(_ count: Int, limit: String) -> String {
+    func rowsOutside(_ count: Int, limit: String) -> String {
         language == .english ? "\(count) row\(count == 1 ? "" : "s") outside ±\(limit)" : "\(count) \(count == 1 ? "rivi" : "riviä") alueen ±\(limit) ulkopuolella"
     }
     /// The y label of a histogram.
-    public var count: String { language == .english ? "count" : "lukumäärä" }
+    var count: String { language == .english ? "count" : "lukumäärä" }
     /// The compare figure's fit panel title.
-    public var fitsOverData: String { language == .english ? "Fits over the data" : "Sovitteet datan päällä" }
+    var fitsOverData: String { language == .english ? "Fits over the data" : "Sovitteet datan päällä" }
     /// The training loss panel's title.
-    public var mseSoFar: String { language == .english ? "MSE per epoch so far" : "MSE epookeittain tähän asti" }
+    var mseSoFar: String { language == .english ? "MSE per epoch so far" : "MSE epookeittain tähän asti" }
 
     /// "closed-form minimum 0.1553" / "suljetun muodon minimi 0,1553".
-    public func closedFormMinimumValue(_ value: String) -> String { "\(closedFormMinimum) \(value)" }
+    func closedFormMinimumValue(_ value: String) -> String { "\(closedFormMinimum) \(value)" }
     /// "stopped at epoch 65: MSE stopped decreasing" (the notebook's stop rule).
-    public func stoppedDecreasing(epoch: Int) -> String {
+    func stoppedDecreasing(epoch: Int) -> String {
         language == .english ? "stopped at epoch \(epoch): MSE stopped decreasing"
             : "pysähtyi epookilla \(epoch): MSE lakkasi pienenemästä"
     }
     /// "stopped at epoch 300: all epochs run".
-    public func completedEpochs(epoch: Int) -> String {
+    func completedEpochs(epoch: Int) -> String {
         language == .english ? "stopped at epoch \(epoch): all epochs run" : "pysähtyi epookilla \(epoch): kaikki epookit ajettu"
     }
     /// "converged at epoch N: MSE changed by less than T".
-    public func convergedAt(epoch: Int, tolerance: String) -> String {
+    func convergedAt(epoch: Int, tolerance: String) -> String {
         language == .english ? "converged at epoch \(epoch): MSE changed by less than \(tolerance)"
             : "konvergoi epookilla \(epoch): MSE muuttui alle \(tolerance)"
     }
     /// "diverged at epoch N (MSE > 10¹²)".
-    public func divergedAtEpochBeyond(epoch: Int) -> String {
+    func divergedAtEpochBeyond(epoch: Int) -> String {
         language == .english ? "diverged at epoch \(epoch) (MSE > 10¹²)" : "hajaantui epookilla \(epoch) (MSE > 10¹²)"
     }
     /// "stable limit 2/λmax = 1.000" / "vakausraja 2/λmax = 1,000".
-    public func stableLimitValue(_ limit: String) -> String { "\(stableLimit) 2/λmax = \(limit)" }
+    func stableLimitValue(_ limit: String) -> String { "\(stableLimit) 2/λmax = \(limit)" }
     /// "learning rate 5 > stable limit 2/λmax = 1.000": why full-batch GD diverges.
-    public func learningRateAboveLimit(_ rate: String, limit: String) -> String {
+    func learningRateAboveLimit(_ rate: String, limit: String) -> String {
         "\(learningRate) \(rate) > \(stableLimitValue(limit))"
     }
     /// "learning rate 0.5 < stable limit 2/λmax = 1.000".
-    public func learningRateBelowLimit(_ rate: String, limit: String) -> String {
+    func learningRateBelowLimit(_ rate: String, limit: String) -> String {
         "\(learningRate) \(rate) < \(stableLimitValue(limit))"
     }
     /// A run's settings: "linear: sgd, learning rate 0.001".
-    public func runSettings(model: String, optimizer: String, rate: String) -> String {
+    func runSettings(model: String, optimizer: String, rate: String) -> String {
         "\(model): \(optimizer), \(learningRate) \(rate)"
     }
     /// The lr-sweep legend: "lr = 0.5 (0.5× limit)" / "η = 0,5 (0,5× raja)".
-    public func learningRateLegend(_ rate: String, multiple: String) -> String {
+    func learningRateLegend(_ rate: String, multiple: String) -> String {
         language == .english ? "lr = \(rate) (\(multiple)× limit)" : "η = \(rate) (\(multiple)× raja)"
     }
     /// The optimizer's name: "full-batch GD" / "täysi-eräinen GD", others as named.
-    public func optimizerName(_ name: String) -> String {
+    func optimizerName(_ name: String) -> String {
         switch name {
         case "gd": return language == .english ? "full-batch GD" : "täyden erän GD"
         case "sgd": return language == .english ? "SGD (batch size 1)" : "SGD (erän koko 1)"
@@ -308,11 +308,11 @@ extension LectureText {
         }
     }
     /// "linear: MAE 3.91 cm".
-    public func modelMeanAbsoluteError(model: String, mae: String, unit: String?) -> String {
+    func modelMeanAbsoluteError(model: String, mae: String, unit: String?) -> String {
         "\(model): MAE \(mae)" + (unit.map { " \($0)" } ?? "")
     }
     /// The bar panel's y label: "actual − predicted (cm)" / "todellinen − ennuste (cm)".
-    public func actualMinusPredicted(unit: String?) -> String {
+    func actualMinusPredicted(unit: String?) -> String {
         (language == .english ? "actual − predicted" : "todellinen − ennuste") + (unit.map { " (\($0))" } ?? "")
     }
 }
