@@ -40,7 +40,7 @@ struct BuildCommand: AsyncParsableCommand {
         let result = try await builder.build { event in
             guard let bar else { return }
             switch event {
-            case .started: break
+            case let .started(name): bar.update(stage: name, done: 0, total: 0)
             case let .advanced(name, done, total): bar.update(stage: name, done: done, total: total)
             case let .finished(stage):
                 bar.clear()

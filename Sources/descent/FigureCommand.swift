@@ -95,18 +95,8 @@ struct FigureCommand: AsyncParsableCommand {
             message += " Kinds: \(FigureKind.allCases.map(\.rawValue).joined(separator: ", "))."
             throw ValidationError(message)
         }
-        guard (2...4096).contains(grid) else {
-            throw ValidationError("--grid \(grid) is out of range: use 2 to 4096 points per side (default 400).")
-        }
-        if let epoch, epoch < 0 {
-            throw ValidationError("--epoch must be 0 or more, got \(epoch).")
-        }
         guard example == "lecture" else {
             throw ValidationError("--example '\(example)' is unknown: the only worked example is 'lecture'.")
-        }
-        guard w0.isFinite else { throw ValidationError("--w0 must be a finite number, got \(w0).") }
-        guard (1...20).contains(steps) else {
-            throw ValidationError("--steps must be between 1 and 20, got \(steps).")
         }
         _ = try parsedRanges()
         _ = try parsedLearningRates()
@@ -121,6 +111,7 @@ struct FigureCommand: AsyncParsableCommand {
     func run() async throws {
         guard let kind = FigureKind(rawValue: kindName) else { return }
         let spec = try self.spec(kind)
+        try spec.validate()  // before reading the data, which may be large
         let catalog = try DataCatalog(dataset: try training.dataset())
         let store = try await LectureFigures.train([spec], catalog: catalog)
         let product = try LectureFigures.make(spec, style: try style.style(), store: store)

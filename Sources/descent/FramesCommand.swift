@@ -77,9 +77,6 @@ struct FramesCommand: AsyncParsableCommand {
         guard (1...256).contains(jobs) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidJobs(jobs))) }
         guard (0...9).contains(compression) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidCompression(compression))) }
         guard fps.isFinite, fps > 0, fps <= 240 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidFrameRate(fps))) }
-        guard (2...4096).contains(grid) else {
-            throw ValidationError("--grid \(grid) is out of range: use 2 to 4096 points per side (default 400).")
-        }
         if let video {
             do {
                 _ = try VideoEncoder.format(of: URL(fileURLWithPath: video))
@@ -102,6 +99,7 @@ struct FramesCommand: AsyncParsableCommand {
         options.compressionLevel = compression
         options.resume = resume
         let style = try self.style.style()
+        if layout != .training { try spec.plane.validate(for: spec.run.model) }  // before reading the data
         let catalog = try DataCatalog(dataset: try training.dataset())
         let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: catalog)
         let sequence = try FrameSequence(spec, style: style, options: options, store: store)

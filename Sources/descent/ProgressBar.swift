@@ -71,10 +71,12 @@ final class ProgressBar: Sendable {
 final class StageProgress: Sendable {
     private let line = TerminalLine()
 
-    /// Shows `done` of `total` for the stage `name`.
+    /// Shows `done` of `total` for the stage `name` (just the name while the total is unknown).
     func update(stage name: String, done: Int, total: Int) {
-        guard total > 0 else { return }
-        line.draw { name.padding(toLength: 12, withPad: " ", startingAt: 0) + "\(TerminalLine.bar(Double(done) / Double(total))) \(done)/\(total)" }
+        line.draw(force: total == 0) {
+            let label = name.padding(toLength: 12, withPad: " ", startingAt: 0)
+            return total > 0 ? label + "\(TerminalLine.bar(Double(done) / Double(total))) \(done)/\(total)" : label + "…"
+        }
     }
 
     /// Erases the bar.
