@@ -35,7 +35,8 @@ let package = Package(
         .target(
             name: "Plotting",
             dependencies: ["CCairo", "CPNG"],
-            exclude: ["README.md"]
+            exclude: ["README.md"],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .target(
             name: "Reporting",
@@ -58,7 +59,7 @@ let package = Package(
             path: "Sources/descent-bench"
         ),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: [.swiftLanguageMode(.v6)]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Training", "Plotting"]),
         .testTarget(name: "DescentTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ],
