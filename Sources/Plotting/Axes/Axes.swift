@@ -76,13 +76,16 @@ public final class Axes {
     }
 
     /// Adds scatter markers; colour defaults to the next series colour, with an outline in the
-    /// background colour so overlapping markers stay distinct.
+    /// background colour so overlapping markers stay distinct. More than
+    /// `ScatterMark.densityThreshold` points are drawn as a density image unless `rendering`
+    /// says otherwise.
     @discardableResult
     public func scatter(_ points: [DataPoint], marker: MarkerShape = .circle, color: Color? = nil, size: Double? = nil,
-                        edgeColor: Color? = nil, label: String? = nil, layer: Layer = .static) -> ScatterMark {
+                        edgeColor: Color? = nil, label: String? = nil, layer: Layer = .static,
+                        rendering: ScatterMark.Rendering = .automatic) -> ScatterMark {
         let edge = edgeColor ?? (theme.background.alpha > 0 ? theme.background : Color.white)
         let mark = ScatterMark(points: points, marker: marker, color: color ?? nextSeriesColor(), size: size,
-                               edgeColor: edge, label: label, layer: layer)
+                               edgeColor: edge, label: label, layer: layer, rendering: rendering)
         add(mark)
         return mark
     }
