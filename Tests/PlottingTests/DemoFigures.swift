@@ -93,6 +93,17 @@ extension DemoFigures {
         figure.axes.line([DataPoint(x: -5, y: -3.2), DataPoint(x: 5, y: 3.6)], label: "Trend")
         return figure
     }
+
+    /// 400 labelled points; labels are drawn only where they neither overlap nor cover markers.
+    static func labelledCloud(size: FigureSize, theme: Theme) -> Figure {
+        let figure = Figure(size: size, theme: theme)
+        figure.title = "Point labels where they can be read"
+        let points = cloud(count: 400, seed: 8)
+        figure.axes.scatter(points, label: "Samples")
+        figure.axes.pointLabels(points.indices.map { "P\($0)" }, at: points, offset: DevicePoint(x: 0.6 * figure.metrics.markerSize, y: 0),
+                                fontSize: figure.metrics.tickFontSize * 0.85, avoidingMarkers: true)
+        return figure
+    }
 }
 
 /// A tiny seeded generator (SplitMix64) so demo data is reproducible.

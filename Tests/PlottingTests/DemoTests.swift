@@ -15,6 +15,7 @@ import Testing
                 try DemoFigures.bars(size: size, theme: theme).write(to: folder.appendingPathComponent("bars-\(suffix).png"))
                 try DemoFigures.densityScatter(size: size, theme: theme, count: 100_000)
                     .write(to: folder.appendingPathComponent("density-\(suffix).png"))
+                try DemoFigures.labelledCloud(size: size, theme: theme).write(to: folder.appendingPathComponent("labels-\(suffix).png"))
             }
         }
         try DemoFigures.landscape(size: .slide, theme: .light).0.write(to: folder.appendingPathComponent("landscape.svg"))

@@ -99,6 +99,24 @@ public final class Axes {
         return mark
     }
 
+    /// Adds labels at data points that are drawn only where they can be read (see
+    /// `PointLabelsMark`): `texts[i]` belongs to `points[i]`, earlier labels win; a label is left
+    /// out when it would overlap an earlier one, leave the plot area or cover the legend, and,
+    /// with `avoidingMarkers`, when it would cover a marker of the scatter marks added so far.
+    ///
+    /// Texts and points are paired up to the shorter of the two arrays.
+    @discardableResult
+    public func pointLabels(_ texts: [String], at points: [DataPoint], anchor: TextAnchor = TextAnchor(.left, .bottom),
+                            offset: DevicePoint = .zero, color: Color? = nil, fontSize: Double? = nil, padding: Double = 2,
+                            avoidingMarkers: Bool = false, layer: Layer = .static) -> PointLabelsMark {
+        let labels = zip(texts, points).map { PointLabelsMark.Label($0, at: $1) }
+        let avoided = avoidingMarkers ? marks.compactMap { $0 as? ScatterMark } : []
+        let mark = PointLabelsMark(labels: labels, anchor: anchor, offset: offset, color: color, fontSize: fontSize, padding: padding,
+                                   avoidedMarks: avoided, layer: layer)
+        add(mark)
+        return mark
+    }
+
     /// Adds a text at `textPosition` with a leader line (and arrowhead) to `target`.
     @discardableResult
     public func annotate(_ text: String, pointingAt target: DataPoint, textAt textPosition: DataPoint, color: Color? = nil,
