@@ -43,3 +43,22 @@ import Testing
         #expect(samples.allSatisfy { transform.plotRect.contains($0) })
     }
 }
+
+@Suite struct BandSamplingTests {
+    @Test func bandsSampleEveryTwelvePixelsUpToTheBudgetAndEveryKthXBeyond() {
+        let transform = AxesTransform(plotRect: DeviceRect(x: 0, y: 0, width: 1_000, height: 600),
+                                      xLimits: AxisLimits(0, 1), yLimits: AxisLimits(0, 1))
+        // 3 x values, 600-pixel spans: 50 samples each plus the top.
+        let small = BandMark(xs: [0.1, 0.5, 0.9], lower: [0, 0, 0], upper: [1, 1, 1], color: .black)
+        let samples = small.samplePoints(in: transform)
+        #expect(samples.count == 3 * 51)
+        #expect(samples.first == DevicePoint(x: 100, y: 600) && samples[1] == DevicePoint(x: 100, y: 588) && samples[50] == DevicePoint(x: 100, y: 0))
+        // 200,000 x values with full-height spans would give 10 million samples.
+        let n = 200_000
+        let xs = (0..<n).map { Double($0) / Double(n) }
+        let big = BandMark(xs: xs, lower: Array(repeating: 0, count: n), upper: Array(repeating: 1, count: n), color: .black)
+        let bounded = big.samplePoints(in: transform)
+        #expect(bounded.count <= densifySampleBudget && bounded.count > densifySampleBudget / 2)
+        #expect((bounded.map(\.x).max() ?? 0) > 990, "spread over the whole band")
+    }
+}
