@@ -35,8 +35,7 @@ let package = Package(
         .target(
             name: "Plotting",
             dependencies: ["CCairo", "CPNG"],
-            exclude: ["README.md"],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            exclude: ["README.md"]
         ),
         .target(
             name: "Reporting",
@@ -59,7 +58,7 @@ let package = Package(
             path: "Sources/descent-bench"
         ),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: [.swiftLanguageMode(.v5)]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Training", "Plotting"]),
         .testTarget(name: "DescentTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ],

@@ -67,6 +67,45 @@ enum DemoFigures {
     }
 }
 
+extension DemoFigures {
+    /// `count` points: two correlated Gaussian clusters and a few uniform outliers (seeded).
+    static func cloud(count: Int, seed: UInt64 = 3) -> [DataPoint] {
+        var generator = SplitMix(seed: seed)
+        func normal() -> Double {
+            let u = max(1e-300, generator.nextUnit()), v = generator.nextUnit()
+            return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+        }
+        return (0..<count).map { index in
+            if index % 200 == 0 { return DataPoint(x: generator.nextUnit() * 10 - 5, y: generator.nextUnit() * 8 - 4) }
+            let a = normal(), b = normal()
+            if index % 3 == 0 { return DataPoint(x: 1.8 + 0.5 * a, y: -1 + 0.4 * b) }
+            return DataPoint(x: -1 + 1.1 * a, y: 0.8 * a + 0.6 * b + 0.5)
+        }
+    }
+
+    /// A density scatter of `count` cloud points with a fitted line and a legend.
+    static func densityScatter(size: FigureSize, theme: Theme, count: Int) -> Figure {
+        let figure = Figure(size: size, theme: theme)
+        figure.title = "\(count) points"
+        figure.axes.xLabel = "Feature x"
+        figure.axes.yLabel = "Target y"
+        figure.axes.scatter(cloud(count: count), label: "Samples")
+        figure.axes.line([DataPoint(x: -5, y: -3.2), DataPoint(x: 5, y: 3.6)], label: "Trend")
+        return figure
+    }
+
+    /// 400 labelled points; labels are drawn only where they neither overlap nor cover markers.
+    static func labelledCloud(size: FigureSize, theme: Theme) -> Figure {
+        let figure = Figure(size: size, theme: theme)
+        figure.title = "Point labels where they can be read"
+        let points = cloud(count: 400, seed: 8)
+        figure.axes.scatter(points, label: "Samples")
+        figure.axes.pointLabels(points.indices.map { "P\($0)" }, at: points, offset: DevicePoint(x: 0.6 * figure.metrics.markerSize, y: 0),
+                                fontSize: figure.metrics.tickFontSize * 0.85, avoidingMarkers: true)
+        return figure
+    }
+}
+
 /// A tiny seeded generator (SplitMix64) so demo data is reproducible.
 struct SplitMix: RandomNumberGenerator {
     var state: UInt64

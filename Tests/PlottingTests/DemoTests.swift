@@ -13,6 +13,9 @@ import Testing
                 try DemoFigures.fitAndLoss(size: size, theme: theme, style: .finnish).write(to: folder.appendingPathComponent("fit-\(suffix).png"))
                 try DemoFigures.landscape(size: size, theme: theme).0.write(to: folder.appendingPathComponent("landscape-\(suffix).png"))
                 try DemoFigures.bars(size: size, theme: theme).write(to: folder.appendingPathComponent("bars-\(suffix).png"))
+                try DemoFigures.densityScatter(size: size, theme: theme, count: 100_000)
+                    .write(to: folder.appendingPathComponent("density-\(suffix).png"))
+                try DemoFigures.labelledCloud(size: size, theme: theme).write(to: folder.appendingPathComponent("labels-\(suffix).png"))
             }
         }
         try DemoFigures.landscape(size: .slide, theme: .light).0.write(to: folder.appendingPathComponent("landscape.svg"))

@@ -76,13 +76,16 @@ public final class Axes {
     }
 
     /// Adds scatter markers; colour defaults to the next series colour, with an outline in the
-    /// background colour so overlapping markers stay distinct.
+    /// background colour so overlapping markers stay distinct. More than
+    /// `ScatterMark.densityThreshold` points are drawn as a density image unless `rendering`
+    /// says otherwise.
     @discardableResult
     public func scatter(_ points: [DataPoint], marker: MarkerShape = .circle, color: Color? = nil, size: Double? = nil,
-                        edgeColor: Color? = nil, label: String? = nil, layer: Layer = .static) -> ScatterMark {
+                        edgeColor: Color? = nil, label: String? = nil, layer: Layer = .static,
+                        rendering: ScatterMark.Rendering = .automatic) -> ScatterMark {
         let edge = edgeColor ?? (theme.background.alpha > 0 ? theme.background : Color.white)
         let mark = ScatterMark(points: points, marker: marker, color: color ?? nextSeriesColor(), size: size,
-                               edgeColor: edge, label: label, layer: layer)
+                               edgeColor: edge, label: label, layer: layer, rendering: rendering)
         add(mark)
         return mark
     }
@@ -92,6 +95,24 @@ public final class Axes {
     public func text(_ text: String, at position: DataPoint, anchor: TextAnchor = .center, color: Color? = nil,
                      fontSize: Double? = nil, boxed: Bool = false, layer: Layer = .static) -> TextMark {
         let mark = TextMark(text, at: position, anchor: anchor, color: color, fontSize: fontSize, boxed: boxed, layer: layer)
+        add(mark)
+        return mark
+    }
+
+    /// Adds labels at data points that are drawn only where they can be read (see
+    /// `PointLabelsMark`): `texts[i]` belongs to `points[i]`, earlier labels win; a label is left
+    /// out when it would overlap an earlier one, leave the plot area or cover the legend, and,
+    /// with `avoidingMarkers`, when it would cover a marker of the scatter marks added so far.
+    ///
+    /// Texts and points are paired up to the shorter of the two arrays.
+    @discardableResult
+    public func pointLabels(_ texts: [String], at points: [DataPoint], anchor: TextAnchor = TextAnchor(.left, .bottom),
+                            offset: DevicePoint = .zero, color: Color? = nil, fontSize: Double? = nil, padding: Double = 2,
+                            avoidingMarkers: Bool = false, layer: Layer = .static) -> PointLabelsMark {
+        let labels = zip(texts, points).map { PointLabelsMark.Label($0, at: $1) }
+        let avoided = avoidingMarkers ? marks.compactMap { $0 as? ScatterMark } : []
+        let mark = PointLabelsMark(labels: labels, anchor: anchor, offset: offset, color: color, fontSize: fontSize, padding: padding,
+                                   avoidedMarks: avoided, layer: layer)
         add(mark)
         return mark
     }

@@ -54,7 +54,7 @@ public enum AtomicFile {
         guard fd >= 0 else { throw failure(errno, path: path) }
         fchmod(fd, 0o644)
         close(fd)
-        let temporaryPath = String(cString: template)
+        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
         defer { if !renamed { unlink(temporaryPath) } }
         try body(URL(fileURLWithPath: temporaryPath))

@@ -13,11 +13,16 @@ extension Figure {
 
     /// The figure as an SVG document (`width`/`height` in points, pixels / `vectorDPI` · 72).
     public func svgData() throws -> Data {
+        SVGNormalizer.normalize(try cairoSVGData())
+    }
+
+    /// The SVG exactly as Cairo writes it, ids not yet renumbered.
+    func cairoSVGData() throws -> Data {
         let (width, height) = pageSize
         let surface = try CairoSurface(svgWidth: width, height: height)
         try drawVector(on: surface)
         try surface.finish()
-        return SVGNormalizer.normalize(surface.sink?.data ?? Data())
+        return surface.sink?.data ?? Data()
     }
 
     /// The figure as a one-page PDF (page size pixels / `vectorDPI` · 72 points).

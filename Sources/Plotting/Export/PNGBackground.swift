@@ -21,8 +21,9 @@ import Foundation
 /// backgrounds (whose PNG would be RGBA), are not spliced: `init` returns nil and callers fall
 /// back to `PNGEncoder`.
 ///
-/// Immutable after creation and shared read-only by the encoders of several threads.
-public final class PNGBackground: @unchecked Sendable {
+/// Immutable after creation (only `let`s of `Sendable` values, the raster included) and shared
+/// read-only by the encoders of several threads.
+public final class PNGBackground: Sendable {
     /// The background raster (opaque).
     public let raster: Raster
     /// The zlib level of every piece.
@@ -65,52 +66,61 @@ public final class PNGBackground: @unchecked Sendable {
         tileCount = (raster.width + tileWidth - 1) / tileWidth
         let height = raster.height, tiles = tileCount
         let chunks = max(1, min(threads, height / 64 + 1))
-        final class Chunk {
-            var rows: [[UInt8]] = []
-            var rowSums: [UInt32] = []
-            var tiles: [[UInt8]] = []
-            var tileSums: [UInt32] = []
-            var failed = false
-        }
-        let results = (0..<chunks).map { _ in Chunk() }
         let layout = TileLayout(width: raster.width, tileWidth: tileWidth)
         let level = options.compressionLevel, filterType = options.filter
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let result = results[chunk]
-            let first = height * chunk / chunks, last = height * (chunk + 1) / chunks
-            guard let rowStream = DeflateStream(level: level, memoryLevel: 8),
-                  let tileStream = DeflateStream(level: level, memoryLevel: SplicedPNGEncoder.tileMemoryLevel) else {
-                result.failed = true
-                return
-            }
-            var filtered = [UInt8](repeating: 0, count: layout.rowBytes)
-            for y in first..<last {
-                filtered.withUnsafeMutableBufferPointer { buffer in
-                    guard let base = buffer.baseAddress else { return }
-                    layout.filterRow(y, of: raster, filter: filterType, range: 0..<layout.rowBytes, into: base)
-                    var piece: [UInt8] = []
-                    if !rowStream.append(base, count: layout.rowBytes, to: &piece) { result.failed = true }
-                    result.rows.append(piece)
-                    result.rowSums.append(UInt32(truncatingIfNeeded: adler32(1, base, UInt32(layout.rowBytes))))
-                    for tile in 0..<tiles {
-                        let range = layout.byteRange(ofTile: tile)
-                        var tilePiece: [UInt8] = []
-                        if level == 0 {
-                            if !tileStream.append(base + range.lowerBound, count: range.count, to: &tilePiece) { result.failed = true }
-                        } else {
-                            FixedHuffmanDeflate.append(base + range.lowerBound, count: range.count, to: &tilePiece)
-                        }
-                        result.tiles.append(tilePiece)
-                        result.tileSums.append(UInt32(truncatingIfNeeded: adler32(1, base + range.lowerBound, UInt32(range.count))))
-                    }
-                }
-            }
+        // Each chunk of rows compresses into its own value; the chunks are joined in row order.
+        let results = concurrentMap(count: chunks) { chunk in
+            PNGBackground.compress(rows: height * chunk / chunks..<height * (chunk + 1) / chunks, of: raster, layout: layout,
+                                   tiles: tiles, level: level, filter: filterType)
         }
         guard !results.contains(where: \.failed) else { return nil }
         rowPieces = results.flatMap(\.rows)
         rowChecksums = results.flatMap(\.rowSums)
         tilePieces = results.flatMap(\.tiles)
         tileChecksums = results.flatMap(\.tileSums)
+    }
+
+    /// The pieces and checksums of a run of rows, in row order (tiles row-major).
+    private struct Chunk: Sendable {
+        var rows: [[UInt8]] = []
+        var rowSums: [UInt32] = []
+        var tiles: [[UInt8]] = []
+        var tileSums: [UInt32] = []
+        var failed = false
+    }
+
+    /// Compresses `rows` of `raster` into row and tile pieces with their Adler-32 checksums.
+    private static func compress(rows: Range<Int>, of raster: Raster, layout: TileLayout, tiles: Int, level: Int,
+                                 filter: PNGOptions.Filter) -> Chunk {
+        var result = Chunk()
+        guard let rowStream = DeflateStream(level: level, memoryLevel: 8),
+              let tileStream = DeflateStream(level: level, memoryLevel: SplicedPNGEncoder.tileMemoryLevel) else {
+            result.failed = true
+            return result
+        }
+        var filtered = [UInt8](repeating: 0, count: layout.rowBytes)
+        for y in rows {
+            filtered.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                layout.filterRow(y, of: raster, filter: filter, range: 0..<layout.rowBytes, into: base)
+                var piece: [UInt8] = []
+                if !rowStream.append(base, count: layout.rowBytes, to: &piece) { result.failed = true }
+                result.rows.append(piece)
+                result.rowSums.append(UInt32(truncatingIfNeeded: adler32(1, base, UInt32(layout.rowBytes))))
+                for tile in 0..<tiles {
+                    let range = layout.byteRange(ofTile: tile)
+                    var tilePiece: [UInt8] = []
+                    if level == 0 {
+                        if !tileStream.append(base + range.lowerBound, count: range.count, to: &tilePiece) { result.failed = true }
+                    } else {
+                        FixedHuffmanDeflate.append(base + range.lowerBound, count: range.count, to: &tilePiece)
+                    }
+                    result.tiles.append(tilePiece)
+                    result.tileSums.append(UInt32(truncatingIfNeeded: adler32(1, base + range.lowerBound, UInt32(range.count))))
+                }
+            }
+        }
+        return result
     }
 
     /// Total compressed bytes of the row pieces (the image data of the background alone).

@@ -69,6 +69,15 @@ enum PNGEncoder {
         }
 
         /// Runs `encode()` on a dedicated thread and waits for it.
+        ///
+        /// **Why handing this (non-`Sendable`) job to another thread is safe.** The job travels
+        /// as a retained opaque pointer, so the compiler cannot check it; the hand-over is still
+        /// exclusive: the calling thread touches the job only before `pthread_create` and after
+        /// `pthread_join`, and both calls order memory (everything written before the create is
+        /// visible to the encoder thread, everything it wrote is visible after the join). While
+        /// the encoder thread runs, the caller is blocked in `pthread_join`, so exactly one thread
+        /// uses the job (and its libpng structures and raster) at any time. The raster itself is
+        /// only read.
         func runIsolated() throws -> Data {
             let box = Unmanaged.passRetained(self)
             var thread = pthread_t()

@@ -87,9 +87,16 @@ public final class FrameCanvas {
     /// After a spliced `framePNG`, only the spans where the last frame differed from the
     /// background are copied back (the rest of the raster still equals it).
     ///
-    /// Returns the canvas's own raster, valid until the next frame (copy it to keep it).
+    /// Returns a copy of the frame (the canvas keeps drawing into its own raster, which it never
+    /// hands out, so the returned raster stays unchanged and can be shared between threads).
     @discardableResult
     public func renderFrame() throws -> Raster {
+        try drawFrame().copy()
+    }
+
+    /// Draws the current frame into the canvas's own raster and returns that raster (valid until
+    /// the next frame; never handed out of the module).
+    private func drawFrame() throws -> Raster {
         if let spans = differingSpans {
             for span in spans {
                 let offset = span.row * frame.stride + 4 * span.pixels.lowerBound
@@ -112,7 +119,7 @@ public final class FrameCanvas {
     public func framePNG(options: PNGOptions = .fast) throws -> Data {
         var options = options
         if options.title == nil { options.title = figure.title }
-        let frame = try renderFrame()
+        let frame = try drawFrame()
         lastSplicing = nil
         if let splicer = splicer(for: options), let png = try splicer.encode(frame, options: options) {
             lastSplicing = splicer.statistics

@@ -35,12 +35,23 @@ public final class BandMark: Mark {
         return MarkBounds.of(points, xScale: xScale, yScale: yScale)
     }
 
-    /// Points on both curves and between them.
+    /// Points on both curves and between them: every 12 pixels up each x's span. When that
+    /// would be more than `densifySampleBudget` samples (hundreds of thousands of x values),
+    /// only every k-th x is sampled, k chosen to stay within the budget.
     public func samplePoints(in transform: AxesTransform) -> [DevicePoint] {
-        (0..<count).flatMap { i -> [DevicePoint] in
+        func span(_ i: Int) -> [DevicePoint] {
             let a = transform.device(DataPoint(x: xs[i], y: lower[i])), b = transform.device(DataPoint(x: xs[i], y: upper[i]))
             return densify([a, b], spacing: 12)
         }
+        let n = count
+        guard n > densifySampleBudget / 502 else { return (0..<n).flatMap(span) }
+        var total = 0
+        for i in 0..<n {
+            let a = transform.device(DataPoint(x: xs[i], y: lower[i])), b = transform.device(DataPoint(x: xs[i], y: upper[i]))
+            if a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite { total += max(1, min(500, Int(a.distance(to: b) / 12))) + 1 }
+        }
+        let step = max(1, (total + densifySampleBudget - 1) / densifySampleBudget)
+        return Swift.stride(from: 0, to: n, by: step).flatMap(span)
     }
 
     /// A patch swatch.

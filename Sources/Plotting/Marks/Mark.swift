@@ -126,17 +126,58 @@ public struct LegendEntry: Sendable, Hashable {
     }
 }
 
+/// The most samples `densify` returns for one polyline before it spreads them more thinly.
+let densifySampleBudget = 250_000
+
 /// Samples a device polyline every `spacing` pixels, for legend avoidance.
+///
+/// Each finite segment contributes its start and points every `spacing` pixels (at most 500),
+/// and the last point closes the list. When that would be more than `densifySampleBudget`
+/// samples (hundreds of thousands of points, or long jagged lines), the samples are instead
+/// spread evenly along the line's arc length, `densifySampleBudget` of them (plus the last
+/// point), so legend placement stays linear in the number of points and bounded in memory.
+/// Lines below the budget (every figure of the lecture) get exactly the per-segment samples.
 func densify(_ points: [DevicePoint], spacing: Double) -> [DevicePoint] {
     guard points.count > 1 else { return points.filter { $0.x.isFinite && $0.y.isFinite } }
+    func isFinite(_ p: DevicePoint) -> Bool { p.x.isFinite && p.y.isFinite }
+    func steps(_ a: DevicePoint, _ b: DevicePoint) -> Int { max(1, min(500, Int(a.distance(to: b) / spacing))) }
+    var total = 1
+    for (a, b) in zip(points, points.dropFirst()) where isFinite(a) && isFinite(b) { total += steps(a, b) }
+    if total > densifySampleBudget { return densifyByArcLength(points, samples: densifySampleBudget) }
     var result: [DevicePoint] = []
-    for (a, b) in zip(points, points.dropFirst()) where a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
-        let steps = max(1, min(500, Int(a.distance(to: b) / spacing)))
+    result.reserveCapacity(total)
+    for (a, b) in zip(points, points.dropFirst()) where isFinite(a) && isFinite(b) {
+        let steps = steps(a, b)
         for i in 0..<steps {
             let t = Double(i) / Double(steps)
             result.append(DevicePoint(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t))
         }
     }
-    if let last = points.last, last.x.isFinite, last.y.isFinite { result.append(last) }
+    if let last = points.last, isFinite(last) { result.append(last) }
+    return result
+}
+
+/// `samples` points evenly spaced along the arc length of the finite segments of `points`
+/// (the first at the line's start), plus the last point when it is finite.
+func densifyByArcLength(_ points: [DevicePoint], samples: Int) -> [DevicePoint] {
+    func isFinite(_ p: DevicePoint) -> Bool { p.x.isFinite && p.y.isFinite }
+    var length = 0.0
+    for (a, b) in zip(points, points.dropFirst()) where isFinite(a) && isFinite(b) { length += a.distance(to: b) }
+    var result: [DevicePoint] = []
+    result.reserveCapacity(samples + 1)
+    let step = length / Double(max(1, samples))
+    if length > 0 && length.isFinite {
+        var travelled = 0.0, next = 0.0
+        for (a, b) in zip(points, points.dropFirst()) where isFinite(a) && isFinite(b) {
+            let d = a.distance(to: b)
+            while next < travelled + d && result.count < samples {
+                let t = (next - travelled) / d
+                result.append(DevicePoint(x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t))
+                next += step
+            }
+            travelled += d
+        }
+    }
+    if let last = points.last, isFinite(last) { result.append(last) }
     return result
 }

@@ -5,8 +5,16 @@ import Foundation
 /// per pixel (`a << 24 | r << 16 | g << 8 | b`), rows `stride` bytes apart, row 0 at the top.
 ///
 /// Rasters hold rendered figures (for tests and as the static background of frame
-/// sequences). The public API is read-only, so a finished raster can be shared between
-/// threads; the module itself only writes into rasters it has not handed out yet.
+/// sequences).
+///
+/// **Why `@unchecked Sendable` is safe.** The only mutable state is the pixel memory behind
+/// `mutableBytes` (raw memory, allocated in `init`, freed in `deinit`; the other properties are
+/// immutable). The public API only reads it. Inside the module, pixels are written only by the
+/// code that created the raster and only before the raster is handed out (drawing a figure,
+/// filling a heatmap or colorbar image, a test setting pixels up); the one raster that is
+/// written again and again, `FrameCanvas`'s frame, is private to its canvas, which returns
+/// copies. So every raster another thread can see is immutable after publication, and
+/// concurrent reads of immutable memory are safe.
 public final class Raster: @unchecked Sendable {
     /// The width in pixels.
     public let width: Int
@@ -80,7 +88,8 @@ public final class Raster: @unchecked Sendable {
         return result
     }
 
-    /// Overwrites this raster's pixels with `other`'s (same size required).
+    /// Overwrites this raster's pixels with `other`'s (same size required); only for rasters
+    /// that have not been handed out (the frame of a `FrameCanvas`).
     func overwrite(with other: Raster) {
         precondition(width == other.width && height == other.height && stride == other.stride)
         mutableBytes.update(from: other.mutableBytes, count: stride * height)
