@@ -140,7 +140,11 @@ let densifySampleBudget = 250_000
 func densify(_ points: [DevicePoint], spacing: Double) -> [DevicePoint] {
     guard points.count > 1 else { return points.filter { $0.x.isFinite && $0.y.isFinite } }
     func isFinite(_ p: DevicePoint) -> Bool { p.x.isFinite && p.y.isFinite }
-    func steps(_ a: DevicePoint, _ b: DevicePoint) -> Int { max(1, min(500, Int(a.distance(to: b) / spacing))) }
+    func steps(_ a: DevicePoint, _ b: DevicePoint) -> Int {
+        // In Double until clamped: a segment far off the page (a diverged curve) can be longer than Int.max pixels.
+        let count = a.distance(to: b) / spacing
+        return count.isFinite ? max(1, Int(min(500, count))) : 500
+    }
     var total = 1
     for (a, b) in zip(points, points.dropFirst()) where isFinite(a) && isFinite(b) { total += steps(a, b) }
     if total > densifySampleBudget { return densifyByArcLength(points, samples: densifySampleBudget) }

@@ -42,7 +42,8 @@ enum CompareModelsFigure {
         for (index, model) in models.enumerated() {
             FitPanel.drawStatic(on: fit, model: model, style: style, xLimits: AxisLimits(xs.first ?? 0, xs.last ?? 1),
                                 yLimits: yLimits, color: figure.theme.seriesColor(index + 1),
-                                label: text.modelName(model.model.name), showData: index == models.count - 1,
+                                label: text.modelName(model.model.name),
+                                showData: FitFigure.drawsDensity(original.count) ? index == 0 : index == models.count - 1,
                                 curveLayer: .static)
         }
 

@@ -7,10 +7,15 @@ import Training
 /// Each model's curve is drawn over the data's x range (plus 4 % on each side) from 240 samples;
 /// ``FitSpec/residuals`` adds the vertical error segment from each point to the first model's
 /// prediction (for at most ``maximumResidualRows`` rows: beyond, segments only hide the data),
-/// ``FitSpec/labels`` writes each point's name beside it.
+/// ``FitSpec/labels`` writes each point's name beside it where it can be read (not over another
+/// name, a marker or the legend, nor past the plot's edge).
 enum FitFigure {
     /// The most rows that get a residual segment.
     static let maximumResidualRows = 200
+
+    /// Whether `count` data points are drawn as a density image (then under the curves, which
+    /// would otherwise disappear in its dense core) rather than as markers (over the curves).
+    static func drawsDensity(_ count: Int) -> Bool { count > ScatterMark.densityThreshold }
 
     /// Builds the figure for `spec` from its trained models.
     static func make(_ spec: FitSpec, style: FigureStyle, models: [TrainedModel]) throws -> FigureProduct {
@@ -37,6 +42,8 @@ enum FitFigure {
                 axes.line([point, DataPoint(x: point.x, y: prediction)], color: residualColor, width: 2.5 * figure.metrics.scale, dash: .dashed)
             }
         }
+        let dense = drawsDensity(points.count)
+        if dense { axes.scatter(points, color: figure.theme.seriesColor(0), label: text.data) }
         for (index, model) in models.enumerated() {
             let curve = curveXs.map { DataPoint(x: $0, y: model.predictOriginal(at: $0)) }
             let equation = style.equations.originalUnits(
@@ -45,20 +52,21 @@ enum FitFigure {
             let label = models.count > 1 ? "\(text.modelName(model.model.name)): \(equation)" : equation
             axes.line(curve, color: figure.theme.seriesColor(index + 1), label: label)
         }
-        axes.scatter(points, color: figure.theme.seriesColor(0), label: text.data)
+        if !dense { axes.scatter(points, color: figure.theme.seriesColor(0), label: text.data) }
         let curveYs = models.flatMap { model in curveXs.map { model.predictOriginal(at: $0) } } + data.y
-        let xRange = (curveXs.min() ?? 0)...(curveXs.max() ?? 1)
         if let low = curveYs.min(), let high = curveYs.max(), high > low {
             // Headroom above the data for the legend: one line per entry, about 7 % of the height each.
             let entries = Double(models.count + 1)
             axes.yLimits = AxisLimits(low - 0.05 * (high - low), high + (0.06 + 0.075 * entries) * (high - low))
         }
         if spec.labels, let labels = data.labels {
-            let dx = 0.008 * (xRange.upperBound - xRange.lowerBound)
-            for (point, label) in zip(points, labels) {
-                axes.text(label, at: DataPoint(x: point.x + dx, y: point.y), anchor: TextAnchor(.left, .bottom),
-                          color: figure.theme.ink, fontSize: figure.metrics.tickFontSize * 0.85)
-            }
+            // Each name just right of its point's marker (the same distance in pixels at every
+            // size), in data order; a name that would overlap an earlier one, a data marker or the
+            // legend, or leave the plot, is left out.
+            let fontSize = figure.metrics.tickFontSize * 0.85
+            axes.pointLabels(labels, at: points, anchor: TextAnchor(.left, .bottom),
+                             offset: DevicePoint(x: 0.5 * figure.metrics.markerSize + 0.3 * fontSize, y: 0),
+                             color: figure.theme.ink, fontSize: fontSize, avoidingMarkers: true)
         }
         var summary = models.map { "\(text.modelName($0.model.name)): \($0.equation(style.equations))" }.joined(separator: "; ")
         if spec.residuals && !drawsResiduals {

@@ -48,13 +48,17 @@ struct FitPanel {
         axes.xLimits = xLimits ?? limits.x
         axes.yLimits = yLimits ?? limits.y
         let xs = FitFigure.sampleXs(original.x)
-        let curve = axes.line([], color: color ?? axes.theme.seriesColor(1), label: label ?? text.modelName(model.model.name),
-                              layer: curveLayer)
         var scatter: ScatterMark?
-        if showData {
+        func addData() {
             scatter = axes.scatter(zip(original.x, original.y).map { DataPoint(x: $0, y: $1) },
                                    color: axes.theme.seriesColor(0), label: text.data)
         }
+        // Markers go over the curve; a density image (many rows) goes under it, so the curve stays visible.
+        let dense = FitFigure.drawsDensity(original.count)
+        if showData && dense { addData() }
+        let curve = axes.line([], color: color ?? axes.theme.seriesColor(1), label: label ?? text.modelName(model.model.name),
+                              layer: curveLayer)
+        if showData && !dense { addData() }
         let panel = FitPanel(axes: axes, model: model, curve: curve, data: scatter, sampleXs: xs)
         panel.update(parameters: model.parameters(atEpoch: epoch) ?? model.finalParameters)
         return panel

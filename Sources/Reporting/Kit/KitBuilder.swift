@@ -102,8 +102,11 @@ public struct KitBuilder: Sendable {
                 progress(.advanced("train", done: done, total: total))
             }
             let models = try store.models(configuration.models.map { RunRequest($0) })
-            let detail = models.map { "\($0.model.name): \($0.history.epochsRun) epochs, MSE \(String(format: "%.4f", $0.finalMeanSquaredError))" }
-                .joined(separator: "; ") + "; \(store.trainedRunCount) runs in all"
+            let detail = models.map { model -> String in
+                if case .diverged(let epoch) = model.history.stopReason { return "\(model.model.name): diverged at epoch \(epoch)" }
+                let mse = model.finalMeanSquaredError
+                return "\(model.model.name): \(model.history.epochsRun) epochs, MSE \(String(format: abs(mse) < 1e5 ? "%.4f" : "%.4g", mse))"
+            }.joined(separator: "; ") + "; \(store.trainedRunCount) runs in all"
             return (store, detail)
         }
         let models = try store.models(configuration.models.map { RunRequest($0) })
