@@ -50,8 +50,8 @@ import Testing
         let background = try #require(PNGBackground(raster: try FrameCanvas.renderBackground(of: first), options: .fast, threads: 1))
         let twoThreaded = try #require(PNGBackground(raster: background.raster, options: .fast, threads: 2))
         #expect(background.rowPieces == twoThreaded.rowPieces && background.tilePieces == twoThreaded.tilePieces)
-        let forward = try FrameCanvas(figure: first, encodedBackground: background)
-        let backward = try FrameCanvas(figure: second, encodedBackground: twoThreaded)
+        let forward = try FrameCanvas(figure: first, background: nil, encodedBackground: background)
+        let backward = try FrameCanvas(figure: second, background: nil, encodedBackground: twoThreaded)
         let counts = [3, 10, 20, all.count]
         var forwardBytes: [Int: Data] = [:]
         for count in counts {

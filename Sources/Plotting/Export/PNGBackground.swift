@@ -23,17 +23,17 @@ import Foundation
 ///
 /// Immutable after creation (only `let`s of `Sendable` values, the raster included) and shared
 /// read-only by the encoders of several threads.
-public final class PNGBackground: Sendable {
+final class PNGBackground: Sendable {
     /// The background raster (opaque).
-    public let raster: Raster
+    let raster: Raster
     /// The zlib level of every piece.
-    public let compressionLevel: Int
+    let compressionLevel: Int
     /// The row filter, `.none` or `.up`.
-    public let filter: PNGOptions.Filter
+    let filter: PNGOptions.Filter
     /// Tile width in pixels.
-    public let tileWidth: Int
+    let tileWidth: Int
     /// Tiles per row, `⌈width / tileWidth⌉`.
-    public let tileCount: Int
+    let tileCount: Int
 
     /// Compressed pieces of the rows: `rowPieces[y]`.
     let rowPieces: [[UInt8]]
@@ -45,17 +45,17 @@ public final class PNGBackground: Sendable {
     let tileChecksums: [UInt32]
 
     /// The default tile width: 64 pixels.
-    public static let defaultTileWidth = 64
+    static let defaultTileWidth = 64
 
     /// Whether frames encoded with `options` can be spliced over an opaque background.
-    public static func supports(_ options: PNGOptions) -> Bool {
+    static func supports(_ options: PNGOptions) -> Bool {
         options.filter == .none || options.filter == .up
     }
 
     /// Compresses `raster` in row and tile pieces for `options` (its level and filter), using
     /// up to `threads` threads; nil when the options or a translucent pixel rule splicing out or
     /// zlib fails.
-    public init?(raster: Raster, options: PNGOptions, tileWidth: Int = PNGBackground.defaultTileWidth,
+    init?(raster: Raster, options: PNGOptions, tileWidth: Int = PNGBackground.defaultTileWidth,
                  threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         guard PNGBackground.supports(options), tileWidth >= 1, raster.width >= 1, raster.height >= 1,
               (try? options.validate()) != nil, PNGEncoder.isOpaque(raster) else { return nil }
@@ -124,5 +124,5 @@ public final class PNGBackground: Sendable {
     }
 
     /// Total compressed bytes of the row pieces (the image data of the background alone).
-    public var compressedSize: Int { rowPieces.reduce(0) { $0 + $1.count } }
+    var compressedSize: Int { rowPieces.reduce(0) { $0 + $1.count } }
 }

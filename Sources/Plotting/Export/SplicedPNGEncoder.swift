@@ -18,12 +18,12 @@ import Foundation
 /// uses `PNGEncoder`.
 ///
 /// One encoder belongs to one thread; many encoders share one background.
-public final class SplicedPNGEncoder {
+final class SplicedPNGEncoder {
     /// zlib's memory level for tile pieces: a 512-entry hash table, cheap to reset per tile.
     static let tileMemoryLevel = 2
 
     /// The shared background.
-    public let background: PNGBackground
+    let background: PNGBackground
     private let layout: TileLayout
     private let tileStream: DeflateStream
     private var filtered: [UInt8]
@@ -34,25 +34,16 @@ public final class SplicedPNGEncoder {
     /// The pixels of the last encoded frame that differ from the background: runs of
     /// consecutive differing tiles, `(row, pixels)`. A canvas restores only
     /// these from the background before drawing the next frame.
-    public private(set) var differingSpans: [(row: Int, pixels: Range<Int>)] = []
+    private(set) var differingSpans: [(row: Int, pixels: Range<Int>)] = []
 
     /// What the last `encode` did.
-    public private(set) var statistics = Statistics()
+    private(set) var statistics = Statistics()
 
-    /// Counts of the last frame: rows reused whole, tiles compressed anew.
-    public struct Statistics: Sendable, Equatable {
-        /// Rows whose cached row piece was reused.
-        public var reusedRows = 0
-        /// Tiles compressed for this frame.
-        public var compressedTiles = 0
-        /// All tiles of the frame, `height · tileCount`.
-        public var totalTiles = 0
-        /// Bytes of the image data (the `IDAT` payload).
-        public var imageDataBytes = 0
-    }
+    /// Counts of the last frame.
+    typealias Statistics = SplicingStatistics
 
     /// Creates an encoder over `background`; nil when zlib cannot allocate its stream.
-    public init?(background: PNGBackground) {
+    init?(background: PNGBackground) {
         guard let stream = DeflateStream(level: background.compressionLevel, memoryLevel: SplicedPNGEncoder.tileMemoryLevel) else {
             return nil
         }
@@ -71,7 +62,7 @@ public final class SplicedPNGEncoder {
     /// - Returns: the PNG, or nil when the frame cannot be spliced (different size, translucent
     ///   changed pixel, zlib failure); then encode it with `PNGEncoder`.
     /// - Throws: `PlottingError.png` when libpng fails, `PlottingError.invalidPNGOptions`.
-    public func encode(_ frame: Raster, options: PNGOptions) throws -> Data? {
+    func encode(_ frame: Raster, options: PNGOptions) throws -> Data? {
         let raster = background.raster
         guard frame.width == raster.width, frame.height == raster.height else { return nil }
         guard spliceImageData(frame) else { return nil }
@@ -181,4 +172,16 @@ public final class SplicedPNGEncoder {
         statistics = stats
         return true
     }
+}
+
+/// What splicing a frame's PNG did: rows reused whole, tiles compressed anew (see `FrameCanvas`).
+public struct SplicingStatistics: Sendable, Equatable {
+    /// Rows whose cached row piece was reused.
+    public var reusedRows = 0
+    /// Tiles compressed for this frame.
+    public var compressedTiles = 0
+    /// All tiles of the frame, `height · tileCount`.
+    public var totalTiles = 0
+    /// Bytes of the image data (the `IDAT` payload).
+    public var imageDataBytes = 0
 }

@@ -21,8 +21,8 @@ import Foundation
 ///
 /// **PNG.** `framePNG` splices (see `PNGBackground`, `SplicedPNGEncoder`): the static layer is
 /// compressed once in row and tile pieces, and each frame compresses only the tiles its dynamic
-/// marks changed. Threads share one `PNGBackground` (pass it as `encodedBackground`); a canvas
-/// without one builds its own on the first `framePNG`. Options the splicer does not support
+/// marks changed. Workers share one `FrameBackground` (`prepareBackground(of:options:threads:)`);
+/// a canvas without one builds its own on the first `framePNG`. Options the splicer does not support
 /// (filters other than `.none`/`.up`, a translucent background) use `PNGEncoder` for the whole
 /// frame.
 ///
@@ -45,14 +45,23 @@ public final class FrameCanvas {
     private var differingSpans: [(row: Int, pixels: Range<Int>)]?
 
     /// What the splicer did for the last `framePNG` (nil when that frame was not spliced).
-    public private(set) var lastSplicing: SplicedPNGEncoder.Statistics?
+    public private(set) var lastSplicing: SplicingStatistics?
 
     /// Creates a canvas; renders the static layer unless `background` (or `encodedBackground`,
     /// whose raster is then the background) is given.
     ///
     /// - Throws: `PlottingError.rasterSizeMismatch` if `background` is not the figure's size,
     ///   or a Cairo error.
-    public init(figure: Figure, background: Raster? = nil, encodedBackground: PNGBackground? = nil) throws {
+    public convenience init(figure: Figure, background: FrameBackground) throws {
+        try self.init(figure: figure, background: background.raster, encodedBackground: background.encoded)
+    }
+
+    /// Creates a canvas over `background` (rendered here when nil).
+    public convenience init(figure: Figure, background: Raster? = nil) throws {
+        try self.init(figure: figure, background: background, encodedBackground: nil)
+    }
+
+    init(figure: Figure, background: Raster?, encodedBackground: PNGBackground?) throws {
         let background = encodedBackground?.raster ?? background
         self.encodedBackground = encodedBackground
         for axes in figure.panels { axes.freezeLimits() }
@@ -73,6 +82,14 @@ public final class FrameCanvas {
             staticRenderer.context.surface.flush()
             self.background = raster
         }
+    }
+
+    /// Renders the static layer of `figure` and compresses it for splicing frames encoded with
+    /// `options` (on up to `threads` threads), for sharing between the canvases of several
+    /// workers, each with its own figure built the same way.
+    public static func prepareBackground(of figure: Figure, options: PNGOptions, threads: Int) throws -> FrameBackground {
+        let raster = try renderBackground(of: figure)
+        return FrameBackground(raster: raster, encoded: PNGBackground(raster: raster, options: options, threads: threads))
     }
 
     /// Renders the static layer of `figure` for sharing between canvases on several threads
@@ -142,4 +159,13 @@ public final class FrameCanvas {
         splicer = encodedBackground.flatMap { SplicedPNGEncoder(background: $0) }
         return splicer
     }
+}
+
+/// The static layer of a frame sequence, rendered once and (when the PNG options allow
+/// splicing) compressed once, shared read-only by the canvases of several workers.
+public struct FrameBackground: Sendable {
+    /// The static layer.
+    public let raster: Raster
+    /// Its compressed row and tile pieces, or nil when frames are not spliced.
+    let encoded: PNGBackground?
 }

@@ -12,8 +12,7 @@ import Synchronization
 /// order, so any `jobs` gives the same files.
 struct FrameRenderer: Sendable {
     let model: FrameSceneModel
-    let background: Raster
-    let encodedBackground: PNGBackground?
+    let background: FrameBackground
     let directory: FrameDirectory
     let pngOptions: PNGOptions
 
@@ -53,7 +52,7 @@ struct FrameRenderer: Sendable {
     /// One worker: its own scene and canvas, then frames until none are left or a worker failed.
     private func work(_ queue: FrameQueue) throws -> Tiles {
         let scene = FrameScene(model: model)
-        let canvas = try FrameCanvas(figure: scene.figure, background: background, encodedBackground: encodedBackground)
+        let canvas = try FrameCanvas(figure: scene.figure, background: background)
         var tiles = Tiles()
         do {
             while let frame = queue.take() {

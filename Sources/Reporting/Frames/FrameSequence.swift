@@ -132,10 +132,9 @@ public struct FrameSequence: Sendable {
         let missing = plan.frames.filter { !complete.contains($0.number) }
         var tiles = FrameRenderer.Tiles()
         if !missing.isEmpty {
-            let background = try FrameCanvas.renderBackground(of: FrameScene(model: model).figure)
-            let encoded = PNGBackground(raster: background, options: pngOptions, threads: options.jobs)
-            let renderer = FrameRenderer(model: model, background: background, encodedBackground: encoded, directory: folder,
-                                         pngOptions: pngOptions)
+            let background = try FrameCanvas.prepareBackground(of: FrameScene(model: model).figure, options: pngOptions,
+                                                               threads: options.jobs)
+            let renderer = FrameRenderer(model: model, background: background, directory: folder, pngOptions: pngOptions)
             tiles = try await renderer.run(missing, jobs: options.jobs, total: total, reused: total - missing.count, progress: progress)
         } else {
             progress?(FrameProgress(done: total, total: total, reused: total, elapsed: 0))
