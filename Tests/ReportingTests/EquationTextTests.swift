@@ -35,3 +35,86 @@ struct EquationTextTests {
         #expect(FigureKind.suggestion(for: "zzzzzzzzzz") == nil)
     }
 }
+
+/// Printed equations reproduce the model they describe: read back by an independent parser, the
+/// equation's values stay within a thousandth of σ_y of the model's predictions over the range the
+/// fit is drawn on, for every degree and for the per-person table.
+@Suite("Equations reproduce the model")
+struct EquationReproductionTests {
+    /// Parses `y = c0 + c1*(x - m) + c2*(x - m)^2 ...` or `y = c0 + c1*x ...` (ASCII notation) into a function.
+    static func parse(_ equation: String) throws -> (Double) -> Double {
+        let right = try #require(equation.split(separator: "=", maxSplits: 1).last).replacingOccurrences(of: " ", with: "")
+        // Split into signed terms at + or - that are not part of an exponent (1e-5) or inside parentheses.
+        var terms: [String] = [], current = "", depth = 0
+        for (index, character) in right.enumerated() {
+            let previous = index > 0 ? Array(right)[index - 1] : " "
+            if (character == "+" || character == "-") && depth == 0 && !current.isEmpty && previous != "e" {
+                terms.append(current)
+                current = ""
+            }
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            current.append(character)
+        }
+        terms.append(current)
+        var parsed: [(coefficient: Double, centre: Double, power: Int)] = []
+        for term in terms {
+            let factors = term.split(separator: "*", maxSplits: 1).map(String.init)
+            let coefficient = try #require(Double(factors[0]), "coefficient of \(term)")
+            guard factors.count == 2 else { parsed.append((coefficient, 0, 0)); continue }
+            var variable = factors[1], power = 1
+            if let caret = variable.firstIndex(of: "^") {
+                power = try #require(Int(variable[variable.index(after: caret)...]))
+                variable = String(variable[..<caret])
+            }
+            var centre = 0.0
+            if variable.hasPrefix("(") {
+                let inner = variable.dropFirst().dropLast()
+                let minus = try #require(inner.lastIndex(of: "-"))
+                centre = try #require(Double(inner[inner.index(after: minus)...]))
+            }
+            parsed.append((coefficient, centre, power))
+        }
+        return { x in parsed.reduce(0) { $0 + $1.coefficient * pow(x - $1.centre, Double($1.power)) } }
+    }
+
+    static let models: [(PolynomialModel, Optimizer)] = [
+        (.linear, .sgd), (.cubic, .sgd), (.cubic, .gd), (.cubic, .defaultAdam),
+    ] + (2...9).map { (try! PolynomialModel.polynomial(degree: $0), Optimizer.sgd) }
+
+    @Test("the printed equation reproduces the model over the drawn range", arguments: models.indices)
+    func reproduces(index: Int) async throws {
+        let (model, optimizer) = Self.models[index]
+        var configuration = TrainingConfiguration.notebook(for: model)
+        configuration.optimizer = optimizer
+        configuration.learningRate = optimizer == .gd ? 0.05 : configuration.learningRate
+        let trained = try await Runs.trained(configuration)
+        let sigma = trained.data.yScale.standardDeviation
+        for parameters in [trained.finalParameters, trained.optimum] {
+            let equation = trained.equation(parameters: parameters)
+            let function = try Self.parse(equation)
+            let domain = trained.equationDomain
+            var worst = 0.0
+            for k in 0...400 {
+                let x = domain.lowerBound + (domain.upperBound - domain.lowerBound) * Double(k) / 400
+                worst = max(worst, abs(function(x) - trained.predictOriginal(at: x, parameters: parameters)))
+            }
+            #expect(worst <= 1e-3 * sigma, "\(model.name): \(equation) is off by \(worst) cm")
+        }
+        // The per-person table (one decimal) and the equation tell the same story.
+        let function = try Self.parse(trained.equation())
+        for (x, prediction) in zip(trained.data.original.x, trained.predictions) {
+            #expect(abs(function(x) - prediction) < 0.02, "\(model.name) at \(x)")
+        }
+    }
+
+    @Test("models of degree 2 and more are written around the rounded mean weight, 75.5 kg")
+    func centredForm() async throws {
+        let cubic = try await Runs.trained(.notebook(for: .cubic))
+        let equation = cubic.equation()
+        #expect(equation.hasPrefix("height_cm = ") && equation.contains("*(weight_kg - 75.5)^3"))
+        let finnish = cubic.equation(EquationText(notation: .typographic, decimalSeparator: ","))
+        #expect(finnish.contains("·(weight_kg − 75,5)³"))
+        #expect(EquationText.centre(75.5) == 75.5 && EquationText.centre(1234.5) == 1230 && EquationText.centre(0.012345) == 0.0123)
+    }
+}

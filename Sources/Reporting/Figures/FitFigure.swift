@@ -46,9 +46,7 @@ enum FitFigure {
         if dense { axes.scatter(points, color: figure.theme.seriesColor(0), label: text.data) }
         for (index, model) in models.enumerated() {
             let curve = curveXs.map { DataPoint(x: $0, y: model.predictOriginal(at: $0)) }
-            let equation = style.equations.originalUnits(
-                model: model.model, parameters: model.finalParameters, xScale: model.data.xScale,
-                yScale: model.data.yScale, xName: xVariable, yName: yVariable)
+            let equation = model.equation(style.equations, xName: xVariable, yName: yVariable)
             let label = models.count > 1 ? "\(text.modelName(model.model.name)): \(equation)" : equation
             axes.line(curve, color: figure.theme.seriesColor(index + 1), label: label)
         }

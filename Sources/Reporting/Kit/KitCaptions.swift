@@ -30,10 +30,8 @@ struct KitCaptions {
     private func unit(_ model: TrainedModel) -> String { text.unit(of: model.data.original.yName) ?? "" }
 
     private func equation(_ model: TrainedModel, parameters: [Double]? = nil) -> String {
-        let data = model.data
-        return equations.originalUnits(model: model.model, parameters: parameters ?? model.finalParameters,
-                                       xScale: data.xScale, yScale: data.yScale,
-                                       xName: text.variableName(data.original.xName), yName: text.variableName(data.original.yName))
+        let data = model.data.original
+        return model.equation(equations, parameters: parameters, xName: text.variableName(data.xName), yName: text.variableName(data.yName))
     }
 
     private func run(_ model: TrainedModel) -> String {

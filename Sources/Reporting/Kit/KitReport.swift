@@ -47,9 +47,8 @@ struct KitReport {
         let mx = data.map { number($0.xScale.mean, 2) } ?? "", sx = data.map { number($0.xScale.standardDeviation, 2) } ?? ""
         let my = data.map { number($0.yScale.mean, 2) } ?? "", sy = data.map { number($0.yScale.standardDeviation, 2) } ?? ""
         let linearLine = linear.map { model -> String in
-            EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator).originalUnits(
-                model: model.model, parameters: model.optimum, xScale: model.data.xScale, yScale: model.data.yScale,
-                xName: text.variableName(model.data.original.xName), yName: text.variableName(model.data.original.yName))
+            model.equation(EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator), parameters: model.optimum,
+                           xName: text.variableName(model.data.original.xName), yName: text.variableName(model.data.original.yName))
         } ?? ""
         let words = text.reportSections(count: count, xMean: mx, xStd: sx, yMean: my, yStd: sy, line: linearLine)
         return zip(words, Self.sectionStems).map { Section(heading: $0.heading, introduction: $0.introduction, stems: $1) }

@@ -55,10 +55,21 @@ public struct TrainedModel: Sendable {
         return data.original.x.map { predictOriginal(at: $0, parameters: parameters) }
     }
 
-    /// The fitted equation in original units.
-    func equation(_ writer: EquationText = EquationText(), parameters: [Double]? = nil) -> String {
+    /// The x range the fit is drawn over, on which its printed equation must reproduce it: the
+    /// data's range widened by 4 % on each side.
+    var equationDomain: ClosedRange<Double> {
+        let xs = FitFigure.sampleXs(data.original.x)
+        guard let low = xs.first, let high = xs.last, high > low else { return EquationText.defaultDomain(xScale: data.xScale) }
+        return low...high
+    }
+
+    /// The fitted equation in original units, reproducing the model over ``equationDomain``;
+    /// `xName`/`yName` default to the data's column names.
+    func equation(_ writer: EquationText = EquationText(), parameters: [Double]? = nil,
+                  xName: String? = nil, yName: String? = nil) -> String {
         writer.originalUnits(model: model, parameters: parameters ?? finalParameters, xScale: data.xScale,
-                             yScale: data.yScale, xName: data.original.xName, yName: data.original.yName)
+                             yScale: data.yScale, xName: xName ?? data.original.xName, yName: yName ?? data.original.yName,
+                             domain: equationDomain)
     }
 }
 
