@@ -1,5 +1,6 @@
 import Foundation
 import Plotting
+import Training
 
 /// The colour themes, by name.
 public enum FigureTheme: String, Sendable, Hashable, CaseIterable, Codable {
@@ -17,6 +18,19 @@ public enum FigureTheme: String, Sendable, Hashable, CaseIterable, Codable {
         case .dark: return .dark
         case .transparent: return .transparent
         }
+    }
+}
+
+extension Theme {
+    /// The data's colour: the first series colour (blue in the light theme).
+    var dataColor: Color { seriesColor(0) }
+
+    /// The one colour of `model` in every figure: linear the second series colour (vermillion in
+    /// the light theme), cubic the third (bluish green), other degrees the fourth to sixth.
+    func modelColor(_ model: PolynomialModel) -> Color {
+        if model == .linear { return seriesColor(1) }
+        if model == .cubic { return seriesColor(2) }
+        return seriesColor(3 + (model.degree + model.parameterCount) % 3)
     }
 }
 

@@ -153,8 +153,8 @@ import Training
             #expect(abs(red - color.red) < 0.01, "pixel (\(x), \(y))")
         }
         let title = sequence.figure(for: frame).title ?? ""
-        #expect(title.hasPrefix("Epoch 4 | y = "))
-        #expect(title.contains("MSE: "))
+        #expect(title.hasPrefix("Epoch 4 | z-scores: ŷ = "))
+        #expect(title.contains("| MSE "))
     }
 
     @Test func framesAreTheSameBytesWithOneOrFourThreads() async throws {

@@ -157,8 +157,8 @@ struct TrainingCurveFigureTests {
             let negative = (value * 1000).rounded() < 0
             return first ? (negative ? "−" : "") + text : (negative ? " − " : " + ") + text
         }
-        let equation = "y = " + signed(record.parameters[0], first: true) + "x" + signed(record.parameters[1], first: false)
-        let expected = "Epoch 12 | \(equation) | MSE: " + String(format: "%.4f", record.meanSquaredError)
+        let equation = "ŷ = " + signed(record.parameters[0], first: true) + "z" + signed(record.parameters[1], first: false)
+        let expected = "Epoch 12 | z-scores: \(equation) | MSE " + String(format: "%.4f", record.meanSquaredError)
         #expect(product.figure.title == expected)
         #expect(Self.recordedTexts(product.figure).contains(expected))
     }
@@ -167,7 +167,7 @@ struct TrainingCurveFigureTests {
     func cubicTitle() {
         let style = FigureStyle(language: .finnish)
         let text = TrainingFigure.normalizedEquation(model: .cubic, parameters: [-1, 0.25, -0.0504, -0.0001], style: style)
-        #expect(text == "y = −1,000x + 0,250x² − 0,050x³ + 0,000")
+        #expect(text == "ŷ = −1,000z + 0,250z² − 0,050z³ + 0,000")
     }
 
     @Test("an epoch outside the history is refused with the history's range")
@@ -219,8 +219,11 @@ struct TrainingCurveFigureTests {
         let w = linear.finalParameters[0], b = linear.finalParameters[1]
         let mx = Self.mean(Self.weight), sx = Self.std(Self.weight), my = Self.mean(Self.height), sy = Self.std(Self.height)
         let errors = zip(Self.weight, Self.height).map { $1 - ((w * ($0 - mx) / sx + b) * sy + my) }
-        for (value, expected) in zip(bars[0].values, errors) {
-            #expect(abs(value - expected) < 1e-9)
+        // The bars run in order of weight: 58 (Oliver), 59, 62, 68, 70, 78, 88, 89, 91 (Charlie), 92 (Michael).
+        let byWeight = [0, 1, 2, 4, 5, 3, 6, 7, 9, 8]
+        #expect(byWeight.map { Self.weight[$0] } == Self.weight.sorted())
+        for (value, index) in zip(bars[0].values, byWeight) {
+            #expect(abs(value - errors[index]) < 1e-9)
         }
         let mae = errors.map(abs).reduce(0, +) / 10
         #expect(bars[0].label == "linear: MAE " + String(format: "%.2f", mae) + " cm")
@@ -228,7 +231,7 @@ struct TrainingCurveFigureTests {
         // Grouped: side by side around each person.
         #expect(abs(bars[0].offset + bars[1].offset) < 1e-12 && bars[0].offset < 0)
         let ticks = product.figure.panels[1].customXTicks?.map(\.label)
-        #expect(ticks?.first == "Oliver" && ticks?.last == "Charlie")
+        #expect(ticks == ["Oliver", "George", "Amelia", "Isla", "Arthur", "Harry", "Olivia", "Jack", "Charlie", "Michael"])
     }
 
     // MARK: lr-sweep

@@ -41,7 +41,7 @@ enum CompareModelsFigure {
         }
         for (index, model) in models.enumerated() {
             FitPanel.drawStatic(on: fit, model: model, style: style, xLimits: AxisLimits(xs.first ?? 0, xs.last ?? 1),
-                                yLimits: yLimits, color: figure.theme.seriesColor(index + 1),
+                                yLimits: yLimits, color: figure.theme.modelColor(model.model),
                                 label: text.modelName(model.model.name),
                                 showData: FitFigure.drawsDensity(original.count) ? index == 0 : index == models.count - 1,
                                 curveLayer: .static)
@@ -69,15 +69,19 @@ enum CompareModelsFigure {
         // Right: grouped bars of the errors, one series per model.
         bars.title = text.errorPerPerson
         bars.yLabel = text.actualMinusPredicted(unit: unit)
-        let categories = original.labels ?? original.x.indices.map { "\($0 + 1)" }
+        // People in order of x (weight), so the bars read left to right like the fit panel.
+        let order = original.x.indices.sorted { (original.x[$0], $0) < (original.x[$1], $1) }
+        let names = original.labels ?? original.x.indices.map { "\($0 + 1)" }
+        let categories = order.map { names[$0] }
         let count = Double(models.count)
         let width = 0.84 / count
         var largest = 0.0
         var summaries: [String] = []
         for (index, model) in models.enumerated() {
-            let values = errors(model)
+            let allErrors = errors(model)
+            let values = order.map { allErrors[$0] }
             largest = max(largest, values.map(abs).filter(\.isFinite).max() ?? 0)
-            let color = theme.seriesColor(index + 1)
+            let color = theme.modelColor(model.model)
             let mae = style.number(model.finalMeanAbsoluteError, decimals: 2)
             let label = text.modelMeanAbsoluteError(model: text.modelName(model.model.name), mae: mae, unit: unit)
             bars.bars(values, categories: categories, positiveColor: color, negativeColor: color, label: label,
@@ -128,8 +132,8 @@ enum CompareModelsFigure {
                 xs += [edges[bin], edges[bin + 1]]
                 ys += [counts[bin], counts[bin]]
             }
-            let color = theme.seriesColor(index + 1)
             let model = models[index]
+            let color = theme.modelColor(model.model)
             let label = text.modelMeanAbsoluteError(model: text.modelName(model.model.name),
                                                     mae: style.number(model.finalMeanAbsoluteError, decimals: 2), unit: unit)
             axes.band(xs: xs, lower: xs.map { _ in 0 }, upper: ys, color: color, opacity: 0.18)

@@ -43,14 +43,14 @@ enum FitFigure {
             }
         }
         let dense = drawsDensity(points.count)
-        if dense { axes.scatter(points, color: figure.theme.seriesColor(0), label: text.data) }
-        for (index, model) in models.enumerated() {
+        if dense { axes.scatter(points, color: figure.theme.dataColor, label: text.data) }
+        for model in models {
             let curve = curveXs.map { DataPoint(x: $0, y: model.predictOriginal(at: $0)) }
             let equation = model.equation(style.equations, xName: xVariable, yName: yVariable)
             let label = models.count > 1 ? "\(text.modelName(model.model.name)): \(equation)" : equation
-            axes.line(curve, color: figure.theme.seriesColor(index + 1), label: label)
+            axes.line(curve, color: figure.theme.modelColor(model.model), label: label)
         }
-        if !dense { axes.scatter(points, color: figure.theme.seriesColor(0), label: text.data) }
+        if !dense { axes.scatter(points, color: figure.theme.dataColor, label: text.data) }
         let curveYs = models.flatMap { model in curveXs.map { model.predictOriginal(at: $0) } } + data.y
         if let low = curveYs.min(), let high = curveYs.max(), high > low {
             // Headroom above the data for the legend: one line per entry, about 7 % of the height each.

@@ -51,12 +51,12 @@ struct FitPanel {
         var scatter: ScatterMark?
         func addData() {
             scatter = axes.scatter(zip(original.x, original.y).map { DataPoint(x: $0, y: $1) },
-                                   color: axes.theme.seriesColor(0), label: text.data)
+                                   color: axes.theme.dataColor, label: text.data)
         }
         // Markers go over the curve; a density image (many rows) goes under it, so the curve stays visible.
         let dense = FitFigure.drawsDensity(original.count)
         if showData && dense { addData() }
-        let curve = axes.line([], color: color ?? axes.theme.seriesColor(1), label: label ?? text.modelName(model.model.name),
+        let curve = axes.line([], color: color ?? axes.theme.modelColor(model.model), label: label ?? text.modelName(model.model.name),
                               layer: curveLayer)
         if showData && !dense { addData() }
         let panel = FitPanel(axes: axes, model: model, curve: curve, data: scatter, sampleXs: xs)

@@ -58,7 +58,7 @@ struct LossCurvePanel {
         axes.xLimits = xLimits ?? epochLimits(lastEpoch: history.epochsRun)
         axes.xLabel = text.epoch
         axes.yLabel = text.mseNormalized
-        let ink = color ?? axes.theme.seriesColor(1)
+        let ink = color ?? axes.theme.modelColor(model.model)
         let line = axes.line([], color: ink, label: label, layer: layer)
         var optimumLine: LineMark?
         if showOptimum {

@@ -28,7 +28,7 @@ enum LossFigure {
         let xLimits = LossCurvePanel.epochLimits(lastEpoch: lastEpoch)
         let several = models.count > 1
         for (index, model) in models.enumerated() {
-            let color = figure.theme.seriesColor(index + 1)
+            let color = figure.theme.modelColor(model.model)
             let name = text.modelName(model.model.name)
             let optimum = text.closedFormMinimumValue(style.number(model.optimumMeanSquaredError, decimals: 4))
             LossCurvePanel.drawStatic(on: axes, model: model, style: style, xLimits: xLimits, range: range, color: color,

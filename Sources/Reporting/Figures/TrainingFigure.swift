@@ -44,11 +44,12 @@ enum TrainingFigure {
                                         mse: style.number(mse, decimals: 4))
     }
 
-    /// `y = θ₁x^{p₁} + … ` in normalised terms, each coefficient to 3 decimals with its sign folded
-    /// into the operator ("y = −1.000x + 0.250x² − 0.050x³ + 1.000"); a coefficient that rounds
-    /// to zero is written "+ 0.000" (never "−0.000").
+    /// `ŷ = θ₁z^{p₁} + … ` in z-scores (`z` the z-scored input, `ŷ` the z-scored prediction), each
+    /// coefficient to 3 decimals with its sign folded into the operator
+    /// ("ŷ = −1.000z + 0.250z² − 0.050z³ + 1.000"); a coefficient that rounds to zero is written
+    /// "+ 0.000" (never "−0.000"). The title says these are z-scores, since the axes are in original units.
     static func normalizedEquation(model: PolynomialModel, parameters: [Double], style: FigureStyle) -> String {
-        var text = "y = "
+        var text = "ŷ = "
         for (index, (power, value)) in zip(model.powers, parameters).enumerated() {
             let rounded = (value * 1000).rounded() / 1000
             let negative = rounded < 0
@@ -67,8 +68,8 @@ enum TrainingFigure {
         let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
         switch power {
         case 0: return ""
-        case 1: return "x"
-        default: return "x" + String(String(power).map { superscripts[Int(String($0)) ?? 0] })
+        case 1: return "z"
+        default: return "z" + String(String(power).map { superscripts[Int(String($0)) ?? 0] })
         }
     }
 }

@@ -38,7 +38,7 @@ struct KitExplorer {
         fit.xLimits = limits.x
         fit.yLimits = limits.y
         fit.legendPlacement = .hidden
-        fit.scatter(zip(data.x, data.y).map { DataPoint(x: $0, y: $1) }, color: figure.theme.seriesColor(0))
+        fit.scatter(zip(data.x, data.y).map { DataPoint(x: $0, y: $1) }, color: figure.theme.dataColor)
 
         // Right: the exact landscape with the start and the optimum; the path is the overlay's.
         let plane = try LandscapePlane(model: model, options: LandscapeOptions(gridSize: 200))
@@ -58,7 +58,7 @@ struct KitExplorer {
         let payload = Payload(
             width: figure.size.width, height: figure.size.height,
             fitClip: Self.rect(fitTransform.plotRect), landscapeClip: Self.rect(planeTransform.plotRect),
-            curveColor: figure.theme.seriesColor(1).hexString, pathColor: figure.theme.pathColor.hexString,
+            curveColor: figure.theme.modelColor(model.model).hexString, pathColor: figure.theme.pathColor.hexString,
             haloColor: figure.theme.haloColor.hexString,
             lineWidth: Self.rounded(figure.metrics.lineWidth), markerRadius: Self.rounded(figure.metrics.markerSize / 2),
             curves: epochs.map { record in

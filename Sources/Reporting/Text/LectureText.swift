@@ -168,10 +168,12 @@ struct LectureText: Sendable {
     func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
     /// "diverged at epoch N" / "hajaantui epookilla N".
     func divergedAt(epoch: Int) -> String { pick("diverged at epoch \(epoch)", "hajaantui epookilla \(epoch)") }
-    /// The notebook's training title: "Epoch N | y = ... | MSE: ...".
+    /// The notebook's training title in z-scores: "Epoch 12 | z-scores: ŷ = 0.919z + 0.000 | MSE 0.1553".
     func trainingTitle(epoch: Int, equation: String, mse: String) -> String {
-        "\(epochCapitalized) \(epoch) | \(equation) | MSE: \(mse)"
+        "\(epochCapitalized) \(epoch) | \(zScores): \(equation) | MSE \(mse)"
     }
+    /// "z-scores" / "z-arvoina": what the training title's equation and MSE are in.
+    var zScores: String { pick("z-scores", "z-arvoina") }
 }
 
 extension LectureText {
@@ -221,7 +223,7 @@ extension LectureText {
 
     /// The per-step frame title: "Epoch N, update S | y = ... | MSE: ..." / "Epookki N, päivitys S | ...".
     func stepTitle(epoch: Int, step: Int, equation: String, mse: String) -> String {
-        "\(epochCapitalized) \(epoch), \(update) \(step) | \(equation) | MSE: \(mse)"
+        "\(epochCapitalized) \(epoch), \(update) \(step) | \(zScores): \(equation) | MSE \(mse)"
     }
 }
 
