@@ -272,6 +272,31 @@ struct TrainingCurveFigureTests {
         #expect(Self.lines(finnish.figure.axes).compactMap(\.label).contains("η = 0,5 (0,5× raja)"))
     }
 
+    @Test("lr-sweep: a diverging curve ends where it leaves the panel, with the cross there; twin curves are told apart")
+    func sweepDivergenceAndTwins() async throws {
+        let product = try await Self.draw(.lrSweep(LearningRateSweepSpec(runs: [Self.configuration(.linear)])))
+        let axes = product.figure.axes
+        let upper = try #require(axes.yLimits?.upper)
+        let cross = try #require(axes.marks.compactMap { $0 as? ScatterMark }.first { $0.marker == .cross })
+        let diverging = try #require(Self.lines(axes).first { $0.color == cross.color && !$0.points.isEmpty })
+        // The cross sits on the curve's last drawn point, its highest, where it is cut below the legend band.
+        #expect(cross.points == [try #require(diverging.points.last)])
+        #expect(diverging.points.allSatisfy { $0.y <= cross.points[0].y } && cross.points[0].y < upper)
+        #expect(cross.points[0].x < 30)  // it leaves the panel at about epoch 21, long before MSE passes 10¹² at epoch 77
+        // No dotted continuation: nothing of that colour is drawn to the right of the cross.
+        #expect(Self.lines(axes).filter { $0.color == cross.color }.allSatisfy { $0.points.allSatisfy { $0.x <= cross.points[0].x } })
+        // lr 0.1 and 0.9: |1 − 2η| = 0.8 for both eigenvalues 2, so the same curve; the second is dashed and says so.
+        let twin = try #require(Self.lines(axes).first { $0.label?.hasPrefix("lr = 0.9 ") == true })
+        #expect(twin.label?.contains("same curve as lr = 0.1") == true && twin.dash == .dashed)
+    }
+
+    @Test("lr-sweep: a rate's multiple of the limit is never rounded to 1 unless it is 1", arguments: [
+        (1.01, "1.01"), (0.999, "0.999"), (1.1, "1.1"), (0.5, "0.5"), (1.0, "1"), (1.0004, "1.0004"),
+    ])
+    func multiples(multiple: Double, expected: String) {
+        #expect(LearningRateSweepFigure.multipleText(multiple, style: FigureStyle()) == expected)
+    }
+
     @Test("LossAxisRange cuts a curve where it crosses the top, interpolated on the log scale")
     func clipInterpolatesOnLogScale() {
         let range = LossAxisRange(scale: .log, limits: AxisLimits(0.1, 100))

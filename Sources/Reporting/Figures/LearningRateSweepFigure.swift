@@ -39,33 +39,32 @@ enum LearningRateSweepFigure {
             // Curves are cut where they leave `range`; above it stays an empty band for the legend.
             let shown = range.clipsCurves ? range.withBand(fraction: 0.3) : range
             shown.apply(to: axes)
-            let xLimits = LossCurvePanel.epochLimits(lastEpoch: shownEpochs(runs))
+            let xLimits = LossCurvePanel.epochLimits(lastEpoch: shownEpochs(runs, range: range))
             axes.xLimits = xLimits
             let metrics = FigureMetrics(scale: style.size.scale)
+            var drawn: [(rate: String, losses: [Double])] = []
             for (index, run) in runs.enumerated() {
                 let rate = run.history.configuration.learningRate
+                let rateText = style.formatter.format(rate, significantDigits: 3)
                 let color = figure.theme.seriesColor(index)
-                var label = text.learningRateLegend(style.formatter.format(rate, significantDigits: 3),
-                                                    multiple: style.formatter.format(rate / limit, significantDigits: 2))
-                // Earlier runs are drawn wider, so a later run on the same curve (0.1 and 0.9 × the
-                // limit contract the error equally fast) leaves both visible.
-                let width = metrics.lineWidth * (1 + 0.35 * Double(runs.count - 1 - index))
+                var label = text.learningRateLegend(rateText, multiple: multipleText(rate / limit, style: style))
+                let losses = run.history.epochs.map(\.meanSquaredError)
+                // A run whose curve is another's (0.1 and 0.9 × the limit contract the error by the
+                // same |1 − ηλ| = 0.8 on z-scored linear data) is drawn dashed over it and says so.
+                let twin = drawn.first { Self.sameCurve($0.losses, losses) }
                 let points = range.clip(LossCurvePanel.points(of: run.history, upTo: run.history.epochsRun))
-                axes.line(points, color: color, width: width,
-                          dash: index < figure.theme.seriesColors.count ? .solid : .dashed)
+                axes.line(points, color: color, width: metrics.lineWidth * (twin == nil ? 1.4 : 1), dash: twin == nil ? .solid : .dashed)
+                if let twin { label += ", " + text.sameCurveAs(twin.rate) }
                 if case .diverged(let epoch) = run.history.stopReason {
-                    let last = run.history.epochs.last?.meanSquaredError ?? range.limits.upper
-                    if let exit = points.last, last > range.limits.upper {
-                        // Off the chart from where it left until it diverged.
-                        axes.line([exit, DataPoint(x: Double(epoch), y: range.limits.upper)], color: color,
-                                  width: metrics.lineWidth * 0.8, dash: .dotted)
+                    // The curve goes up to where it leaves the panel; the cross marks that point.
+                    if let exit = points.last {
+                        axes.scatter([exit], marker: .cross, color: color, size: 1.2 * metrics.markerSize, edgeColor: color)
                     }
-                    axes.scatter([DataPoint(x: Double(epoch), y: min(last, range.limits.upper))], marker: .cross, color: color,
-                                 size: 1.2 * metrics.markerSize, edgeColor: color)
-                    label += ": " + text.divergedAt(epoch: epoch)
+                    label += ": " + text.divergedAtEpochBeyond(epoch: epoch)
                 }
+                drawn.append((rateText, losses))
                 // The legend row, with a swatch as wide as the line.
-                axes.line([], color: color, width: metrics.lineWidth * 1.3, label: label)
+                axes.line([], color: color, width: metrics.lineWidth * 1.3, dash: twin == nil ? .solid : .dashed, label: label)
                 summaries.append("\(text.modelName(run.model.name)) lr \(style.formatter.format(rate, significantDigits: 4)): " + LossFigure.stopText(run, text: text, style: style))
             }
             axes.line([DataPoint(x: xLimits.lower, y: first.optimumMeanSquaredError),
@@ -76,16 +75,35 @@ enum LearningRateSweepFigure {
         return FigureProduct(figure: figure, summary: summaries.joined(separator: "; "))
     }
 
-    /// The epochs worth showing: up to 1.3 × the latest of the diverged epochs and the epochs at
-    /// which the other runs settle (their excess `MSE − MSE*` stays below `10⁻³` of the start's),
-    /// at least 10, at most the longest run. A run that never settles shows every epoch.
-    static func shownEpochs(_ runs: [TrainedModel]) -> Int {
+    /// Whether two MSE curves are the same to 10⁻⁹ relative (then one would hide the other).
+    static func sameCurve(_ a: [Double], _ b: [Double]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-9 * max(abs($0), abs($1), 1e-300) }
+    }
+
+    /// `multiple` (a rate over the stable limit) with as many digits as it takes not to round a
+    /// rate above the limit down to 1 or one below it up to 1: "0.5", "1.1", "1.01", "0.999".
+    static func multipleText(_ multiple: Double, style: FigureStyle) -> String {
+        var digits = 2
+        var text = style.formatter.format(multiple, significantDigits: digits)
+        while digits < 12, multiple != 1, let back = Double(text.replacingOccurrences(of: ",", with: ".")), back == 1 {
+            digits += 1
+            text = style.formatter.format(multiple, significantDigits: digits)
+        }
+        return text
+    }
+
+    /// The epochs worth showing: up to 1.3 × the latest of the epochs where diverging runs leave
+    /// the panel (`range`) and the epochs at which the other runs settle (their excess
+    /// `MSE − MSE*` stays below `10⁻³` of the start's), at least 10, at most the longest run.
+    /// A run that never settles shows every epoch.
+    static func shownEpochs(_ runs: [TrainedModel], range: LossAxisRange) -> Int {
         var latest = 0, longest = 1
         for run in runs {
             let history = run.history
             longest = max(longest, history.configuration.maxEpochs, LossFigure.stopEpoch(run))
             if history.diverged {
-                latest = max(latest, LossFigure.stopEpoch(run))
+                let exit = history.epochs.first { !($0.meanSquaredError <= range.limits.upper) }?.epoch ?? LossFigure.stopEpoch(run)
+                latest = max(latest, exit)
                 continue
             }
             let optimum = run.optimumMeanSquaredError

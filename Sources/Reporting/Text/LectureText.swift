@@ -291,6 +291,10 @@ extension LectureText {
     func learningRateLegend(_ rate: String, multiple: String) -> String {
         language == .english ? "lr = \(rate) (\(multiple)× limit)" : "η = \(rate) (\(multiple)× raja)"
     }
+    /// A sweep legend's note that its curve is another's: "same curve as lr = 0.1".
+    func sameCurveAs(_ rate: String) -> String {
+        language == .english ? "same curve as lr = \(rate)" : "sama käyrä kuin η = \(rate)"
+    }
     /// The optimizer's name: "full-batch GD" / "täysi-eräinen GD", others as named.
     func optimizerName(_ name: String) -> String {
         switch name {
