@@ -119,6 +119,26 @@ struct LandscapeFamilyFigureTests {
         #expect(labels.contains("alku") && labels.contains("suljetun muodon minimi"))
     }
 
+    @Test("compare optimizers on equal footing: every optimizer runs every epoch, MSE plotted against its own parameter updates")
+    func compareOptimizersFairly() async throws {
+        // The cubic's notebook stop rule would end momentum after a few epochs; the comparison runs them all.
+        let spec = CompareOptimizersSpec(base: .notebook(for: .cubic), plane: LandscapeOptions(gridSize: 20))
+        let store = try await Runs.store([.compareOptimizers(spec)])
+        let runs = try store.models(spec.requests)
+        #expect(runs.map(\.history.epochsRun) == [1000, 1000, 1000, 1000])
+        let product = try LectureFigures.make(.compareOptimizers(spec), style: FigureStyle(), store: store)
+        #expect(product.figure.subtitle?.contains("all 1000 epochs") == true)
+        let updates = product.figure.panels[1]
+        #expect(updates.xScale == .log)
+        // Outlined curves: every other line is a run's curve; sgd updates 10 times an epoch (10 people), gd once.
+        let curves = updates.marks.compactMap { $0 as? LineMark }.filter { $0.label == nil }
+        let sgd = try #require(curves.first { $0.color == OptimizerComparisonFigure.colors[0] })
+        let gd = try #require(curves.first { $0.color == OptimizerComparisonFigure.colors[1] })
+        #expect(sgd.points.prefix(3).map(\.x) == [10, 20, 30])
+        #expect(gd.points.prefix(3).map(\.x) == [1, 2, 3])
+        #expect(sgd.points[0].y == runs[0].history.epochs[1].meanSquaredError)
+    }
+
     @Test("landscape in Finnish: title, legend and decimal commas")
     func finnishLandscape() async throws {
         let spec = FigureSpec.landscape(LandscapeSpec(run: .notebook(for: .linear), plane: LandscapeOptions(gridSize: 30)))

@@ -5,11 +5,11 @@ import Training
 /// `compare --compare optimizers`: the paths of sgd, gd, momentum and adam from the same start on
 /// one landscape.
 ///
-/// Every run uses the spec's model, start, data, epochs, stop rule and seed, and its
-/// learning rate, except that a run which diverges is repeated with the learning rate halved
-/// (up to 30 times) until it stays finite; each legend entry states the optimizer's settings
-/// (momentum β = 0.9; Adam β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸), the learning rate used and the final
-/// MSE. The plane is the one `landscape` would draw for the sgd run (``LandscapePlane``), its
+/// Every run uses the spec's model, start, data, epochs and seed, and its learning rate, and runs
+/// every epoch (no stop rule cuts one short); a run which diverges is repeated with the learning
+/// rate halved (up to 30 times) until it stays finite. Each legend entry states the optimizer's
+/// settings (momentum β = 0.9; Adam β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸), the learning rate used and the
+/// final MSE. The second panel puts the runs on equal footing: MSE against parameter updates. The plane is the one `landscape` would draw for the sgd run (``LandscapePlane``), its
 /// default ranges covering all four paths and the optimum.
 enum OptimizerComparisonFigure {
     /// The optimizers compared, in legend order.
@@ -17,14 +17,19 @@ enum OptimizerComparisonFigure {
     /// Path colours chosen to stand out on viridis in every theme (with the path's dark halo).
     static let colors: [Color] = [Color(hex: 0xFF3B6B), .white, Color(hex: 0x4DD2FF), Color(hex: 0xFFD23F)]
 
-    /// Builds the figure from the runs of `spec` (one per optimizer, after halving).
+    /// Builds the figure from the runs of `spec` (one per optimizer, after halving): the paths on
+    /// the landscape, and the MSE against the number of parameter updates, the one axis on which
+    /// an optimizer that updates once per sample and one that updates once per epoch compare fairly.
     static func make(_ spec: CompareOptimizersSpec, style: FigureStyle, runs: [TrainedModel]) throws -> FigureProduct {
         guard let first = runs.first else { throw ReportingError.needsModel(kind: .compare) }
         let text = style.text
         let plane = try LandscapePlane(model: first, options: spec.plane,
                                        covering: runs.dropFirst().map { $0.history.epochs.map(\.parameters) })
         let figure = style.makeFigure()
-        let axes = figure.axes
+        let portrait = style.size.width < style.size.height
+        let panels = portrait ? figure.makePanels(rows: 2, columns: 1, rowHeights: [1.3, 1])
+            : figure.makePanels(rows: 1, columns: 2, columnWidths: [1.3, 1])
+        let axes = panels[0], curves = panels[1]
         let grid = plane.evaluateGrid()
         let format = { (value: Double) in style.formatter.format(value, significantDigits: 3) }
         for (index, run) in runs.enumerated() {
@@ -46,12 +51,55 @@ enum OptimizerComparisonFigure {
         }
         let optimumLabel = plane.optimumDistanceFromPlane > 1e-9 ? text.optimumProjected : text.closedFormMinimum
         axes.scatter([plane.coordinates(of: first.optimum)], marker: .diamond, color: LandscapePlane.optimumColor, edgeColor: .black, label: optimumLabel)
+        drawUpdates(on: curves, runs: runs, style: style, figure: figure)
         figure.title = text.compareOptimizersTitle(model: text.modelName(first.model.name))
         figure.subtitle = text.compareOptimizersSubtitle(epochs: first.history.configuration.maxEpochs)
         let summary = runs.map { run in
-            "\(run.history.configuration.optimizer.name) lr \(run.history.configuration.learningRate): \(run.history.epochsRun) epochs, final MSE \(run.finalMeanSquaredError)"
+            "\(run.history.configuration.optimizer.name) lr \(run.history.configuration.learningRate): \(run.history.epochsRun) epochs, "
+                + "\(updates(run, epoch: run.history.epochsRun)) updates, final MSE \(run.finalMeanSquaredError)"
         }.joined(separator: "; ")
         return FigureProduct(figure: figure, summary: summary, landscape: (plane, grid))
+    }
+
+    /// The parameter updates `run` has made by the end of `epoch`: `epoch · ⌈N / batch size⌉`.
+    static func updates(_ run: TrainedModel, epoch: Int) -> Int {
+        let count = max(1, run.data.count)
+        let batch = run.history.configuration.optimizer.batchSize(count: count)
+        return epoch * ((count + batch - 1) / batch)
+    }
+
+    /// Each run's MSE after every epoch against the updates made so far (log scale from 1 update,
+    /// so one update per epoch and one per sample share the axis), the common starting MSE dotted.
+    private static func drawUpdates(on axes: Axes, runs: [TrainedModel], style: FigureStyle, figure: Figure) {
+        let text = style.text
+        axes.title = text.mseByUpdates
+        axes.xLabel = text.parameterUpdates
+        axes.yLabel = text.mseNormalized
+        axes.xScale = .log
+        let curves = runs.map { run in
+            run.history.epochs.dropFirst().map { DataPoint(x: Double(updates(run, epoch: $0.epoch)), y: $0.meanSquaredError) }
+        }
+        let start = runs.first?.history.epochs.first?.meanSquaredError
+        let range = LossAxisRange.fitting(curves: curves.map { $0.map(\.y) } + [start.map { [$0] } ?? []],
+                                          references: runs.first.map { [$0.optimumMeanSquaredError] } ?? [], automaticLog: true)
+        range.withBand(fraction: 0.25).apply(to: axes)
+        let last = curves.compactMap { $0.last?.x }.max() ?? 10
+        axes.xLimits = AxisLimits(1, max(10, last * 1.3))
+        for (index, points) in curves.enumerated() {
+            // The paths' colours, each over a dark outline as on the landscape, so white and
+            // yellow read on a light background too.
+            let clipped = range.clip(points)
+            axes.line(clipped, color: figure.theme.haloColor, width: figure.metrics.lineWidth * 1.9)
+            axes.line(clipped, color: colors[index % colors.count], width: figure.metrics.lineWidth * 1.2)
+        }
+        if let start {
+            axes.line([DataPoint(x: 1, y: start), DataPoint(x: max(10, last * 1.3), y: start)], color: figure.theme.mutedInk,
+                      width: 2 * figure.metrics.scale, dash: .dotted, label: text.startingMSE(style.number(start, decimals: 4)))
+        }
+        if let optimum = runs.first?.optimumMeanSquaredError {
+            axes.line([DataPoint(x: 1, y: optimum), DataPoint(x: max(10, last * 1.3), y: optimum)], color: figure.theme.mutedInk,
+                      width: 3 * figure.metrics.scale, dash: .dashed, label: text.closedFormMinimumValue(style.number(optimum, decimals: 4)))
+        }
     }
 
     /// The optimizer with its settings: "sgd", "gd", "momentum (β = 0.9)", "adam (β₁ = 0.9, β₂ = 0.999)".

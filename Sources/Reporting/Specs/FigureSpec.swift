@@ -376,11 +376,13 @@ public struct CompareOptimizersSpec: Sendable, Hashable {
         self.raw = raw
     }
 
-    /// One request per optimizer; a run that diverges is repeated with the learning rate halved.
+    /// One request per optimizer, every epoch run (no stop rule cuts one optimizer short); a run
+    /// that diverges is repeated with the learning rate halved.
     var requests: [RunRequest] {
         Self.optimizers.map { optimizer in
             var configuration = base
             configuration.optimizer = optimizer
+            configuration.stopRule = .fixed
             return RunRequest(configuration, on: raw ? .raw : .zScored, onDivergence: .halveLearningRate(times: Self.halvings))
         }
     }

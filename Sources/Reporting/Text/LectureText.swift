@@ -156,9 +156,15 @@ struct LectureText: Sendable {
     }
     /// The compare-optimizers subtitle.
     func compareOptimizersSubtitle(epochs: Int) -> String {
-        pick("same model, start and data; \(epochs) epochs each; a learning rate that diverged is halved until the run stays finite",
-             "sama malli, alku ja data; \(epochs) epookkia kukin; hajaantuva oppimisnopeus puolitetaan, kunnes ajo pysyy äärellisenä")
+        pick("same model, start and data; every optimizer runs all \(epochs) epochs; a learning rate that diverged is halved until the run stays finite",
+             "sama malli, alku ja data; jokainen ajetaan kaikki \(epochs) epookkia; hajaantuva oppimisnopeus puolitetaan, kunnes ajo pysyy äärellisenä")
     }
+    /// The optimizer comparison's second panel title.
+    var mseByUpdates: String { pick("MSE by parameter updates", "MSE päivitysten mukaan") }
+    /// The x label of MSE by updates.
+    var parameterUpdates: String { pick("parameter updates (log scale)", "parametripäivitykset (log-asteikko)") }
+    /// The starting MSE's legend: "start: MSE 0.8359".
+    func startingMSE(_ value: String) -> String { pick("start: MSE \(value)", "alku: MSE \(value)") }
     /// An optimizer's legend entry: "momentum (β 0.9), η = 0.001: MSE 0.0532".
     func optimizerEntry(optimizer: String, learningRate: String, mse: String) -> String {
         "\(optimizer), η = \(learningRate): MSE \(mse)"
