@@ -34,6 +34,52 @@ extension Theme {
     }
 }
 
+/// Words a user gives for one figure or for their data: a title, a subtitle, and the labels of
+/// the data's two columns (`"hours studied (h)"`: the variable is the text before the
+/// parentheses, the unit the text inside them).
+public struct FigureLabels: Sendable, Hashable {
+    /// Replaces the figure's title.
+    public var title: String?
+    /// Replaces the figure's subtitle.
+    public var subtitle: String?
+    /// The x column's label, instead of one made from its name.
+    public var x: String?
+    /// The y column's label, instead of one made from its name.
+    public var y: String?
+
+    /// Creates labels; nil keeps the figure's own.
+    public init(title: String? = nil, subtitle: String? = nil, x: String? = nil, y: String? = nil) {
+        self.title = title
+        self.subtitle = subtitle
+        self.x = x
+        self.y = y
+    }
+}
+
+/// How a data set's two columns are named in a figure: axis labels, the variables of equations
+/// and the y unit, from the user's labels or else from the column names.
+struct ColumnNames: Sendable {
+    /// Axis labels: "weight (kg)".
+    let xLabel: String, yLabel: String
+    /// Equation variables: "weight".
+    let xVariable: String, yVariable: String
+    /// The y unit ("cm"), if known.
+    let yUnit: String?
+
+    init(_ dataset: Dataset, text: LectureText, labels: FigureLabels) {
+        func parts(_ label: String) -> (variable: String, unit: String?) {
+            guard label.hasSuffix(")"), let open = label.lastIndex(of: "("), open != label.startIndex else { return (label, nil) }
+            let unit = String(label[label.index(after: open)..<label.index(before: label.endIndex)])
+            return (label[..<open].trimmingCharacters(in: .whitespaces), unit.isEmpty ? nil : unit)
+        }
+        xLabel = labels.x ?? text.columnLabel(dataset.xName)
+        yLabel = labels.y ?? text.columnLabel(dataset.yName)
+        xVariable = labels.x.map { parts($0).variable } ?? text.variableName(dataset.xName)
+        yVariable = labels.y.map { parts($0).variable } ?? text.variableName(dataset.yName)
+        yUnit = labels.y.map { parts($0).unit } ?? text.unit(of: dataset.yName)
+    }
+}
+
 /// How a lecture figure looks: theme, language, pixel size and print resolution.
 public struct FigureStyle: Sendable {
     /// Light, dark or transparent.
@@ -44,6 +90,8 @@ public struct FigureStyle: Sendable {
     public var size: FigureSize
     /// Dots per inch: the PNG's pHYs, and pixels per inch of SVG and PDF pages.
     public var dpi: Double
+    /// The user's title, subtitle and column labels, where given.
+    public var labels = FigureLabels()
 
     /// Creates a style; the defaults make a light, English, 1920x1080 slide at 144 dpi.
     public init(theme: FigureTheme = .light, language: Language = .english, size: FigureSize = .slide, dpi: Double = 144) {
@@ -52,6 +100,9 @@ public struct FigureStyle: Sendable {
         self.size = size
         self.dpi = dpi
     }
+
+    /// The names of `dataset`'s columns in this style.
+    func columns(_ dataset: Dataset) -> ColumnNames { ColumnNames(dataset, text: text, labels: labels) }
 
     /// The words of this language.
     var text: LectureText { language.text }
@@ -64,6 +115,18 @@ public struct FigureStyle: Sendable {
 
     /// Typographic equations (`·`, `²`, `−`) with this language's decimal separator.
     var equations: EquationText { EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator) }
+
+    /// The canvas's width over its height (16:9 = 1.78, 4:3 = 1.33, square 1, "half" 0.89).
+    var aspectRatio: Double { Double(size.width) / Double(max(1, size.height)) }
+
+    /// `count` panels side by side when the canvas is at least `wideAspect` times as wide as
+    /// each panel needs (`wideAspect` ≈ count × the narrowest readable panel's width/height),
+    /// else stacked; `weights` are the panels' relative widths (or heights when stacked).
+    func arrangePanels(_ figure: Figure, count: Int, weights: [Double] = [], wideAspect: Double) -> [Axes] {
+        if count <= 1 { return figure.makePanels(rows: 1, columns: 1) }
+        return aspectRatio >= wideAspect ? figure.makePanels(rows: 1, columns: count, columnWidths: weights)
+            : figure.makePanels(rows: count, columns: 1, rowHeights: weights)
+    }
 
     /// A new, empty figure in this style.
     func makeFigure() -> Figure {

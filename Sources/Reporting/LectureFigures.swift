@@ -25,6 +25,13 @@ public enum LectureFigures {
     /// - Throws: ``ReportingError`` for options that only the trained runs can refute (an epoch
     ///   past the end, a principal plane of a path that never moves), or a run missing from `store`.
     public static func make(_ spec: FigureSpec, style: FigureStyle, store: RunStore) throws -> FigureProduct {
+        let product = try build(spec, style: style, store: store)
+        if let title = style.labels.title { product.figure.title = title }
+        if let subtitle = style.labels.subtitle { product.figure.subtitle = subtitle }
+        return product
+    }
+
+    private static func build(_ spec: FigureSpec, style: FigureStyle, store: RunStore) throws -> FigureProduct {
         try spec.validate()
         let requests = try spec.runRequests(store.catalog)
         let models = try store.models(requests)

@@ -71,6 +71,8 @@ public enum ReportingError: Error, CustomStringConvertible, Equatable {
     case needsModel(kind: FigureKind)
     /// More than one model where one is drawn (frames animate one model).
     case needsOneModel(count: Int)
+    /// More than one model for a figure kind that shows one.
+    case kindShowsOneModel(kind: FigureKind, count: Int)
     /// A figure asked the run store for a run it was not built with (a defect, never user input).
     case runNotPlanned(String)
     /// A problem in a build configuration file, at a line and column when known.
@@ -103,6 +105,8 @@ public enum ReportingError: Error, CustomStringConvertible, Equatable {
             return "The \(kind.rawValue) figure needs a model to train: the linear model, the cubic model or both."
         case let .needsOneModel(count):
             return "Frames animate one model at a time, but \(count) were given: choose the linear or the cubic model."
+        case let .kindShowsOneModel(kind, count):
+            return "The \(kind.rawValue) figure shows one model, but \(count) were given: choose the linear or the cubic model."
         case let .runNotPlanned(run):
             return "Internal error: the run '\(run)' was not trained before drawing; please report this."
         case let .configuration(file, line, column, message):

@@ -128,6 +128,10 @@ struct FigureCommand: AsyncParsableCommand {
     func spec(_ kind: FigureKind) throws -> FigureSpec {
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice]
+        if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
+            throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
+        }
         let plane = LandscapeOptions(parameters: params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                      principalPlane: pca, ranges: try parsedRanges(), gridSize: grid)
         switch kind {

@@ -28,6 +28,18 @@ struct StyleOptions: ParsableArguments {
     @Option(help: "Resolution in dots per inch: the PNG's pHYs, and the page size of SVG and PDF (pixels / dpi).")
     var dpi: Double = 144
 
+    @Option(help: "A title instead of the figure's own.")
+    var title: String?
+
+    @Option(help: "A subtitle instead of the figure's own.")
+    var subtitle: String?
+
+    @Option(name: .customLong("x-label"), help: ArgumentHelp("The x column's label, e.g. \"hours studied (h)\": axes, equations (\"hours studied\") and units (h) use it.", valueName: "text"))
+    var xLabel: String?
+
+    @Option(name: .customLong("y-label"), help: ArgumentHelp("The y column's label, e.g. \"exam score (points)\".", valueName: "text"))
+    var yLabel: String?
+
     func validate() throws {
         do {
             _ = try FigureSize(parsing: size)
@@ -37,10 +49,17 @@ struct StyleOptions: ParsableArguments {
         guard dpi.isFinite, dpi >= 10, dpi <= 4800 else {
             throw ValidationError("--dpi must be between 10 and 4800, got \(dpi).")
         }
+        for (flag, value) in [("--title", title), ("--subtitle", subtitle), ("--x-label", xLabel), ("--y-label", yLabel)] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("\(flag) is empty: give the text to show, or leave the option out for the figure's own.")
+            }
+        }
     }
 
     /// The figure style these options name.
     func style() throws -> FigureStyle {
-        FigureStyle(theme: theme, language: language, size: try FigureSize(parsing: size), dpi: dpi)
+        var style = FigureStyle(theme: theme, language: language, size: try FigureSize(parsing: size), dpi: dpi)
+        style.labels = FigureLabels(title: title, subtitle: subtitle, x: xLabel, y: yLabel)
+        return style
     }
 }

@@ -49,6 +49,8 @@ enum OptionWording {
             return "The \(kind.rawValue) figure needs a model to train; give --model linear, cubic or both."
         case let .needsOneModel(count):
             return "Frames animate one model at a time (\(count) given): use --model linear or --model cubic (not both)."
+        case let .kindShowsOneModel(kind, _):
+            return "--model both: the \(kind.rawValue) figure shows one model; use --model linear or --model cubic (fit, loss, lr-sweep and compare show both)."
         case .runNotPlanned, .configuration:
             return error.description
         }

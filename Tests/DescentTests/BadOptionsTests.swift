@@ -14,6 +14,8 @@ struct BadOptionsTests {
         (["figure", "landscape", "--grid", "1", "--out", "x.png"], "--grid 1"),
         (["figure", "landscape", "--grid", "4097", "--out", "x.png"], "--grid 4097"),
         (["figure", "landscape", "--range-w", "2:-2", "--out", "x.png"], "--range-w"),
+        (["figure", "landscape", "--model", "both", "--out", "x.png"], "--model both"),
+        (["figure", "fit", "--title", " ", "--out", "x.png"], "--title"),
         (["train", "--epochs", "0"], "--epochs"),
         (["train", "--epochs", "1000000000"], "--epochs"),
         (["train", "--init", "1,2,3"], "w, b"),

@@ -118,3 +118,28 @@ struct EquationReproductionTests {
         #expect(EquationText.centre(75.5) == 75.5 && EquationText.centre(1234.5) == 1230 && EquationText.centre(0.012345) == 0.0123)
     }
 }
+
+@Suite("Column names and the user's labels")
+struct ColumnNameTests {
+    @Test("a known unit ending is a unit; other underscores are spaces", arguments: [
+        ("weight_kg", "weight (kg)", "weight", "kg"), ("hours_studied", "hours studied", "hours studied", nil),
+        ("exam_score", "exam score", "exam score", nil), ("temp_c", "temp (c)", "temp", "c"), ("x", "x", "x", nil),
+    ])
+    func fromColumnNames(column: String, label: String, variable: String, unit: String?) throws {
+        let dataset = try Dataset(x: [1, 2], y: [3, 4], xName: column, yName: column)
+        let names = ColumnNames(dataset, text: Language.english.text, labels: FigureLabels())
+        #expect(names.xLabel == label && names.xVariable == variable && names.yUnit == unit)
+    }
+
+    @Test("the user's labels name the axes, the equation's variables and the unit")
+    func userLabels() async throws {
+        let dataset = try Dataset(x: [1, 2, 3, 5], y: [2, 4, 5, 9], xName: "hours_studied", yName: "exam_score")
+        var style = FigureStyle()
+        style.labels = FigureLabels(title: "Study time", x: "hours studied (h)", y: "exam score (points)")
+        let product = try await Runs.product(.fit(FitSpec(runs: [.notebook(for: .linear)])), style: style, dataset: dataset)
+        #expect(product.figure.title == "Study time")
+        #expect(product.figure.axes.xLabel == "hours studied (h)" && product.figure.axes.yLabel == "exam score (points)")
+        #expect(product.figure.subtitle?.hasSuffix(" points") == true)
+        #expect(product.figure.axes.legendEntries.contains { $0.label.hasPrefix("exam score = ") && $0.label.contains("·hours studied") })
+    }
+}

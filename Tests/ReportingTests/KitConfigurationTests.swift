@@ -103,4 +103,14 @@ struct KitConfigurationTests {
         #expect(text.contains("not valid YAML"))
         #expect(text.contains("line"))
     }
+
+    @Test("titles name figures of the kit; an unknown figure is refused with the nearest name and the line")
+    func titles() throws {
+        let configuration = try KitConfigurationLoader(fileName: "kit.yaml").parse(
+            "data:\n  x_label: mass (kg)\nfigures:\n  titles:\n    fit-linear: A line through the people\n")
+        #expect(configuration.figures.titles == ["fit-linear": "A line through the people"])
+        #expect(configuration.data.xLabel == "mass (kg)" && configuration.data.file == nil)
+        let text = try #require(message("figures:\n  titles:\n    fit-linaer: x\n"))
+        #expect(text.contains("figures.titles.fit-linaer") && text.contains("fit-linear") && text.contains("line 3"))
+    }
 }

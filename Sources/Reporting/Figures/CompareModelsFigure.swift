@@ -20,7 +20,7 @@ enum CompareModelsFigure {
     static func make(style: FigureStyle, models: [TrainedModel]) -> FigureProduct {
         let text = style.text
         let figure = style.makeFigure()
-        let panels = figure.makePanels(rows: 1, columns: 2, columnWidths: [1, 1.75])
+        let panels = style.arrangePanels(figure, count: 2, weights: [1, 1.75], wideAspect: 1.5)
         figure.title = text.compareModelsTitle
         guard let first = models.first else { return FigureProduct(figure: figure, summary: "") }
         let original = first.data.original
@@ -65,7 +65,7 @@ enum CompareModelsFigure {
     private static func drawBars(on bars: Axes, models: [TrainedModel], style: FigureStyle, theme: Theme) -> [String] {
         let text = style.text
         guard let original = models.first?.data.original else { return [] }
-        let unit = text.unit(of: original.yName)
+        let unit = style.columns(original).yUnit
         // Right: grouped bars of the errors, one series per model.
         bars.title = text.errorPerPerson
         bars.yLabel = text.actualMinusPredicted(unit: unit)
@@ -103,7 +103,7 @@ enum CompareModelsFigure {
     private static func drawDistribution(on axes: Axes, models: [TrainedModel], style: FigureStyle, theme: Theme) -> [String] {
         let text = style.text
         guard let original = models.first?.data.original else { return [] }
-        let unit = text.unit(of: original.yName)
+        let unit = style.columns(original).yUnit
         axes.title = text.errorDistribution
         axes.xLabel = text.actualMinusPredicted(unit: unit)
         axes.yLabel = text.count

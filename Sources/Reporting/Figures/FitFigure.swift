@@ -24,14 +24,15 @@ enum FitFigure {
         let axes = figure.axes
         guard let first = models.first else { throw ReportingError.needsModel(kind: .fit) }
         let data = first.data.original
-        let xVariable = text.variableName(data.xName), yVariable = text.variableName(data.yName)
+        let columns = style.columns(data)
+        let xVariable = columns.xVariable, yVariable = columns.yVariable
         figure.title = text.fitTitle(y: yVariable, x: xVariable)
         figure.subtitle = models.map { model in
-            "\(text.modelName(model.model.name)): MSE \(style.number(model.finalMeanSquaredError, decimals: 4)), "
-                + "MAE \(style.number(model.finalMeanAbsoluteError, decimals: 2))\(unitSuffix(data.yName, text))"
+            "\(text.modelName(model.model.name)): MSE \(style.number(model.finalMeanSquaredError, decimals: 4)) (\(text.normalised)), "
+                + "MAE \(style.number(model.finalMeanAbsoluteError, decimals: 2))\(columns.yUnit.map { " \($0)" } ?? "")"
         }.joined(separator: "  ·  ")
-        axes.xLabel = text.columnLabel(data.xName)
-        axes.yLabel = text.columnLabel(data.yName)
+        axes.xLabel = columns.xLabel
+        axes.yLabel = columns.yLabel
 
         let points = zip(data.x, data.y).map { DataPoint(x: $0, y: $1) }
         let curveXs = sampleXs(data.x)
@@ -81,7 +82,4 @@ enum FitFigure {
         return (0..<count).map { low - pad + (high - low + 2 * pad) * Double($0) / Double(count - 1) }
     }
 
-    private static func unitSuffix(_ column: String, _ text: LectureText) -> String {
-        text.unit(of: column).map { " \($0)" } ?? ""
-    }
 }

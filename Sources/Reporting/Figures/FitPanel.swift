@@ -42,8 +42,9 @@ struct FitPanel {
                                   label: String? = nil, showData: Bool = true, curveLayer: Layer = .dynamic) -> FitPanel {
         let text = style.text
         let original = model.data.original
-        axes.xLabel = text.columnLabel(original.xName)
-        axes.yLabel = text.columnLabel(original.yName)
+        let columns = style.columns(original)
+        axes.xLabel = columns.xLabel
+        axes.yLabel = columns.yLabel
         let limits = wholeHistoryLimits(for: [model])
         axes.xLimits = xLimits ?? limits.x
         axes.yLimits = yLimits ?? limits.y

@@ -20,7 +20,7 @@ enum LearningRateSweepFigure {
     static func make(_ spec: LearningRateSweepSpec, style: FigureStyle, sweeps: [[TrainedModel]]) -> FigureProduct {
         let text = style.text
         let figure = style.makeFigure()
-        let panels = figure.makePanels(rows: 1, columns: max(1, sweeps.count))
+        let panels = style.arrangePanels(figure, count: max(1, sweeps.count), wideAspect: 1.2 * Double(max(1, sweeps.count)) / 2)
         figure.title = text.learningRateSweepTitle
         let optimizers = Set(sweeps.joined().map { text.optimizerName($0.history.configuration.optimizer.name) })
         figure.subtitle = optimizers.sorted().joined(separator: ", ")

@@ -23,7 +23,7 @@ enum NormalizationFigure {
     static func make(_ spec: NormalizationSpec, style: FigureStyle, raw rawRun: TrainedModel, zScored: TrainedModel) throws -> FigureProduct {
         let text = style.text
         let figure = style.makeFigure()
-        let panels = figure.makePanels(rows: 1, columns: 2)
+        let panels = style.arrangePanels(figure, count: 2, wideAspect: 1.25)
         var summaries: [String] = []
         for (index, raw) in [true, false].enumerated() {
             let trained = raw ? rawRun : zScored

@@ -26,9 +26,7 @@ enum OptimizerComparisonFigure {
         let plane = try LandscapePlane(model: first, options: spec.plane,
                                        covering: runs.dropFirst().map { $0.history.epochs.map(\.parameters) })
         let figure = style.makeFigure()
-        let portrait = style.size.width < style.size.height
-        let panels = portrait ? figure.makePanels(rows: 2, columns: 1, rowHeights: [1.3, 1])
-            : figure.makePanels(rows: 1, columns: 2, columnWidths: [1.3, 1])
+        let panels = style.arrangePanels(figure, count: 2, weights: [1.3, 1], wideAspect: 1.2)
         let axes = panels[0], curves = panels[1]
         let grid = plane.evaluateGrid()
         let format = { (value: Double) in style.formatter.format(value, significantDigits: 3) }

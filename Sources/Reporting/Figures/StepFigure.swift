@@ -53,7 +53,7 @@ enum StepFigure {
         let rows = rows(trained)
         let text = style.text
         let figure = style.makeFigure()
-        let panels = figure.makePanels(rows: 1, columns: 2, columnWidths: [1, 1.15])
+        let panels = style.arrangePanels(figure, count: 2, weights: [1, 1.15], wideAspect: 1.5)
         let format = { (value: Double) in style.formatter.format(value, significantDigits: 5) }
         let point = lecturePoint
         let lossOf = { (w: Double) in Loss.meanSquaredError(model: .monomial(power: 2), parameters: [w], x: [point.x], y: [point.y]) }

@@ -18,7 +18,7 @@ enum TrainingFigure {
             throw ReportingError.epochOutOfRange(epoch: epoch, last: model.history.epochsRun)
         }
         let figure = style.makeFigure()
-        let panels = figure.makePanels(rows: 1, columns: 2)
+        let panels = style.arrangePanels(figure, count: 2, wideAspect: 1.2)
         figure.title = title(model: model, epoch: epoch, style: style)
         figure.subtitle = style.text.runSettings(
             model: style.text.modelName(model.model.name),

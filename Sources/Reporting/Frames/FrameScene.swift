@@ -35,9 +35,9 @@ final class FrameScene {
         let layout = model.layout
         let panels: [Axes]
         switch layout {
-        case .training: panels = figure.makePanels(rows: 1, columns: 2)
+        case .training: panels = style.arrangePanels(figure, count: 2, wideAspect: 1.2)
         case .landscape: panels = figure.makePanels(rows: 1, columns: 1)
-        case .full: panels = figure.makePanels(rows: 1, columns: 3, columnWidths: [0.85, 0.85, 1.4])
+        case .full: panels = style.arrangePanels(figure, count: 3, weights: [0.85, 0.85, 1.4], wideAspect: 1.5)
         }
         var next = 0
         if layout.showsFit {

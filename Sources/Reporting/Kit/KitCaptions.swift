@@ -11,6 +11,8 @@ struct KitCaptions {
     /// The store the figures read (for runs that are not kit models, such as the worked step).
     let store: RunStore
     let language: Language
+    /// The user's column labels.
+    var labels = FigureLabels()
 
     private var text: LectureText { language.text }
     private var equations: EquationText { EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator) }
@@ -27,11 +29,13 @@ struct KitCaptions {
         models.first { $0.model.name == name } ?? models.first
     }
 
-    private func unit(_ model: TrainedModel) -> String { text.unit(of: model.data.original.yName) ?? "" }
+    private func columns(_ model: TrainedModel) -> ColumnNames { ColumnNames(model.data.original, text: text, labels: labels) }
+
+    private func unit(_ model: TrainedModel) -> String { columns(model).yUnit ?? "" }
 
     private func equation(_ model: TrainedModel, parameters: [Double]? = nil) -> String {
-        let data = model.data.original
-        return model.equation(equations, parameters: parameters, xName: text.variableName(data.xName), yName: text.variableName(data.yName))
+        let names = columns(model)
+        return model.equation(equations, parameters: parameters, xName: names.xVariable, yName: names.yVariable)
     }
 
     private func run(_ model: TrainedModel) -> String {

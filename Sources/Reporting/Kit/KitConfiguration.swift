@@ -19,9 +19,16 @@ public struct KitConfiguration: Sendable {
         public var y: String
         /// The label column, if any.
         public var label: String?
+        /// The x column's axis label ("hours studied (h)"), instead of one made from its name.
+        public var xLabel: String?
+        /// The y column's axis label, instead of one made from its name.
+        public var yLabel: String?
 
         /// The notebook's 10 people.
         public static let notebook = DataSource(file: nil, x: "weight_kg", y: "height_cm", label: "name")
+
+        /// The column labels as figure labels.
+        var labels: FigureLabels { FigureLabels(x: xLabel, y: yLabel) }
     }
 
     /// The figures to draw.
@@ -44,6 +51,10 @@ public struct KitConfiguration: Sendable {
         public var folder: String = "figures"
         /// Small PNG copies of the first theme and language's figures for a README gallery; nil = none.
         public var galleryFolder: String? = "gallery"
+        /// Titles replacing figures' own, by file stem (`fit-linear`).
+        public var titles: [String: String] = [:]
+        /// Subtitles replacing figures' own, by file stem.
+        public var subtitles: [String: String] = [:]
         /// The pixel size of the gallery copies.
         public var gallerySize: FigureSize = (try? FigureSize(width: 640, height: 360)) ?? .slide
     }

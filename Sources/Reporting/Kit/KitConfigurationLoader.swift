@@ -9,9 +9,12 @@ import Yams
 /// problem names the key path, the line and column, the bad value and what is allowed:
 /// unknown keys, wrong types, values out of range, unknown kinds/themes/formats, and output
 /// names that would leave the output folder (`..` components or absolute paths).
-public struct KitConfigurationLoader {
+public final class KitConfigurationLoader {
     /// The file name used in messages.
     public let fileName: String
+    /// The figure stems named under `figures.titles` and `figures.subtitles`, checked once the
+    /// kit's figures are known.
+    private var stemKeys: [(path: String, stem: String, node: Node)] = []
 
     /// Creates a loader whose messages name `fileName`.
     public init(fileName: String) {
@@ -46,6 +49,7 @@ public struct KitConfigurationLoader {
         var configuration = KitConfiguration()
         guard let root else { return configuration }
         let top = try mapping(root, path: "", allowed: ["output", "data_folder", "data", "models", "figures", "frames", "report"])
+        stemKeys = []
         for (key, value) in top {
             switch key.name {
             case "output": configuration.output = try outputRoot(value, path: "output")
@@ -58,6 +62,15 @@ public struct KitConfigurationLoader {
             default: break
             }
         }
+        let stems = KitFigureStage.jobs(configuration).map(\.stem)
+        for key in stemKeys where !stems.contains(key.stem) {
+            var message = "\(key.path): this kit has no figure '\(key.stem)'"
+            if let near = stems.min(by: { FigureKind.editDistance($0, key.stem) < FigureKind.editDistance($1, key.stem) }),
+               FigureKind.editDistance(near, key.stem) <= 3 {
+                message += " (did you mean '\(near)'?)"
+            }
+            throw error(key.node, message + "; its figures are \(stems.joined(separator: ", "))")
+        }
         return configuration
     }
 
@@ -65,17 +78,24 @@ public struct KitConfigurationLoader {
 
     private func dataSource(_ node: Node) throws -> KitConfiguration.DataSource {
         var source = KitConfiguration.DataSource(file: nil, x: "", y: "", label: nil)
-        let entries = try mapping(node, path: "data", allowed: ["file", "x", "y", "label"])
+        let entries = try mapping(node, path: "data", allowed: ["file", "x", "y", "label", "x_label", "y_label"])
         for (key, value) in entries {
             switch key.name {
             case "file": source.file = try string(value, path: "data.file")
             case "x": source.x = try string(value, path: "data.x")
             case "y": source.y = try string(value, path: "data.y")
             case "label": source.label = try string(value, path: "data.label")
+            case "x_label": source.xLabel = try string(value, path: "data.x_label")
+            case "y_label": source.yLabel = try string(value, path: "data.y_label")
             default: break
             }
         }
-        if source.file == nil { return .notebook }
+        if source.file == nil {
+            var notebook = KitConfiguration.DataSource.notebook
+            notebook.xLabel = source.xLabel
+            notebook.yLabel = source.yLabel
+            return notebook
+        }
         guard !source.x.isEmpty, !source.y.isEmpty else {
             throw error(node, "data needs 'x' and 'y' to name the columns of data.file")
         }
@@ -149,7 +169,7 @@ public struct KitConfigurationLoader {
 
     private func figures(_ node: Node) throws -> KitConfiguration.Figures {
         var figures = KitConfiguration.Figures()
-        let entries = try mapping(node, path: "figures", allowed: ["kinds", "formats", "size", "dpi", "themes", "languages", "grid", "folder", "gallery", "gallery_size"])
+        let entries = try mapping(node, path: "figures", allowed: ["kinds", "formats", "size", "dpi", "themes", "languages", "grid", "folder", "gallery", "gallery_size", "titles", "subtitles"])
         for (key, value) in entries {
             let keyPath = "figures.\(key.name)"
             switch key.name {
@@ -173,6 +193,10 @@ public struct KitConfigurationLoader {
                 figures.galleryFolder = try optionalOutputName(value, path: keyPath, default: "gallery")
             case "gallery_size":
                 figures.gallerySize = try size(value, path: keyPath)
+            case "titles":
+                figures.titles = try texts(value, path: keyPath)
+            case "subtitles":
+                figures.subtitles = try texts(value, path: keyPath)
             default: break
             }
         }
@@ -261,6 +285,20 @@ public struct KitConfigurationLoader {
             entries.append((Key(name: name, node: keyNode), value))
         }
         return entries
+    }
+
+    /// A mapping of figure stems to texts; the stems are checked against the kit's figures later.
+    private func texts(_ node: Node, path: String) throws -> [String: String] {
+        guard case .mapping(let mapping) = node else {
+            throw error(node, "\(path) must be a mapping of figure names to texts, e.g. fit-linear: My title")
+        }
+        var result: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { throw error(key, "a key in \(path) is not text") }
+            result[name] = try string(value, path: "\(path).\(name)")
+            stemKeys.append((path: "\(path).\(name)", stem: name, node: key))
+        }
+        return result
     }
 
     private func list(_ node: Node, path: String) throws -> [(Node, String)] {

@@ -14,6 +14,8 @@ import Training
 struct KitExplorer {
     let models: [TrainedModel]
     let language: Language
+    /// The user's column labels.
+    var labels = FigureLabels()
 
     /// Pixel positions are written with this many decimals.
     static let decimals = 1
@@ -23,7 +25,8 @@ struct KitExplorer {
     /// The explorer's HTML section, or an empty string when there is no model.
     func html() throws -> String {
         guard let model = models.first else { return "" }
-        let style = FigureStyle(theme: .light, language: language, size: try FigureSize(width: 1600, height: 640), dpi: 144)
+        var style = FigureStyle(theme: .light, language: language, size: try FigureSize(width: 1600, height: 640), dpi: 144)
+        style.labels = labels
         let text = style.text
         let figure = style.makeFigure()
         let panels = figure.makePanels(rows: 1, columns: 2)
@@ -31,8 +34,9 @@ struct KitExplorer {
 
         // Left: the data, with fixed limits covering every epoch's curve (FitPanel's whole-history limits).
         let fit = panels[0]
-        fit.xLabel = text.columnLabel(data.xName)
-        fit.yLabel = text.columnLabel(data.yName)
+        let columns = style.columns(data)
+        fit.xLabel = columns.xLabel
+        fit.yLabel = columns.yLabel
         let xs = FitFigure.sampleXs(data.x)
         let limits = FitPanel.wholeHistoryLimits(for: [model])
         fit.xLimits = limits.x
@@ -54,7 +58,7 @@ struct KitExplorer {
         let epochs = model.history.epochs
         let names = model.model.parameterNames.map(LandscapePlane.displayName)
         let separator = language.listSeparator
-        let unit = text.unit(of: data.yName).map { " \($0)" } ?? ""
+        let unit = columns.yUnit.map { " \($0)" } ?? ""
         let payload = Payload(
             width: figure.size.width, height: figure.size.height,
             fitClip: Self.rect(fitTransform.plotRect), landscapeClip: Self.rect(planeTransform.plotRect),

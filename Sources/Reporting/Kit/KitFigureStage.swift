@@ -70,14 +70,21 @@ struct KitFigureStage {
             }
         }
         let jobs = Self.jobs(configuration)
+        // The user's titles by figure, and column labels for every figure.
+        func labelled(_ style: FigureStyle, _ job: KitFigureJob) -> FigureStyle {
+            var style = style
+            style.labels = FigureLabels(title: figures.titles[job.stem], subtitle: figures.subtitles[job.stem],
+                                        x: configuration.data.xLabel, y: configuration.data.yLabel)
+            return style
+        }
         var work: [Work] = []
         for (index, variant) in variants.enumerated() {
-            work += jobs.map { .figure(folder: variant.folder, job: $0, style: variant.style, primary: index == 0) }
+            work += jobs.map { .figure(folder: variant.folder, job: $0, style: labelled(variant.style, $0), primary: index == 0) }
         }
         if let galleryFolder = figures.galleryFolder, let first = variants.first {
             var small = first.style
             small.size = figures.gallerySize
-            work += Self.galleryJobs(configuration).map { .thumbnail(job: $0, style: small) }
+            work += Self.galleryJobs(configuration).map { .thumbnail(job: $0, style: labelled(small, $0)) }
             try KitFileSystem.makeFolder(output.appendingPathComponent(galleryFolder))
         }
         for folder in Set(variants.map(\.folder)) {
@@ -140,7 +147,8 @@ struct KitFigureStage {
     private func render(_ job: KitFigureJob, style: FigureStyle, folder: String) throws -> KitRenderedFigure {
         let product = try LectureFigures.make(job.spec, style: style, store: store)
         let figure = product.figure
-        let caption = try KitCaptions(models: models, store: store, language: style.language).caption(for: job, summary: product.summary)
+        let caption = try KitCaptions(models: models, store: store, language: style.language, labels: style.labels)
+            .caption(for: job, summary: product.summary)
         var files: [String] = []
         var png = Data()
         let formats = configuration.figures.formats

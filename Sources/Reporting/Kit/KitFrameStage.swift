@@ -32,9 +32,10 @@ struct KitFrameStage {
     func run(progress: @escaping @Sendable (Int, Int) -> Void) async throws -> (files: [String], detail: String) {
         let frames = configuration.frames
         guard frames.enabled else { return ([], "skipped") }
-        let style = FigureStyle(theme: configuration.figures.themes.first ?? .light,
+        var style = FigureStyle(theme: configuration.figures.themes.first ?? .light,
                                 language: configuration.figures.languages.first ?? .english,
                                 size: frames.size, dpi: configuration.figures.dpi)
+        style.labels = configuration.data.labels
         var files: [String] = []
         var counts: [String] = []
         var videoNote = ""

@@ -47,8 +47,9 @@ struct KitReport {
         let mx = data.map { number($0.xScale.mean, 2) } ?? "", sx = data.map { number($0.xScale.standardDeviation, 2) } ?? ""
         let my = data.map { number($0.yScale.mean, 2) } ?? "", sy = data.map { number($0.yScale.standardDeviation, 2) } ?? ""
         let linearLine = linear.map { model -> String in
-            model.equation(EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator), parameters: model.optimum,
-                           xName: text.variableName(model.data.original.xName), yName: text.variableName(model.data.original.yName))
+            let names = ColumnNames(model.data.original, text: text, labels: configuration.data.labels)
+            return model.equation(EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator), parameters: model.optimum,
+                                  xName: names.xVariable, yName: names.yVariable)
         } ?? ""
         let words = text.reportSections(count: count, xMean: mx, xStd: sx, yMean: my, yStd: sy, line: linearLine)
         return zip(words, Self.sectionStems).map { Section(heading: $0.heading, introduction: $0.introduction, stems: $1) }
@@ -74,7 +75,8 @@ struct KitReport {
     private var tableRows: (header: [String], rows: [[String]], note: String?) {
         guard let first = models.first else { return ([], [], nil) }
         let data = first.data.original
-        var header = [text.nameColumn, text.columnLabel(data.xName), text.columnLabel(data.yName)]
+        let names = ColumnNames(data, text: text, labels: configuration.data.labels)
+        var header = [text.nameColumn, names.xLabel, names.yLabel]
         for model in models {
             let name = text.modelName(model.model.name)
             header += ["\(name): \(text.prediction)", "\(name): \(text.error)"]
@@ -126,7 +128,7 @@ struct KitReport {
     /// The self-contained HTML page: figures embedded as data URIs, no external resources.
     func html() throws -> String {
         var body = "<h1>\(escape(title))</h1>\n"
-        body += try KitExplorer(models: models, language: language).html()
+        body += try KitExplorer(models: models, language: language, labels: configuration.data.labels).html()
         for section in sections {
             let shown = section.stems.compactMap(figure)
             guard !shown.isEmpty else { continue }

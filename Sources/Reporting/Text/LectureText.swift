@@ -18,33 +18,47 @@ struct LectureText: Sendable {
         language == .english ? english : finnish
     }
 
+    /// Column-name endings read as units: `weight_kg` is "weight (kg)", but `hours_studied` is
+    /// "hours studied" (no unit).
+    static let knownUnits: Set<String> = [
+        "kg", "g", "mg", "lb", "cm", "mm", "m", "km", "in", "ft", "s", "ms", "min", "h", "d", "y", "yr", "years",
+        "l", "ml", "c", "k", "f", "pct", "percent", "eur", "usd", "gbp", "kwh", "w", "kw", "v", "a", "hz", "bpm", "kcal",
+    ]
+
+    /// The column `name_unit` split into its words ("name") and its unit, when the ending is a known unit.
+    func splitColumn(_ column: String) -> (words: String, unit: String?) {
+        if let underscore = column.lastIndex(of: "_"), underscore != column.startIndex,
+           column.index(after: underscore) != column.endIndex {
+            let ending = String(column[column.index(after: underscore)...])
+            if Self.knownUnits.contains(ending.lowercased()) {
+                return (column[..<underscore].replacingOccurrences(of: "_", with: " "), ending)
+            }
+        }
+        return (column.replacingOccurrences(of: "_", with: " "), nil)
+    }
+
     /// A readable axis label for a data column: the built-in columns get words and units,
-    /// `name_unit` becomes "name (unit)", anything else is shown as it is.
+    /// `name_unit` with a known unit becomes "name (unit)", other underscores become spaces.
     func columnLabel(_ column: String) -> String {
         switch column {
         case "weight_kg": return pick("weight (kg)", "paino (kg)")
         case "height_cm": return pick("height (cm)", "pituus (cm)")
         default:
-            if let underscore = column.lastIndex(of: "_"), underscore != column.startIndex,
-               column.index(after: underscore) != column.endIndex {
-                let name = column[..<underscore].replacingOccurrences(of: "_", with: " ")
-                return "\(name) (\(column[column.index(after: underscore)...]))"
-            }
-            return column
+            let (words, unit) = splitColumn(column)
+            return unit.map { "\(words) (\($0))" } ?? words
         }
     }
 
-    /// The unit of a column named `name_unit`, or nil.
-    func unit(of column: String) -> String? {
-        guard let underscore = column.lastIndex(of: "_"), column.index(after: underscore) != column.endIndex else { return nil }
-        return String(column[column.index(after: underscore)...])
-    }
+    /// The unit of a column named `name_unit` with a known unit, or nil.
+    func unit(of column: String) -> String? { splitColumn(column).unit }
 
     var data: String { pick("data", "data") }
     var epoch: String { pick("epoch", "epookki") }
     var epochCapitalized: String { pick("Epoch", "Epookki") }
     var step: String { pick("step", "askel") }
     var mseNormalized: String { pick("MSE (normalised)", "MSE (normalisoitu)") }
+    /// "normalised" / "normalisoitu": the units of an MSE of z-scores.
+    var normalised: String { pick("normalised", "normalisoitu") }
     var mse: String { "MSE" }
     var mae: String { "MAE" }
     var linearModel: String { pick("linear", "lineaarinen") }
@@ -183,16 +197,13 @@ struct LectureText: Sendable {
 }
 
 extension LectureText {
-    /// A short variable name for equations: the built-in columns get words, `name_unit` drops the unit.
+    /// A short variable name for equations: the built-in columns get words, `name_unit` drops a
+    /// known unit, other underscores become spaces.
     func variableName(_ column: String) -> String {
         switch column {
         case "weight_kg": return language == .english ? "weight" : "paino"
         case "height_cm": return language == .english ? "height" : "pituus"
-        default:
-            if let underscore = column.lastIndex(of: "_"), underscore != column.startIndex {
-                return String(column[..<underscore])
-            }
-            return column
+        default: return splitColumn(column).words
         }
     }
 
