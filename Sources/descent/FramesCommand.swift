@@ -14,9 +14,9 @@ struct FramesCommand: AsyncParsableCommand {
         discussion: """
             Writes DIR/frame_00001.png, frame_00002.png, ... (five digits, from 1, so that \
             `ffmpeg -i DIR/frame_%05d.png` reads them) and DIR/frames.csv (frame, epoch, step, the \
-            parameters, mse and file per frame). One frame per epoch: epochs 1...E give E frames \
-            (the start, epoch 0, is the first point of every path and loss curve); --per-step gives \
-            one frame per update. Axis ranges come from the whole run, so nothing jumps.
+            parameters, mse and file per frame). The first frame shows the start (epoch 0), then one \
+            frame per epoch (E epochs give E + 1 frames); --per-step gives one frame per update and \
+            rings the sample each update used. Axis ranges come from the whole run, so nothing jumps.
 
             The folder must not hold another sequence: an existing frame sequence is refused \
             unless --resume is given, which keeps the complete frames made with the same settings \

@@ -26,7 +26,7 @@ struct FramesCommandTests {
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    @Test("writes one frame per epoch at the asked size, the manifest, and nothing on stdout with --quiet")
+    @Test("writes one frame per epoch and one of the start at the asked size, the manifest, and nothing on stdout with --quiet")
     func writesFramesAndManifest() throws {
         let folder = try ToolRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -35,15 +35,16 @@ struct FramesCommandTests {
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.isEmpty && outcome.standardError.isEmpty)
         let names = try Self.frameNames(in: out)
-        #expect(names == (1...12).map { String(format: "frame_%05d.png", $0) })
+        #expect(names == (1...13).map { String(format: "frame_%05d.png", $0) })
         let (width, height) = try Self.pngSize(out.appendingPathComponent("frame_00012.png"))
         #expect(width == 480 && height == 270)
         let manifest = try String(contentsOf: out.appendingPathComponent("frames.csv"), encoding: .utf8)
         let lines = manifest.split(separator: "\n")
         #expect(lines.first == "frame,epoch,step,w,b,mse,file")
-        #expect(lines.count == 13)
-        #expect(lines.last?.hasPrefix("12,12,12,") == true)
-        #expect(lines.last?.hasSuffix(",frame_00012.png") == true)
+        #expect(lines.count == 14)
+        #expect(lines[1].hasPrefix("1,0,0,-1.5,1.5,"))
+        #expect(lines.last?.hasPrefix("13,12,12,") == true)
+        #expect(lines.last?.hasSuffix(",frame_00013.png") == true)
         // Full-batch GD from (-1.5, 1.5) with lr 0.05, computed here: w ← w − η·2·mean((w x + b − y) x).
         let x = [58.0, 59, 62, 78, 68, 70, 88, 89, 92, 91], y = [150.0, 157, 163, 168, 171, 175, 179, 182, 185, 190]
         func z(_ v: [Double]) -> [Double] {
@@ -71,7 +72,7 @@ struct FramesCommandTests {
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardError.isEmpty)
         #expect(outcome.standardOutput.split(separator: "\n").count == 1)
-        #expect(outcome.standardOutput.contains("Wrote 3 frames"))
+        #expect(outcome.standardOutput.contains("Wrote 4 frames"))
     }
 
     @Test("an existing sequence is refused without --resume (exit 73); --resume finishes a partial one byte for byte")
@@ -133,7 +134,7 @@ struct FramesCommandTests {
         #expect(report.contains("codec_name=h264"))
         #expect(report.contains("pix_fmt=yuv420p"))
         #expect(report.contains("width=322") && report.contains("height=182"))
-        #expect(report.contains("nb_frames=4"))
+        #expect(report.contains("nb_frames=5"))
     }
 
     @Test("without ffmpeg on PATH --video fails with exit 69 and how to install it, and the frames stay")
@@ -146,7 +147,7 @@ struct FramesCommandTests {
                                          environment: ["PATH": folder.path])
         #expect(outcome.status == 69)
         #expect(outcome.standardError.contains("apt-get install ffmpeg"))
-        #expect(try Self.frameNames(in: out).count == 2)
+        #expect(try Self.frameNames(in: out).count == 3)
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("frames.csv").path))
     }
 

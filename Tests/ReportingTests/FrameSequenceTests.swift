@@ -44,14 +44,14 @@ import Training
         return result
     }
 
-    @Test func sixtyEpochsGiveSixtyFramesForEpochsOneToSixty() async throws {
+    @Test func sixtyEpochsGiveSixtyOneFramesFromTheStart() async throws {
         let sequence = try await Self.sequence(epochs: 60, options: Self.options())
         let frames = sequence.plan.frames
-        #expect(frames.count == 60)
-        #expect(frames.map(\.number) == Array(1...60))
-        #expect(frames.map(\.point.epoch) == Array(1...60))
-        #expect(frames.first?.fileName == "frame_00001.png")
-        #expect(frames.last?.fileName == "frame_00060.png")
+        #expect(frames.count == 61)
+        #expect(frames.map(\.number) == Array(1...61))
+        #expect(frames.map(\.point.epoch) == Array(0...60))
+        #expect(frames.first?.fileName == "frame_00001.png" && frames.first?.point.parameters == [-1.5, 1.5])
+        #expect(frames.last?.fileName == "frame_00061.png")
         // The track starts at epoch 0, so every path and loss curve begins at the start.
         #expect(sequence.plan.track.first?.epoch == 0)
         #expect(sequence.plan.track.first?.parameters == [-1.5, 1.5])
@@ -61,8 +61,8 @@ import Training
         let sequence = try await Self.sequence(epochs: 60, optimizer: .sgd, learningRate: 0.01, options: Self.options(every: 7))
         let lines = sequence.plan.manifestCSV().split(separator: "\n").map(String.init)
         #expect(lines.first == "frame,epoch,step,w,b,mse,file")
-        // Every 7th epoch from the first, and always the last: 1, 8, ..., 57, 60.
-        let expectedEpochs = Array(stride(from: 1, through: 57, by: 7)) + [60]
+        // Every 7th epoch from the start, and always the last: 0, 7, ..., 56, 60.
+        let expectedEpochs = Array(stride(from: 0, through: 56, by: 7)) + [60]
         #expect(lines.count == 1 + expectedEpochs.count)
         let history = sequence.trained.history
         for (index, line) in lines.dropFirst().enumerated() {
@@ -85,14 +85,19 @@ import Training
         let sequence = try await Self.sequence(epochs: 3, optimizer: .sgd, learningRate: 0.01, options: Self.options(every: 4, perStep: true))
         let steps = sequence.trained.history.steps
         #expect(steps.count == 30)
-        // Steps 1, 5, 9, ..., 29 and the last, 30.
-        let expected = Array(stride(from: 1, through: 29, by: 4)) + [30]
+        // The start (step 0), steps 4, 8, ..., 28 and the last, 30.
+        let expected = Array(stride(from: 0, through: 28, by: 4)) + [30]
         #expect(sequence.plan.frames.map(\.point.step) == expected)
-        for frame in sequence.plan.frames {
+        for frame in sequence.plan.frames.dropFirst() {
             let step = steps[frame.point.step - 1]
-            #expect(frame.point.parameters == step.parameters)
+            #expect(frame.point.parameters == step.parameters && frame.point.sampleIndex == step.sampleIndex)
             #expect(frame.point.epoch == (frame.point.step - 1) / 10 + 1)
         }
+        // The manifest names the sample each update used (1-based); the start used none.
+        let rows = sequence.plan.manifestCSV().split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows[0] == ["frame", "epoch", "step", "w", "b", "mse", "sample", "file"])
+        let fourth = try #require(steps[3].sampleIndex)
+        #expect(rows[1][6] == "" && rows[2][6] == String(fourth + 1))
         // The MSE of a step is the full-data MSE at its parameters (checked by the direct sum).
         let data = try NormalizedDataset(.notebook)
         let last = try #require(sequence.plan.frames.last)
@@ -167,7 +172,7 @@ import Training
         try await Self.sequence(options: Self.options(jobs: 4)).write(to: four)
         let a = try Self.files(in: one), b = try Self.files(in: four)
         #expect(a.keys.sorted() == b.keys.sorted())
-        #expect(a.keys.filter { $0.hasPrefix("frame_") }.count == 6)
+        #expect(a.keys.filter { $0.hasPrefix("frame_") }.count == 7)
         for (name, data) in a { #expect(b[name] == data, "\(name) differs") }
     }
 
@@ -193,9 +198,9 @@ import Training
         let result = try await Self.sequence(options: Self.options(resume: true))
             .write(to: interrupted) { progress in collected.withLock { $0.append(progress) } }
         let reports = collected.withLock { $0 }
-        #expect(result.reused == 3)
+        #expect(result.reused == 4)
         #expect(result.rendered == 3)
-        #expect(reports.last?.done == 6 && reports.last?.total == 6)
+        #expect(reports.last?.done == 7 && reports.last?.total == 7)
         #expect(!manager.fileExists(atPath: temporary.path))
         let a = try Self.files(in: reference), b = try Self.files(in: interrupted)
         #expect(a.keys.sorted() == b.keys.sorted())
@@ -206,7 +211,7 @@ import Training
         let folder = Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try await Self.sequence(options: Self.options()).write(to: folder)
-        await #expect(throws: FrameSequenceError.directoryHoldsFrames(path: folder.standardizedFileURL.path, frameCount: 6)) {
+        await #expect(throws: FrameSequenceError.directoryHoldsFrames(path: folder.standardizedFileURL.path, frameCount: 7)) {
             try await Self.sequence(options: Self.options()).write(to: folder)
         }
         do {
@@ -218,7 +223,7 @@ import Training
             #expect(error.description.contains("resume") && !error.description.contains("--"))
         }
         // Nothing was deleted by the refusals.
-        #expect(try Self.files(in: folder).keys.filter { $0.hasPrefix("frame_") }.count == 6)
+        #expect(try Self.files(in: folder).keys.filter { $0.hasPrefix("frame_") }.count == 7)
     }
 
     @Test func resumingAFinishedSequenceRendersNothing() async throws {
@@ -227,7 +232,7 @@ import Training
         try await Self.sequence(options: Self.options()).write(to: folder)
         let before = try Self.files(in: folder)
         let result = try await Self.sequence(options: Self.options(resume: true)).write(to: folder)
-        #expect(result.rendered == 0 && result.reused == 6)
+        #expect(result.rendered == 0 && result.reused == 7)
         #expect(try Self.files(in: folder) == before)
     }
 

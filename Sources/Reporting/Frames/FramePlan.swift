@@ -7,11 +7,10 @@ import Training
 /// in per-step mode, the start followed by every update (`StepRecord`s). The path and loss curve
 /// drawn in a frame are the track up to the frame's point.
 ///
-/// **Frames.** The track without its start: `E` epochs give `E` frames (epochs `1...E`), `S`
-/// updates give `S` frames; the start is visible in every frame as the first point of the path and
-/// of the loss curve. With `every = K` the candidates `c₁, c₂, …, c_T` keep `c₁, c₁₊K, c₁₊₂K, …`
-/// and always `c_T`. A run that stopped before its first epoch (diverged at the start) has one
-/// frame, the start. Frames are numbered `1...F` without gaps.
+/// **Frames.** Every point of the track, the start included: `E` epochs give `E + 1` frames
+/// (epochs `0...E`), `S` updates give `S + 1`; the first frame shows the starting state. With
+/// `every = K` the candidates `c₀, c₁, …, c_T` keep `c₀, c_K, c_2K, …` and always `c_T`. Frames are
+/// numbered `1...F` without gaps.
 ///
 /// **Step column.** In per-step mode the update count of the `StepRecord`; per epoch it is
 /// `epoch · ⌈N / batch size⌉`, the number of updates done by the end of the epoch.
@@ -46,7 +45,8 @@ public struct FramePlan: Sendable {
         if perStep {
             if history.steps.isEmpty && history.epochsRun > 0 { throw FrameSequenceError.stepsNotRecorded }
             track += history.steps.map {
-                TrackPoint(epoch: $0.epoch, step: $0.step, parameters: $0.parameters, meanSquaredError: $0.meanSquaredError)
+                TrackPoint(epoch: $0.epoch, step: $0.step, parameters: $0.parameters, meanSquaredError: $0.meanSquaredError,
+                           sampleIndex: $0.sampleIndex)
             }
         } else {
             let batch = history.configuration.optimizer.batchSize(count: max(1, sampleCount))
@@ -57,7 +57,7 @@ public struct FramePlan: Sendable {
             }
         }
         self.track = track
-        let candidates = track.count > 1 ? Array(1..<track.count) : Array(track.indices)
+        let candidates = Array(track.indices)
         var chosen: [Int] = []
         for (position, index) in candidates.enumerated() where position % every == 0 || position == candidates.count - 1 {
             chosen.append(index)
@@ -65,15 +65,18 @@ public struct FramePlan: Sendable {
         frames = chosen.enumerated().map { FrameState(number: $0.offset + 1, trackIndex: $0.element, point: track[$0.element]) }
     }
 
-    /// The manifest `frames.csv`: header `frame,epoch,step,<parameter names>,mse,file`, one row
-    /// per frame, `\n` line endings; numbers in Swift's shortest round-trip form, so
-    /// `Double(field)` gives back exactly the history's value.
+    /// The manifest `frames.csv`: header `frame,epoch,step,<parameter names>,mse,file` (per update
+    /// also `sample`, the 1-based row the update used, before `file`), one row per frame, `\n` line
+    /// endings; numbers in Swift's shortest round-trip form, so `Double(field)` gives back exactly
+    /// the history's value.
     public func manifestCSV() -> String {
-        var text = (["frame", "epoch", "step"] + parameterNames + ["mse", "file"]).joined(separator: ",") + "\n"
+        let sample = perStep ? ["sample"] : []
+        var text = (["frame", "epoch", "step"] + parameterNames + ["mse"] + sample + ["file"]).joined(separator: ",") + "\n"
         for frame in frames {
             let point = frame.point
+            let sampleField = perStep ? [point.sampleIndex.map { String($0 + 1) } ?? ""] : []
             let fields = [String(frame.number), String(point.epoch), String(point.step)]
-                + point.parameters.map { "\($0)" } + ["\(point.meanSquaredError)", frame.fileName]
+                + point.parameters.map { "\($0)" } + ["\(point.meanSquaredError)"] + sampleField + [frame.fileName]
             text += fields.joined(separator: ",") + "\n"
         }
         return text

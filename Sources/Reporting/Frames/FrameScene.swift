@@ -16,6 +16,8 @@ final class FrameScene {
     private var fit: FitPanel?
     private var loss: LossCurvePanel?
     private var path: PathMark?
+    /// A ring around the data point the shown update used (per-update frames).
+    private var sampleRing: ScatterMark?
 
     /// The most track points drawn as a path or loss curve; longer prefixes are thinned evenly
     /// (keeping the first and the current point), so a frame's cost stays bounded.
@@ -43,6 +45,11 @@ final class FrameScene {
         if layout.showsFit {
             fit = FitPanel.drawStatic(on: panels[next], model: model.trained, style: style,
                                       xLimits: model.fitLimits.x, yLimits: model.fitLimits.y, curveLayer: .dynamic)
+            if model.plan.perStep {
+                let metrics = FigureMetrics(scale: style.size.scale)
+                sampleRing = panels[next].scatter([], marker: .circle, color: .clear, size: 2.1 * metrics.markerSize,
+                                                  edgeColor: style.theme.ink, label: text.sampleUsed, layer: .dynamic)
+            }
             next += 1
         }
         if layout.showsLoss {
@@ -77,10 +84,13 @@ final class FrameScene {
         let point = frame.point
         let equation = TrainingFigure.normalizedEquation(model: model.trained.model, parameters: point.parameters, style: style)
         let mse = style.number(point.meanSquaredError, decimals: 4)
+        let data = model.trained.data.original
+        let sample = point.sampleIndex.map { data.labels?[$0] ?? "#\($0 + 1)" }
         figure.title = model.plan.perStep
-            ? text.stepTitle(epoch: point.epoch, step: point.step, equation: equation, mse: mse)
+            ? text.stepTitle(epoch: point.epoch, step: point.step, sample: sample, equation: equation, mse: mse)
             : text.trainingTitle(epoch: point.epoch, equation: equation, mse: mse)
         fit?.update(parameters: point.parameters)
+        sampleRing?.points = point.sampleIndex.map { [DataPoint(x: data.x[$0], y: data.y[$0])] } ?? []
         let count = frame.trackIndex + 1
         if let loss {
             let losses = FrameScene.thinned(model.lossTrack, count: count)

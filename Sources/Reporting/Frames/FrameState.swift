@@ -10,13 +10,16 @@ public struct TrackPoint: Sendable, Equatable {
     public let parameters: [Double]
     /// `MSE(θ)` over the whole data set, normalised units.
     public let meanSquaredError: Double
+    /// The sample the update used (per-update tracks of one-sample optimizers), else nil.
+    public let sampleIndex: Int?
 
     /// Creates a track point.
-    public init(epoch: Int, step: Int, parameters: [Double], meanSquaredError: Double) {
+    public init(epoch: Int, step: Int, parameters: [Double], meanSquaredError: Double, sampleIndex: Int? = nil) {
         self.epoch = epoch
         self.step = step
         self.parameters = parameters
         self.meanSquaredError = meanSquaredError
+        self.sampleIndex = sampleIndex
     }
 }
 

@@ -21,10 +21,9 @@ struct KitFrameStage {
         let frames = configuration.frames
         var options = FrameOptions()
         options.compressionLevel = frames.compression
-        let epochs = max(1, epochs)
-        // Frames are epochs 1, 1 + k, 1 + 2k, ... plus the last: at most `maximumFrames` when
-        // k = ⌈(E − 1) / (maximumFrames − 1)⌉.
-        options.every = frames.every ?? max(1, Int((Double(epochs - 1) / Double(max(1, frames.maximumFrames - 1))).rounded(.up)))
+        // Frames are epochs 0, k, 2k, ... plus the last: at most `maximumFrames` when
+        // k = ⌈E / (maximumFrames − 1)⌉.
+        options.every = frames.every ?? max(1, Int((Double(max(0, epochs)) / Double(max(1, frames.maximumFrames - 1))).rounded(.up)))
         return options
     }
 

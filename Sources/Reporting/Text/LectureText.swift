@@ -238,10 +238,13 @@ extension LectureText {
     /// "update" / "päivitys": the x axis of a per-step loss curve.
     var update: String { language == .english ? "update" : "päivitys" }
 
-    /// The per-step frame title: "Epoch N, update S | y = ... | MSE: ..." / "Epookki N, päivitys S | ...".
-    func stepTitle(epoch: Int, step: Int, equation: String, mse: String) -> String {
-        "\(epochCapitalized) \(epoch), \(update) \(step) | \(zScores): \(equation) | MSE \(mse)"
+    /// The per-step frame title: "Epoch 1, update 3 (sample Amelia) | z-scores: ŷ = … | MSE 0.8328".
+    func stepTitle(epoch: Int, step: Int, sample: String?, equation: String, mse: String) -> String {
+        let used = sample.map { pick(" (sample \($0))", " (näyte \($0))") } ?? ""
+        return "\(epochCapitalized) \(epoch), \(update) \(step)\(used) | \(zScores): \(equation) | MSE \(mse)"
     }
+    /// The legend of the ring around the data point an update used.
+    var sampleUsed: String { pick("sample of this update", "tämän päivityksen näyte") }
 }
 
 // MARK: Training curves: loss, training, compare (models), lr-sweep
