@@ -112,8 +112,11 @@ public struct TrainingSummaryText: Sendable {
 
     /// Six significant digits; rounding noise below 1e-12 in magnitude prints as 0.
     private func format(_ value: Double) -> String { abs(value) < 1e-12 ? "0" : String(format: "%.6g", value) }
-    private func fixed(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
-    private func signed(_ value: Double) -> String { String(format: "%+.1f", value) }
+    /// Fixed decimals, or six significant digits in scientific notation from 10⁶ (a diverged run's numbers).
+    private func fixed(_ value: Double, _ decimals: Int) -> String {
+        abs(value) < 1e6 || !value.isFinite ? String(format: "%.\(decimals)f", value) : String(format: "%.6g", value)
+    }
+    private func signed(_ value: Double) -> String { abs(value) < 1e6 ? String(format: "%+.1f", value) : String(format: "%+.6g", value) }
     private func shortest(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }

@@ -38,7 +38,7 @@ public final class CairoRenderer: Renderer {
     /// Intersects the clip with `path`.
     public func clip(to path: DevicePath) {
         let cr = context.pointer
-        setPath(path)
+        setPath(path, filled: true)
         cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING)
         cairo_clip(cr)
     }
@@ -47,7 +47,7 @@ public final class CairoRenderer: Renderer {
     public func stroke(_ path: DevicePath, style: StrokeStyle) {
         guard !path.isEmpty, style.width > 0, style.width.isFinite else { return }
         let cr = context.pointer
-        setPath(path)
+        setPath(path, filled: false)
         setColor(style.color)
         cairo_set_line_width(cr, style.width)
         switch style.cap {
@@ -74,7 +74,7 @@ public final class CairoRenderer: Renderer {
     public func fill(_ path: DevicePath, color: Color, rule: FillRule) {
         guard !path.isEmpty else { return }
         let cr = context.pointer
-        setPath(path)
+        setPath(path, filled: true)
         setColor(color)
         cairo_set_fill_rule(cr, rule == .evenOdd ? CAIRO_FILL_RULE_EVEN_ODD : CAIRO_FILL_RULE_WINDING)
         cairo_fill(cr)
@@ -140,10 +140,12 @@ public final class CairoRenderer: Renderer {
         cairo_restore(cr)
     }
 
-    private func setPath(_ path: DevicePath) {
+    /// Sets `path` as Cairo's current path, cut to coordinates Cairo represents (see
+    /// `DevicePath.clippedForRendering(filled:)`; unchanged for every path inside the canvas's reach).
+    private func setPath(_ path: DevicePath, filled: Bool) {
         let cr = context.pointer
         cairo_new_path(cr)
-        for element in path.elements {
+        for element in path.clippedForRendering(filled: filled).elements {
             switch element {
             case let .move(p): cairo_move_to(cr, p.x, p.y)
             case let .line(p): cairo_line_to(cr, p.x, p.y)

@@ -74,7 +74,16 @@ struct LandscapePlane: Sendable {
         optimum = trained.optimum
         gridSize = options.gridSize
         let path = trained.history.epochs.map(\.parameters)
-        let final = trained.finalParameters
+        // The plane goes through the final parameters, or for a diverged run through the last
+        // epoch still within 10× the starting MSE (the parameters past it are astronomically far
+        // from the data, and a plane through them would show nothing but their error).
+        let final: [Double]
+        if trained.history.diverged, let start = trained.history.epochs.first {
+            let limit = 10 * max(start.meanSquaredError, 1e-300)
+            final = trained.history.epochs.last { $0.meanSquaredError <= limit }?.parameters ?? start.parameters
+        } else {
+            final = trained.finalParameters
+        }
 
         if let pair {
             kind = .parameters(first: pair.0, second: pair.1)

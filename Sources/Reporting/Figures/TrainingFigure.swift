@@ -53,7 +53,9 @@ enum TrainingFigure {
         for (index, (power, value)) in zip(model.powers, parameters).enumerated() {
             let rounded = (value * 1000).rounded() / 1000
             let negative = rounded < 0
-            let magnitude = style.number(abs(rounded), decimals: 3)
+            // Three decimals, or four significant digits from 10⁴ (a diverging run's coefficients).
+            let magnitude = abs(rounded) < 1e4 ? style.number(abs(rounded), decimals: 3)
+                : style.formatter.format(abs(rounded), significantDigits: 4)
             let term = magnitude + variable(power)
             if index == 0 {
                 text += (negative ? "\u{2212}" : "") + term
