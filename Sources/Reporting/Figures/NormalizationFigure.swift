@@ -49,8 +49,14 @@ enum NormalizationFigure {
             let corners = PanelNote.rankedCorners(for: points + [plane.coordinates(of: trained.optimum)], x: plane.aRange, y: plane.bRange)
             axes.legendPlacement = raw ? .hidden : .corner(corners[1])
             let lines = infoLines(statistics: statistics, learningRate: configuration.learningRate, trained: trained, style: style)
+            // The note may take about half the panel's width: its font shrinks (to at most 0.6 of
+            // the annotation size) so the longest line fits on narrow canvases.
+            let panelWidth = Double(style.size.width) / Double(style.aspectRatio >= 1.25 ? 2 : 1) * 0.62
+            let panelHeight = Double(style.size.height) / Double(style.aspectRatio >= 1.25 ? 1 : 2) * 0.6
             PanelNote.add(lines, to: axes, corner: corners[0], x: plane.aRange, y: plane.bRange,
-                          fontSize: 0.85 * figure.metrics.annotationFontSize, color: figure.theme.ink)
+                          fontSize: PanelNote.fittingFontSize(lines, width: 0.55 * panelWidth, height: 0.6 * panelHeight,
+                                                              preferred: 0.85 * figure.metrics.annotationFontSize),
+                          color: figure.theme.ink)
             summaries.append("\(raw ? "raw" : "z-scored"): eigenvalues \(statistics.hessianEigenvalues()), condition \(statistics.conditionNumber), "
                              + "limit \(statistics.stableLearningRate), lr \(configuration.learningRate), final MSE \(trained.finalMeanSquaredError)")
         }

@@ -21,6 +21,16 @@ enum PanelNote {
         return corners.enumerated().sorted { (count($0.element), $0.offset) < (count($1.element), $1.offset) }.map(\.element)
     }
 
+    /// The font size at which `lines` (boxed, stacked 1.6 line heights apart) fit in `width` ×
+    /// `height` pixels, at most `preferred` and at least 0.55 of it: DejaVu Sans averages about
+    /// 0.6 em a character, and a box adds about 1.7 em of padding and inset.
+    static func fittingFontSize(_ lines: [String], width: Double, height: Double, preferred: Double) -> Double {
+        let longest = Double(lines.map(\.count).max() ?? 0)
+        let byWidth = width / (0.6 * longest + 1.7)
+        let byHeight = height / (1.6 * Double(max(1, lines.count)) + 1)
+        return max(0.55 * preferred, min(preferred, byWidth, byHeight))
+    }
+
     /// Adds `lines` as boxed texts stacked in `corner` of a panel whose limits are `x` × `y`,
     /// `fontSize` pixels high, 1.6 line heights apart, inset by one line height.
     static func add(_ lines: [String], to axes: Axes, corner: LegendCorner, x: ClosedRange<Double>, y: ClosedRange<Double>,
