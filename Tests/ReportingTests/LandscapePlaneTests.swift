@@ -137,7 +137,7 @@ struct LandscapePlaneTests {
         let recorder = RecordingRenderer()
         product.figure.draw(on: recorder)
         let texts = recorder.texts.map(\.text)
-        #expect(texts.contains("MSE") && texts.contains("w") && texts.contains("b"))
+        #expect(texts.contains("MSE (normalised)") && texts.contains("w") && texts.contains("b"))
     }
 
     @Test("errors: unknown parameter, wrong count, repeated name, grid size, ranges")

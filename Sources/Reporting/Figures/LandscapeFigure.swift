@@ -38,8 +38,10 @@ enum LandscapeFigure {
                                            learningRate: style.formatter.format(configuration.learningRate, significantDigits: 4),
                                            epochs: history.epochsRun)
         if case .diverged(let epoch) = history.stopReason { subtitle += " (\(text.divergedAt(epoch: epoch)))" }
+        let unit = plane.mseLabel(style).dropFirst(text.mse.count).trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
         subtitle += "  ·  " + text.finalAndMinimum(final: style.formatter.format(trained.finalMeanSquaredError, significantDigits: 4),
-                                                    minimum: style.formatter.format(trained.optimumMeanSquaredError, significantDigits: 4))
+                                                    minimum: style.formatter.format(trained.optimumMeanSquaredError, significantDigits: 4),
+                                                    unit: unit.isEmpty ? nil : unit)
         figure.subtitle = subtitle
         let summary = "\(trained.model.name) model, plane (\(plane.aName), \(plane.bName)), \(plane.gridSize)x\(plane.gridSize) grid, "
             + "\(configuration.optimizer.name) path of \(history.epochsRun) epochs, final MSE \(trained.finalMeanSquaredError), "

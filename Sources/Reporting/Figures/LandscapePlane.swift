@@ -56,6 +56,10 @@ struct LandscapePlane: Sendable {
     let optimum: [Double]
     /// The exact MSE on the plane.
     let quadratic: PlaneQuadratic
+    /// The data the MSE is measured on (for the colourbar's units).
+    let dataset: Dataset
+    /// Whether the model was trained on the data's original units (then the MSE is in y-units²).
+    let raw: Bool
 
     /// Builds the plane of `trained`'s landscape from `options`.
     ///
@@ -70,6 +74,8 @@ struct LandscapePlane: Sendable {
         let names = model.parameterNames
         let pair = try options.validate(for: model)
         self.model = model
+        dataset = trained.data.original
+        raw = trained.data.xScale == .identity && trained.data.yScale == .identity
         statistics = trained.statistics
         optimum = trained.optimum
         gridSize = options.gridSize
@@ -275,7 +281,7 @@ struct LandscapePlane: Sendable {
         let text = style.text
         let finite = grid.values.filter { $0.isFinite && $0 > 0 }
         let low = finite.min() ?? 1e-3, high = finite.max() ?? 1
-        axes.heatmap(grid, colormap: .viridis, normalization: .log, range: low...max(high, low * 1.0001), colorbarLabel: text.mse)
+        axes.heatmap(grid, colormap: .viridis, normalization: .log, range: low...max(high, low * 1.0001), colorbarLabel: mseLabel(style))
         axes.contours(grid, levels: Self.contourLevels(minimum: low, maximum: high))
         axes.xLimits = AxisLimits(aRange.lowerBound, aRange.upperBound)
         axes.yLimits = AxisLimits(bRange.lowerBound, bRange.upperBound)
@@ -298,6 +304,12 @@ struct LandscapePlane: Sendable {
             axes.scatter([coordinates(of: optimum)], marker: .diamond, color: Self.optimumColor, edgeColor: .black, label: label)
         }
         return path
+    }
+
+    /// What the colourbar's MSE is in: "MSE (normalised)" for z-scores, "MSE (cm²)" on raw data.
+    func mseLabel(_ style: FigureStyle) -> String {
+        guard raw else { return style.text.mseNormalized }
+        return style.columns(dataset).yUnit.map { "\(style.text.mse) (\($0)²)" } ?? style.text.mse
     }
 
     /// The axis label: the parameter's name (`w`, `b`, `w₁`…), or `pc1 (87.3 % of the path's variance)`.

@@ -103,9 +103,9 @@ struct LectureText: Sendable {
         pick("\(optimizer), learning rate \(learningRate), \(epochs) epoch\(epochs == 1 ? "" : "s")",
              "\(optimizer), oppimisnopeus \(learningRate), \(epochs) \(epochs == 1 ? "epookki" : "epookkia")")
     }
-    /// "final MSE 0.0532, minimum 0.0523".
-    func finalAndMinimum(final: String, minimum: String) -> String {
-        pick("final MSE \(final), minimum \(minimum)", "lopun MSE \(final), minimi \(minimum)")
+    /// "final MSE 0.0532, minimum 0.0523 (normalised)".
+    func finalAndMinimum(final: String, minimum: String, unit: String? = nil) -> String {
+        pick("final MSE \(final), minimum \(minimum)", "lopun MSE \(final), minimi \(minimum)") + (unit.map { " (\($0))" } ?? "")
     }
     /// The legend of an optimizer's path: "sgd path".
     func pathLabel(optimizer: String) -> String { pick("\(optimizer) path", "\(optimizer)-polku") }
