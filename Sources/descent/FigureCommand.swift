@@ -52,6 +52,9 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(help: "landscape, normalization, compare: grid points per side, 2...4096.")
     var grid: Int = 400
 
+    @Option(help: "landscape, normalization, compare: equal (one unit as long on both axes, so the bowl's circles stay round) or fill (each axis fills the panel). Default: equal on z-scored data, fill with --raw.")
+    var aspect: LandscapeOptions.Aspect?
+
     @Option(name: .customLong("range-w"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w (linear).")
     var rangeW: String?
 
@@ -133,7 +136,7 @@ struct FigureCommand: AsyncParsableCommand {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
         let plane = LandscapeOptions(parameters: params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                                     principalPlane: pca, ranges: try parsedRanges(), gridSize: grid)
+                                     principalPlane: pca, ranges: try parsedRanges(), gridSize: grid, aspect: aspect)
         switch kind {
         case .fit: return .fit(FitSpec(runs: runs, residuals: residuals, labels: labels))
         case .loss: return .loss(LossSpec(runs: runs, logScale: log))

@@ -5,6 +5,7 @@ import Reporting
 
 extension FigureTheme: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension LandscapeOptions.Aspect: ExpressibleByArgument {}
 
 /// What `compare` compares.
 enum CompareChoice: String, ExpressibleByArgument, CaseIterable {

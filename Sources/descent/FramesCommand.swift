@@ -72,6 +72,9 @@ struct FramesCommand: AsyncParsableCommand {
     @Option(help: "Landscape grid points per side, 2...4096.")
     var grid: Int = 400
 
+    @Option(help: "Landscape axes: equal (the default: one unit as long on both axes) or fill.")
+    var aspect: LandscapeOptions.Aspect?
+
     func validate() throws {
         guard every >= 1 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidEvery(every))) }
         guard (1...256).contains(jobs) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidJobs(jobs))) }
@@ -90,7 +93,7 @@ struct FramesCommand: AsyncParsableCommand {
         let model = try training.singleModel(for: "descent frames")
         let spec = FramesSpec(run: try training.configuration(for: model),
                               plane: LandscapeOptions(parameters: params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                                                      principalPlane: pca, gridSize: grid))
+                                                      principalPlane: pca, gridSize: grid, aspect: aspect))
         var options = FrameOptions()
         options.layout = layout
         options.every = every

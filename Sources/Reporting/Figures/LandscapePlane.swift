@@ -60,6 +60,8 @@ struct LandscapePlane: Sendable {
     let dataset: Dataset
     /// Whether the model was trained on the data's original units (then the MSE is in y-units²).
     let raw: Bool
+    /// Whether one unit is as long on both axes.
+    let equalAspect: Bool
 
     /// Builds the plane of `trained`'s landscape from `options`.
     ///
@@ -76,6 +78,7 @@ struct LandscapePlane: Sendable {
         self.model = model
         dataset = trained.data.original
         raw = trained.data.xScale == .identity && trained.data.yScale == .identity
+        equalAspect = (options.aspect ?? (raw ? .fill : .equal)) == .equal
         statistics = trained.statistics
         optimum = trained.optimum
         gridSize = options.gridSize
@@ -285,6 +288,7 @@ struct LandscapePlane: Sendable {
         axes.contours(grid, levels: Self.contourLevels(minimum: low, maximum: high))
         axes.xLimits = AxisLimits(aRange.lowerBound, aRange.upperBound)
         axes.yLimits = AxisLimits(bRange.lowerBound, bRange.upperBound)
+        axes.equalAspect = equalAspect
         axes.xLabel = axisLabel(horizontal: true, style: style)
         axes.yLabel = axisLabel(horizontal: false, style: style)
         let path = axes.path(points, color: pathColor, label: pathLabel ?? text.path, layer: pathLayer)

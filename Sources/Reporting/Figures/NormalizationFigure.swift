@@ -40,7 +40,6 @@ enum NormalizationFigure {
                     .reduce(1e-3, max)
                 options.ranges = [plane.aName: (center.x - radius)...(center.x + radius), plane.bName: (center.y - radius)...(center.y + radius)]
                 plane = try LandscapePlane(model: trained, options: options)
-                axes.equalAspect = true
             }
             axes.title = raw ? text.rawData : text.normalizedData
             let points = plane.pathPoints(trained.history)

@@ -171,7 +171,7 @@ public struct NormalizationSpec: Sendable, Hashable {
     /// Creates the spec.
     public init(run: TrainingConfiguration, plane: LandscapeOptions = LandscapeOptions()) {
         self.run = run
-        self.plane = LandscapeOptions(parameters: plane.parameters, gridSize: plane.gridSize)
+        self.plane = LandscapeOptions(parameters: plane.parameters, gridSize: plane.gridSize, aspect: plane.aspect)
     }
 
     /// The raw run, then the z-scored one.

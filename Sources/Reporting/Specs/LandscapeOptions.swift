@@ -7,6 +7,15 @@ import Training
 /// Shared by `landscape`, `normalization`, `compare` (optimizers) and the animation frames, so
 /// every figure of the family reads the same settings the same way.
 public struct LandscapeOptions: Sendable, Hashable {
+    /// How a landscape's two axes are scaled against each other.
+    public enum Aspect: String, Sendable, Hashable, CaseIterable, Codable {
+        /// One unit is as long on both axes, so circles stay circles and a path meets the
+        /// contours at its true angle (the default where both axes share units: z-scored data).
+        case equal
+        /// Each axis fills its side of the panel (the default on raw data, whose parameters have different units).
+        case fill
+    }
+
     /// The two parameters spanning the plane, by name; nil = the model's default pair
     /// (`w, b` for the linear model, `w1, w3` for models with several weights).
     public var parameters: [String]?
@@ -16,17 +25,20 @@ public struct LandscapeOptions: Sendable, Hashable {
     public var ranges: [String: ClosedRange<Double>]
     /// Grid points per side, ``gridSizes``.
     public var gridSize: Int
+    /// Equal or filling axes; nil = equal on z-scored data, fill on raw data.
+    public var aspect: Aspect?
 
     /// The grid sizes allowed: 2 to 4096 points per side.
     public static let gridSizes = 2...4096
 
     /// Creates options; the defaults are the model's default plane on a 400 × 400 grid.
     public init(parameters: [String]? = nil, principalPlane: Bool = false,
-                ranges: [String: ClosedRange<Double>] = [:], gridSize: Int = 400) {
+                ranges: [String: ClosedRange<Double>] = [:], gridSize: Int = 400, aspect: Aspect? = nil) {
         self.parameters = parameters
         self.principalPlane = principalPlane
         self.ranges = ranges
         self.gridSize = gridSize
+        self.aspect = aspect
     }
 
     /// Checks the options against `model`: the grid size, that the model has a plane, the named
