@@ -83,7 +83,7 @@ public final class Axes {
     public func scatter(_ points: [DataPoint], marker: MarkerShape = .circle, color: Color? = nil, size: Double? = nil,
                         edgeColor: Color? = nil, label: String? = nil, layer: Layer = .static,
                         rendering: ScatterMark.Rendering = .automatic) -> ScatterMark {
-        let edge = edgeColor ?? (theme.background.alpha > 0 ? theme.background : Color.white)
+        let edge = edgeColor ?? theme.markerEdge
         let mark = ScatterMark(points: points, marker: marker, color: color ?? nextSeriesColor(), size: size,
                                edgeColor: edge, label: label, layer: layer, rendering: rendering)
         add(mark)
