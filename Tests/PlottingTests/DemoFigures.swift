@@ -92,7 +92,8 @@ enum DemoFigures {
         let ys = (0..<100).map { -1.5 + 3 * Double($0) / 99 }
         let grid = ValueGrid(xs: xs, ys: ys) { w, b in 0.05 + 3 * (w - 0.6) * (w - 0.6) + 8 * (b + 0.2) * (b + 0.2) + 2 * (w - 0.6) * (b + 0.2) }
         axes.heatmap(grid, normalization: .log, colorbarLabel: labels.colorbar)
-        axes.contours(grid, levels: [0.1, 0.3, 1, 3, 10, 30])
+        // A dynamic path changes per frame: its labels keep off its whole trajectory.
+        axes.contours(grid, levels: [0.1, 0.3, 1, 3, 10, 30], avoiding: pathLayer == .dynamic ? [landscapePath] : [])
         let path = axes.path(landscapePath, label: labels.path, layer: pathLayer)
         return (figure, path)
     }

@@ -202,11 +202,13 @@ public final class Axes {
         return mark
     }
 
-    /// Adds contour lines at `levels`, labelled with the figure's number style.
+    /// Adds contour lines at `levels`, labelled with the figure's number style. Labels keep clear
+    /// of the panel's static lines, paths, markers and bars, and of the `avoiding` polylines
+    /// (e.g. the whole trajectory of a path drawn step by step on the dynamic layer).
     @discardableResult
     public func contours(_ grid: ValueGrid, levels: [Double], color: Color? = nil, width: Double? = nil, labeled: Bool = true,
-                         layer: Layer = .static) -> ContourMark {
-        let mark = ContourMark(grid: grid, levels: levels, color: color, width: width, labeled: labeled, layer: layer)
+                         avoiding: [[DataPoint]] = [], layer: Layer = .static) -> ContourMark {
+        let mark = ContourMark(grid: grid, levels: levels, color: color, width: width, labeled: labeled, avoiding: avoiding, layer: layer)
         add(mark)
         return mark
     }

@@ -27,8 +27,13 @@ struct FigurePainter {
     }
 
     private func context(_ axes: Axes, _ panel: FigureLayout.Panel) -> MarkContext {
-        MarkContext(renderer: renderer, transform: panel.transform, theme: theme, metrics: metrics, formatter: figure.formatter,
-                    reserved: panel.legendRect.map { [$0] } ?? [])
+        var context = MarkContext(renderer: renderer, transform: panel.transform, theme: theme, metrics: metrics, formatter: figure.formatter,
+                                  reserved: panel.legendRect.map { [$0] } ?? [])
+        if axes.marks.contains(where: { ($0 as? ContourMark)?.labeled == true }) {
+            context.dataInk = axes.marks.filter { $0.layer == .static }
+                .compactMap { DataInk.of($0, transform: panel.transform, metrics: metrics) }
+        }
+        return context
     }
 
     private func drawStatic() {
