@@ -26,10 +26,12 @@ struct FigurePainter {
         renderer.setDrawingRole(nil)
     }
 
-    private func context(_ axes: Axes, _ panel: FigureLayout.Panel) -> MarkContext {
+    /// The context for drawing `layer`'s marks; the static data ink is gathered only when that
+    /// layer has labelled contours (so frames do not pay for it).
+    private func context(_ axes: Axes, _ panel: FigureLayout.Panel, layer: Layer) -> MarkContext {
         var context = MarkContext(renderer: renderer, transform: panel.transform, theme: theme, metrics: metrics, formatter: figure.formatter,
                                   reserved: panel.legendRect.map { [$0] } ?? [])
-        if axes.marks.contains(where: { ($0 as? ContourMark)?.labeled == true }) {
+        if axes.marks.contains(where: { $0.layer == layer && ($0 as? ContourMark)?.labeled == true }) {
             context.dataInk = axes.marks.filter { $0.layer == .static }
                 .compactMap { DataInk.of($0, transform: panel.transform, metrics: metrics) }
         }
@@ -110,7 +112,7 @@ struct FigurePainter {
         renderer.setDrawingRole(nil)
         renderer.save()
         renderer.clip(to: .rectangle(panel.transform.plotRect))
-        let markContext = context(axes, panel)
+        let markContext = context(axes, panel, layer: layer)
         for (markIndex, mark) in marks {
             renderer.setDrawingRole(DrawingRole(.mark, panel: index, mark: markIndex))
             mark.draw(in: markContext)
