@@ -160,18 +160,25 @@ import Testing
         #expect(a.hasSamePixels(as: b))
     }
 
-    /// At 960x1080 "Michael", beside the rightmost point, would cross the plot area's right edge
-    /// (a `TextMark` is cut off there): that one label is left out, nothing else changes.
+    /// At 960x1080 "Michael", beside the rightmost point, would cross the plot area's right edge:
+    /// a `TextMark` there is moved left into the plot area (away from its point), the point
+    /// label is left out, and nothing else changes.
     @Test func onAHalfSlideTheLabelAtTheEdgeIsLeftOut() {
         let texts = RecordingRenderer(), labels = RecordingRenderer()
         Self.fitFigure(pointLabels: false, size: .half, theme: .dark).draw(on: texts)
         Self.fitFigure(pointLabels: true, size: .half, theme: .dark).draw(on: labels)
         let michael = texts.operations.filter { if case .text("Michael", _, _, _) = $0 { return true } else { return false } }
         #expect(michael.count == 1)
-        if case let .text(_, _, _, box) = michael.first {
-            let plot = FigureLayout(figure: Self.fitFigure(pointLabels: true, size: .half, theme: .dark), measuringWith: RecordingRenderer())
-                .panels[0].transform.plotRect
-            #expect(box.maxX > plot.maxX, "the TextMark crosses the right edge")
+        let figure = Self.fitFigure(pointLabels: true, size: .half, theme: .dark)
+        let transform = FigureLayout(figure: figure, measuringWith: RecordingRenderer()).panels[0].transform
+        let plot = transform.plotRect
+        // Where the label would go beside its point: across the right edge.
+        let point = transform.device(DataPoint(x: 92 + 0.008 * (93.4 - 56.6), y: 185))
+        let width = texts.measureText("Michael", style: TextStyle(size: figure.metrics.tickFontSize * 0.85, color: .black)).width
+        #expect(point.x + width > plot.maxX, "beside its point the label crosses the right edge")
+        if case let .text(_, at, _, box) = michael.first {
+            #expect(box.maxX <= plot.maxX + 1e-9 && abs(box.maxX - plot.maxX) < 1e-6, "the TextMark is moved left to the edge")
+            #expect(at.x < point.x && at.y == point.y)
         }
         let withoutMichael = texts.operations.filter { if case .text("Michael", _, _, _) = $0 { return false } else { return true } }
         let same = labels.operations == withoutMichael

@@ -1,5 +1,14 @@
 import Foundation
 
+/// How a panel's plot area uses its cell.
+public enum AspectMode: Sendable, Hashable {
+    /// The plot area fills the space the margins leave.
+    case fill
+    /// One data unit has the same length in pixels along x and y: the plot area is the largest
+    /// such rectangle in the space the margins leave, centred in it.
+    case equal
+}
+
 /// One panel of a figure: a plot area with x and y axes, its marks, legend and colorbar.
 ///
 /// Create panels with `Figure.makePanels(rows:columns:…)`; add marks with the methods below
@@ -32,8 +41,15 @@ public final class Axes {
     public var showVerticalGrid: Bool = true
     /// Where the legend goes (only marks with a label appear in it).
     public var legendPlacement: LegendPlacement = .automatic
-    /// Whether one data unit has the same length in x and y (the plot area shrinks to fit).
-    public var equalAspect: Bool = false
+    /// How the plot area fills its cell: `.fill` (all of it) or `.equal` (one data unit as
+    /// long in x as in y; the plot area shrinks in one direction and is centred, and ticks,
+    /// labels and the colorbar follow it). Linear axes only; log axes always fill.
+    public var aspect: AspectMode = .fill
+    /// Whether one data unit has the same length in x and y: `aspect == .equal`.
+    public var equalAspect: Bool {
+        get { aspect == .equal }
+        set { aspect = newValue ? .equal : .fill }
+    }
     /// Custom x ticks replacing the automatic ones (e.g. category names).
     public var customXTicks: [Tick]?
     /// Custom y ticks replacing the automatic ones.
@@ -83,7 +99,7 @@ public final class Axes {
     public func scatter(_ points: [DataPoint], marker: MarkerShape = .circle, color: Color? = nil, size: Double? = nil,
                         edgeColor: Color? = nil, label: String? = nil, layer: Layer = .static,
                         rendering: ScatterMark.Rendering = .automatic) -> ScatterMark {
-        let edge = edgeColor ?? (theme.background.alpha > 0 ? theme.background : Color.white)
+        let edge = edgeColor ?? theme.markerEdge
         let mark = ScatterMark(points: points, marker: marker, color: color ?? nextSeriesColor(), size: size,
                                edgeColor: edge, label: label, layer: layer, rendering: rendering)
         add(mark)
@@ -186,11 +202,13 @@ public final class Axes {
         return mark
     }
 
-    /// Adds contour lines at `levels`, labelled with the figure's number style.
+    /// Adds contour lines at `levels`, labelled with the figure's number style. Labels keep clear
+    /// of the panel's static lines, paths, markers and bars, and of the `avoiding` polylines
+    /// (e.g. the whole trajectory of a path drawn step by step on the dynamic layer).
     @discardableResult
     public func contours(_ grid: ValueGrid, levels: [Double], color: Color? = nil, width: Double? = nil, labeled: Bool = true,
-                         layer: Layer = .static) -> ContourMark {
-        let mark = ContourMark(grid: grid, levels: levels, color: color, width: width, labeled: labeled, layer: layer)
+                         avoiding: [[DataPoint]] = [], layer: Layer = .static) -> ContourMark {
+        let mark = ContourMark(grid: grid, levels: levels, color: color, width: width, labeled: labeled, avoiding: avoiding, layer: layer)
         add(mark)
         return mark
     }

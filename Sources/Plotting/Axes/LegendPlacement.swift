@@ -1,9 +1,14 @@
 /// Where a panel's legend goes.
 public enum LegendPlacement: Sendable, Hashable {
-    /// The corner whose box covers the fewest data points and line samples.
+    /// A corner of the plot area where the legend covers no data (shrinking it if that helps);
+    /// beside the plot area when every corner would cover data or it does not fit the plot area
+    /// (and the plot keeps at least half its cell's width), else the corner that covers least.
     case automatic
     /// A fixed corner.
     case corner(LegendCorner)
+    /// Beside the plot area, right of it (and of a colorbar), level with its top; the layout
+    /// makes room for it.
+    case outside
     /// No legend.
     case hidden
 }

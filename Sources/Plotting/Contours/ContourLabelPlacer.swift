@@ -30,6 +30,21 @@ public enum ContourLabelPlacer {
         avoiding occupied: [DeviceRect],
         maximumCount: Int = 2
     ) -> [ContourLabelPlacement] {
+        place(along: polyline, labelWidth: labelWidth, labelHeight: labelHeight, minimumSpacing: minimumSpacing, avoiding: occupied,
+              avoidingInk: [], maximumCount: maximumCount)
+    }
+
+    /// `place(along:…)` that also keeps each label's turned box clear of `ink` (paths, lines,
+    /// markers and bars of the same panel).
+    static func place(
+        along polyline: [DevicePoint],
+        labelWidth: Double,
+        labelHeight: Double,
+        minimumSpacing: Double,
+        avoiding occupied: [DeviceRect],
+        avoidingInk ink: [DataInk],
+        maximumCount: Int
+    ) -> [ContourLabelPlacement] {
         guard labelWidth.isFinite, labelHeight.isFinite, labelWidth > 0, labelHeight >= 0, maximumCount >= 1 else { return [] }
         let path = ArcLengthPath(cleaning: polyline)
         let length = path.length
@@ -57,6 +72,10 @@ public enum ContourLabelPlacer {
             if placements.count >= allowed { break }
             let placement = makePlacement(on: path, at: candidate.arc, labelWidth: labelWidth, labelHeight: labelHeight)
             if occupied.contains(where: { $0.intersects(placement.bounds) }) { continue }
+            if !ink.isEmpty {
+                let box = OrientedRect(center: placement.position, width: labelWidth, height: labelHeight, deviceAngle: placement.angle)
+                if ink.contains(where: { $0.touches(box) }) { continue }
+            }
             let clashes = placements.contains { other in
                 other.bounds.intersects(placement.bounds)
                     || other.position.distance(to: placement.position) < spacing

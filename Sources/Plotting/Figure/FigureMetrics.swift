@@ -2,7 +2,7 @@
 /// `scale = min(width, height) / 1080` so they stay readable from the back of a lecture hall.
 ///
 /// At scale 1: tick labels 26 px, axis labels 30 px, panel titles 34 px, figure title 42 px,
-/// lines 4 px, markers 14 px.
+/// lines 4 px, markers 20 px.
 public struct FigureMetrics: Sendable, Hashable {
     /// The scale factor relative to a 1080-pixel-high slide.
     public var scale: Double
@@ -30,7 +30,7 @@ public struct FigureMetrics: Sendable, Hashable {
     public var contourLabelFontSize: Double { 24 * scale }
     /// Data line width (4 px).
     public var lineWidth: Double { 4 * scale }
-    /// Marker diameter (14 px).
+    /// Marker diameter (20 px).
     public var markerSize: Double { 20 * scale }
     /// Axis spine width (2.5 px).
     public var axisLineWidth: Double { 2.5 * scale }

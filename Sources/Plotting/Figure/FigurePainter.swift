@@ -10,6 +10,8 @@ import Foundation
 /// then the legend of panels that have dynamic marks, so it stays on top. Drawing both
 /// passes on one surface equals drawing the static pass, copying it and drawing the dynamic
 /// pass on the copy.
+///
+/// Every part is announced to the renderer with `setDrawingRole(_:)` before it is drawn.
 struct FigurePainter {
     let figure: Figure
     let layout: FigureLayout
@@ -21,23 +23,32 @@ struct FigurePainter {
     func draw(layers: LayerSelection) {
         if layers.includes(.static) { drawStatic() }
         if layers.includes(.dynamic) { drawDynamic() }
+        renderer.setDrawingRole(nil)
     }
 
-    private func context(_ panel: FigureLayout.Panel) -> MarkContext {
-        MarkContext(renderer: renderer, transform: panel.transform, theme: theme, metrics: metrics, formatter: figure.formatter,
-                    reserved: panel.legendRect.map { [$0] } ?? [])
+    /// The context for drawing `layer`'s marks; the static data ink is gathered only when that
+    /// layer has labelled contours (so frames do not pay for it).
+    private func context(_ axes: Axes, _ panel: FigureLayout.Panel, layer: Layer) -> MarkContext {
+        var context = MarkContext(renderer: renderer, transform: panel.transform, theme: theme, metrics: metrics, formatter: figure.formatter,
+                                  reserved: panel.legendRect.map { [$0] } ?? [])
+        if axes.marks.contains(where: { $0.layer == layer && ($0 as? ContourMark)?.labeled == true }) {
+            context.dataInk = axes.marks.filter { $0.layer == .static }
+                .compactMap { DataInk.of($0, transform: panel.transform, metrics: metrics) }
+        }
+        return context
     }
 
     private func drawStatic() {
         let full = DeviceRect(x: 0, y: 0, width: layout.width, height: layout.height)
+        renderer.setDrawingRole(nil)
         if theme.background.alpha > 0 { renderer.fill(.rectangle(full), color: theme.background) }
         if figure.titleLayer == .static { drawTitle() }
-        if let subtitle = figure.subtitle, !subtitle.isEmpty, let top = layout.subtitleTop {
-            renderer.drawText(subtitle, at: DevicePoint(x: layout.width / 2, y: top),
-                              style: fitted(subtitle, TextStyle(size: metrics.subtitleFontSize, color: theme.mutedInk), within: layout.width - 2 * metrics.outerPadding),
-                              anchor: TextAnchor(.center, .top))
+        if let block = layout.subtitle, let top = layout.subtitleTop {
+            renderer.setDrawingRole(DrawingRole(.subtitle))
+            drawLines(block, centeredAt: layout.width / 2, top: top, color: theme.mutedInk)
         }
         if let top = layout.captionTop {
+            renderer.setDrawingRole(DrawingRole(.caption))
             let style = TextStyle(size: metrics.subtitleFontSize, color: theme.ink)
             let lineHeight = renderer.measureText("Ag", style: style).height * 1.25
             for (index, line) in layout.captionLines.enumerated() {
@@ -45,17 +56,36 @@ struct FigurePainter {
                                   style: style, anchor: TextAnchor(.left, .top))
             }
         }
-        for (axes, panel) in zip(figure.panels, layout.panels) {
-            drawPanelStatic(axes, panel)
+        for (index, (axes, panel)) in zip(figure.panels, layout.panels).enumerated() {
+            drawPanelStatic(axes, panel, index: index)
         }
     }
 
-    /// Draws the figure title, centred at the top and shrunk to fit the width.
+    /// Draws the figure title, centred at the top: the laid-out lines, or a dynamic title's
+    /// current text on one line, shrunk to fit the width.
     private func drawTitle() {
-        guard let title = figure.title, !title.isEmpty, let top = layout.titleTop else { return }
-        renderer.drawText(title, at: DevicePoint(x: layout.width / 2, y: top),
-                          style: fitted(title, TextStyle(size: metrics.titleFontSize, color: theme.ink, weight: .bold), within: layout.width - 2 * metrics.outerPadding),
-                          anchor: TextAnchor(.center, .top))
+        guard let title = figure.title, !title.isEmpty, let top = layout.titleTop, let block = layout.title else { return }
+        renderer.setDrawingRole(DrawingRole(.title))
+        if figure.titleLayer == .dynamic {
+            renderer.drawText(title, at: DevicePoint(x: layout.width / 2, y: top),
+                              style: fitted(title, TextStyle(size: metrics.titleFontSize, color: theme.ink, weight: .bold), within: layout.width - 2 * metrics.outerPadding),
+                              anchor: TextAnchor(.center, .top))
+        } else {
+            drawLines(block, centeredAt: layout.width / 2, top: top, color: theme.ink, weight: .bold)
+        }
+    }
+
+    /// Draws the lines of `block` centred on `x`, the first line's top at `top`.
+    private func drawLines(_ block: TextBlock, centeredAt x: Double, top: Double, color: Color, weight: FontWeight = .regular) {
+        let style = TextStyle(size: block.size, color: color, weight: weight)
+        for (index, line) in block.lines.enumerated() {
+            renderer.drawText(line, at: DevicePoint(x: x, y: top + Double(index) * block.lineHeight), style: style, anchor: TextAnchor(.center, .top))
+        }
+    }
+
+    /// The width of the widest line of `block`.
+    private func width(of block: TextBlock, weight: FontWeight = .regular) -> Double {
+        block.lines.map { renderer.measureText($0, style: TextStyle(size: block.size, color: .black, weight: weight)).width }.max() ?? 0
     }
 
     /// `style` with its size reduced so `text` is at most `width` wide.
@@ -69,31 +99,40 @@ struct FigurePainter {
 
     private func drawDynamic() {
         if figure.titleLayer == .dynamic { drawTitle() }
-        for (axes, panel) in zip(figure.panels, layout.panels) {
-            let marks = axes.marks.filter { $0.layer == .dynamic }
-            guard !marks.isEmpty else { continue }
-            drawClipped(marks, panel)
-            drawLegend(axes, panel)
+        for (index, (axes, panel)) in zip(figure.panels, layout.panels).enumerated() {
+            guard axes.marks.contains(where: { $0.layer == .dynamic }) else { continue }
+            drawClipped(axes, panel, index: index, layer: .dynamic)
+            drawLegend(axes, panel, index: index)
         }
     }
 
-    private func drawClipped(_ marks: [any Mark], _ panel: FigureLayout.Panel) {
+    private func drawClipped(_ axes: Axes, _ panel: FigureLayout.Panel, index: Int, layer: Layer) {
+        let marks = axes.marks.enumerated().filter { $0.element.layer == layer }
         guard !marks.isEmpty else { return }
+        renderer.setDrawingRole(nil)
         renderer.save()
         renderer.clip(to: .rectangle(panel.transform.plotRect))
-        let markContext = context(panel)
-        for mark in marks { mark.draw(in: markContext) }
+        let markContext = context(axes, panel, layer: layer)
+        for (markIndex, mark) in marks {
+            renderer.setDrawingRole(DrawingRole(.mark, panel: index, mark: markIndex))
+            mark.draw(in: markContext)
+        }
+        renderer.setDrawingRole(nil)
         renderer.restore()
     }
 
-    private func drawLegend(_ axes: Axes, _ panel: FigureLayout.Panel) {
+    private func drawLegend(_ axes: Axes, _ panel: FigureLayout.Panel, index: Int) {
         guard let rect = panel.legendRect else { return }
-        LegendBox.draw(entries: axes.legendEntries, in: rect, theme: theme, metrics: panel.legendMetrics ?? metrics, renderer: renderer)
+        renderer.setDrawingRole(DrawingRole(.legend, panel: index))
+        LegendBox.draw(entries: axes.legendEntries, in: rect, theme: theme, metrics: panel.legendMetrics ?? metrics, renderer: renderer,
+                       arrangement: panel.legendArrangement)
+        renderer.setDrawingRole(nil)
     }
 
-    private func drawPanelStatic(_ axes: Axes, _ panel: FigureLayout.Panel) {
+    private func drawPanelStatic(_ axes: Axes, _ panel: FigureLayout.Panel, index: Int) {
         let t = panel.transform
         let plot = t.plotRect
+        renderer.setDrawingRole(nil)
         if theme.panelBackground.alpha > 0 && theme.panelBackground != theme.background {
             renderer.fill(.rectangle(plot), color: theme.panelBackground)
         }
@@ -110,7 +149,7 @@ struct FigurePainter {
             }
             renderer.stroke(path, style: style)
         }
-        drawClipped(axes.marks.filter { $0.layer == .static }, panel)
+        drawClipped(axes, panel, index: index, layer: .static)
 
         // Spines: left and bottom; a closed frame around images.
         let ink = theme.ink
@@ -123,46 +162,82 @@ struct FigurePainter {
                                        DevicePoint(x: plot.maxX, y: plot.maxY)]), style: spine)
         }
 
-        // Ticks and tick labels.
+        // Ticks and tick labels; minor ticks are shorter and unlabelled.
         let tickStyle = TextStyle(size: metrics.tickFontSize, color: ink)
         let tickStroke = StrokeStyle(color: ink, width: metrics.axisLineWidth * 0.8, cap: .butt)
         var tickPath = DevicePath()
-        for tick in panel.xTicks {
+        renderer.setDrawingRole(DrawingRole(.xTickLabel, panel: index))
+        var xTickStyle = tickStyle
+        xTickStyle.size *= panel.xTickScale
+        // Staggered labels: every second one along the axis a line lower.
+        let lowered = panel.xTicksStaggered
+            ? Set(panel.xTicks.indices.sorted { panel.xTicks[$0].value < panel.xTicks[$1].value }.enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
+            : []
+        let rowHeight = renderer.measureText("0", style: xTickStyle).height * TextBlock.lineSpacing
+        for (tickIndex, tick) in panel.xTicks.enumerated() {
             let x = t.deviceX(tick.value)
             tickPath.move(to: DevicePoint(x: x, y: plot.maxY)); tickPath.line(to: DevicePoint(x: x, y: plot.maxY + metrics.tickLength))
-            renderer.drawText(tick.label, at: DevicePoint(x: x, y: plot.maxY + metrics.tickLength + metrics.gap), style: tickStyle,
-                              anchor: TextAnchor(.center, .top))
+            let y = plot.maxY + metrics.tickLength + metrics.gap + (lowered.contains(tickIndex) ? rowHeight : 0)
+            if panel.xTicksRotated {
+                renderer.drawText(tick.label, at: DevicePoint(x: x, y: y), style: xTickStyle, anchor: TextAnchor(.right, .middle), angle: .pi / 2)
+            } else {
+                renderer.drawText(tick.label, at: DevicePoint(x: x, y: y), style: xTickStyle, anchor: TextAnchor(.center, .top))
+            }
         }
+        renderer.setDrawingRole(DrawingRole(.yTickLabel, panel: index))
         for tick in panel.yTicks {
             let y = t.deviceY(tick.value)
             tickPath.move(to: DevicePoint(x: plot.minX, y: y)); tickPath.line(to: DevicePoint(x: plot.minX - metrics.tickLength, y: y))
             renderer.drawText(tick.label, at: DevicePoint(x: plot.minX - metrics.tickLength - metrics.gap, y: y), style: tickStyle,
                               anchor: TextAnchor(.right, .middle))
         }
+        renderer.setDrawingRole(nil)
         renderer.stroke(tickPath, style: tickStroke)
+        var minorPath = DevicePath()
+        let minorLength = metrics.tickLength * 0.55
+        for value in panel.xMinorTicks {
+            let x = t.deviceX(value)
+            minorPath.move(to: DevicePoint(x: x, y: plot.maxY)); minorPath.line(to: DevicePoint(x: x, y: plot.maxY + minorLength))
+        }
+        for value in panel.yMinorTicks {
+            let y = t.deviceY(value)
+            minorPath.move(to: DevicePoint(x: plot.minX, y: y)); minorPath.line(to: DevicePoint(x: plot.minX - minorLength, y: y))
+        }
+        if !minorPath.isEmpty { renderer.stroke(minorPath, style: StrokeStyle(color: ink, width: metrics.axisLineWidth * 0.6, cap: .butt)) }
 
         // Axis labels at the outer edges of the cell (aligned along a grid row or column).
-        let labelStyle = TextStyle(size: metrics.axisLabelFontSize, color: ink)
-        if let xLabel = axes.xLabel, !xLabel.isEmpty {
-            renderer.drawText(xLabel, at: DevicePoint(x: plot.midX, y: panel.cell.maxY), style: labelStyle, anchor: TextAnchor(.center, .bottom))
+        let cell = panel.cell
+        if let block = panel.xLabel {
+            renderer.setDrawingRole(DrawingRole(.xAxisLabel, panel: index))
+            let half = width(of: block) / 2
+            let x = min(max(plot.midX, cell.minX + half), cell.maxX - half)
+            drawLines(block, centeredAt: x, top: cell.maxY - block.height, color: ink)
         }
-        if let yLabel = axes.yLabel, !yLabel.isEmpty {
-            renderer.drawText(yLabel, at: DevicePoint(x: panel.cell.minX, y: plot.midY), style: labelStyle,
-                              anchor: TextAnchor(.center, .top), angle: .pi / 2)
+        if let block = panel.yLabel {
+            renderer.setDrawingRole(DrawingRole(.yAxisLabel, panel: index))
+            let style = TextStyle(size: block.size, color: ink)
+            for (line, text) in block.lines.enumerated() {
+                renderer.drawText(text, at: DevicePoint(x: cell.minX + Double(line) * block.lineHeight, y: plot.midY), style: style,
+                                  anchor: TextAnchor(.center, .top), angle: .pi / 2)
+            }
         }
-        if let title = axes.title, !title.isEmpty {
-            let style = fitted(title, TextStyle(size: metrics.panelTitleFontSize, color: ink, weight: .bold), within: panel.cell.width)
-            let half = renderer.measureText(title, style: style).width / 2
-            let x = min(max(plot.midX, panel.cell.minX + half), panel.cell.maxX - half)
-            renderer.drawText(title, at: DevicePoint(x: x, y: panel.cell.minY), style: style, anchor: TextAnchor(.center, .top))
+        if let block = panel.title {
+            // Just above the plot area (a one-line title next to a two-line one sits low).
+            renderer.setDrawingRole(DrawingRole(.panelTitle, panel: index))
+            let half = width(of: block, weight: .bold) / 2
+            let x = min(max(plot.midX, cell.minX + half), cell.maxX - half)
+            let tickHeight = renderer.measureText("0", style: tickStyle).height
+            let top = max(cell.minY, plot.minY - max(metrics.gap * 1.5, tickHeight / 2 + metrics.gap / 2) - block.height)
+            drawLines(block, centeredAt: x, top: top, color: ink, weight: .bold)
         }
-        if let colorbar = axes.colorbar, let rect = panel.colorbarRect, let ct = panel.colorbarTransform {
-            drawColorbar(colorbar, rect: rect, transform: ct, ticks: panel.colorbarTicks, cell: panel.cell)
+        renderer.setDrawingRole(nil)
+        if axes.colorbar != nil, let rect = panel.colorbarRect, let ct = panel.colorbarTransform, let colorbar = axes.colorbar {
+            drawColorbar(colorbar, rect: rect, transform: ct, panel: panel, index: index)
         }
-        if !axes.hasDynamicMarks { drawLegend(axes, panel) }
+        if !axes.hasDynamicMarks { drawLegend(axes, panel, index: index) }
     }
 
-    private func drawColorbar(_ colorbar: Colorbar, rect: DeviceRect, transform: AxesTransform, ticks: [Tick], cell: DeviceRect) {
+    private func drawColorbar(_ colorbar: Colorbar, rect: DeviceRect, transform: AxesTransform, panel: FigureLayout.Panel, index: Int) {
         let steps = 256
         let image = Raster(width: 1, height: steps)
         let pixels = UnsafeMutableRawPointer(image.mutableBytes)
@@ -174,18 +249,30 @@ struct FigurePainter {
         renderer.stroke(.rectangle(rect), style: StrokeStyle(color: theme.ink, width: metrics.axisLineWidth * 0.8, join: .miter))
         let tickStyle = TextStyle(size: metrics.tickFontSize, color: theme.ink)
         var path = DevicePath()
-        var widest = 0.0
-        for tick in ticks {
+        renderer.setDrawingRole(DrawingRole(.colorbarTickLabel, panel: index))
+        for tick in panel.colorbarTicks {
             let y = transform.deviceY(tick.value)
             path.move(to: DevicePoint(x: rect.maxX, y: y)); path.line(to: DevicePoint(x: rect.maxX + metrics.tickLength, y: y))
             renderer.drawText(tick.label, at: DevicePoint(x: rect.maxX + metrics.tickLength + metrics.gap, y: y), style: tickStyle,
                               anchor: TextAnchor(.left, .middle))
-            widest = max(widest, renderer.measureText(tick.label, style: tickStyle).width)
         }
+        renderer.setDrawingRole(nil)
         renderer.stroke(path, style: StrokeStyle(color: theme.ink, width: metrics.axisLineWidth * 0.8, cap: .butt))
-        if let label = colorbar.label, !label.isEmpty {
-            renderer.drawText(label, at: DevicePoint(x: cell.maxX, y: rect.midY),
-                              style: TextStyle(size: metrics.axisLabelFontSize, color: theme.ink), anchor: TextAnchor(.center, .bottom), angle: .pi / 2)
+        var minorPath = DevicePath()
+        for value in panel.colorbarMinorTicks {
+            let y = transform.deviceY(value)
+            minorPath.move(to: DevicePoint(x: rect.maxX, y: y)); minorPath.line(to: DevicePoint(x: rect.maxX + metrics.tickLength * 0.55, y: y))
+        }
+        if !minorPath.isEmpty { renderer.stroke(minorPath, style: StrokeStyle(color: theme.ink, width: metrics.axisLineWidth * 0.6, cap: .butt)) }
+        if let block = panel.colorbarLabel {
+            renderer.setDrawingRole(DrawingRole(.colorbarLabel, panel: index))
+            let style = TextStyle(size: block.size, color: theme.ink)
+            let count = block.lines.count
+            for (line, text) in block.lines.enumerated() {
+                renderer.drawText(text, at: DevicePoint(x: panel.cell.maxX - panel.legendReserve - Double(count - 1 - line) * block.lineHeight, y: rect.midY),
+                                  style: style, anchor: TextAnchor(.center, .bottom), angle: .pi / 2)
+            }
+            renderer.setDrawingRole(nil)
         }
     }
 }

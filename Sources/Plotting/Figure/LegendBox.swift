@@ -1,46 +1,96 @@
-/// Measures and draws a legend: a rounded box with one row (swatch + label) per entry.
+/// Measures and draws a legend: a rounded box with one row (swatch + label) per entry, in one
+/// or more columns (filled top to bottom, then left to right); labels longer than a given
+/// number of ems may be wrapped onto two lines.
 enum LegendBox {
+    /// How a legend is arranged.
+    struct Arrangement: Equatable {
+        /// The number of columns.
+        var columns = 1
+        /// Labels wider than this many ems (legend font sizes) are split onto two lines at the
+        /// space that balances them; nil keeps every label on one line.
+        var wrapEms: Double?
+    }
+
     /// The legend's text style.
     static func textStyle(_ metrics: FigureMetrics, ink: Color) -> TextStyle {
         TextStyle(size: metrics.legendFontSize, color: ink)
     }
 
-    /// The box size for `entries`.
-    static func size(entries: [LegendEntry], metrics: FigureMetrics, renderer: any Renderer) -> (width: Double, height: Double) {
+    /// The indices of the entries of each column.
+    static func columns(count: Int, columns: Int) -> [Range<Int>] {
+        let columns = max(1, min(columns, count))
+        let perColumn = max(1, (count + columns - 1) / columns)
+        return stride(from: 0, to: count, by: perColumn).map { $0..<min(count, $0 + perColumn) }
+    }
+
+    /// The lines of a label: one, or two when it is wider than the wrap width and has a space.
+    static func lines(of label: String, style: TextStyle, wrapEms: Double?, renderer: any Renderer) -> [String] {
+        guard let wrapEms, renderer.measureText(label, style: style).width > wrapEms * style.size else { return [label] }
+        let block = TextBlock.fit(label, style: style, width: wrapEms * style.size, minimumScale: 1, renderer: renderer)
+        return block.lines.count == 2 ? block.lines : [label]
+    }
+
+    /// Every entry's lines, its label width and the column widths.
+    private static func measure(_ entries: [LegendEntry], arrangement: Arrangement, metrics: FigureMetrics, renderer: any Renderer)
+        -> (lines: [[String]], columnWidths: [Double], row: Double) {
         let style = textStyle(metrics, ink: .black)
-        let widest = entries.map { renderer.measureText($0.label, style: style).width }.max() ?? 0
-        let row = renderer.measureText("Ag", style: style).height * 1.15
+        let lines = entries.map { LegendBox.lines(of: $0.label, style: style, wrapEms: arrangement.wrapEms, renderer: renderer) }
+        let widths = lines.map { $0.map { renderer.measureText($0, style: style).width }.max() ?? 0 }
+        let columnWidths = columns(count: entries.count, columns: arrangement.columns).map { range in
+            swatchWidth(metrics) + metrics.gap * 1.5 + (range.map { widths[$0] }.max() ?? 0)
+        }
+        return (lines, columnWidths, renderer.measureText("Ag", style: style).height * 1.15)
+    }
+
+    /// The space between two columns.
+    static func columnGap(_ metrics: FigureMetrics) -> Double { metrics.gap * 3 }
+
+    /// The box size for `entries`.
+    static func size(entries: [LegendEntry], metrics: FigureMetrics, renderer: any Renderer,
+                     arrangement: Arrangement = Arrangement()) -> (width: Double, height: Double) {
+        let (lines, widths, row) = measure(entries, arrangement: arrangement, metrics: metrics, renderer: renderer)
         let pad = metrics.gap * 1.5
-        return (2 * pad + swatchWidth(metrics) + metrics.gap * 1.5 + widest, 2 * pad + row * Double(entries.count))
+        let rows = columns(count: entries.count, columns: arrangement.columns).map { range in range.reduce(0) { $0 + lines[$1].count } }.max() ?? 0
+        return (2 * pad + widths.reduce(0, +) + Double(max(0, widths.count - 1)) * columnGap(metrics), 2 * pad + row * Double(rows))
     }
 
     static func swatchWidth(_ metrics: FigureMetrics) -> Double { 2.2 * metrics.legendFontSize }
 
     /// Draws the legend in `rect`.
-    static func draw(entries: [LegendEntry], in rect: DeviceRect, theme: Theme, metrics: FigureMetrics, renderer: any Renderer) {
+    static func draw(entries: [LegendEntry], in rect: DeviceRect, theme: Theme, metrics: FigureMetrics, renderer: any Renderer,
+                     arrangement: Arrangement = Arrangement()) {
         let style = textStyle(metrics, ink: theme.ink)
         let box = DevicePath.roundedRectangle(rect, radius: metrics.gap)
         renderer.fill(box, color: theme.boxBackground)
         renderer.stroke(box, style: StrokeStyle(color: theme.mutedInk.withAlpha(0.5), width: metrics.gridLineWidth))
         let pad = metrics.gap * 1.5
-        let row = renderer.measureText("Ag", style: style).height * 1.15
+        let (lines, widths, row) = measure(entries, arrangement: arrangement, metrics: metrics, renderer: renderer)
         let swatch = swatchWidth(metrics)
-        for (index, entry) in entries.enumerated() {
-            let midY = rect.minY + pad + row * (Double(index) + 0.5)
-            let left = rect.minX + pad
-            let center = DevicePoint(x: left + swatch / 2, y: midY)
-            switch entry.swatch {
-            case let .line(color, width, dash):
-                renderer.stroke(.polyline([DevicePoint(x: left, y: midY), DevicePoint(x: left + swatch, y: midY)]),
-                                style: StrokeStyle(color: color, width: width ?? metrics.lineWidth, dash: dash.pattern(metrics), cap: .butt))
-            case let .marker(shape, fill, edge, size):
-                shape.draw(on: renderer, center: center, size: size ?? metrics.markerSize, fill: fill, edge: edge,
-                           edgeWidth: max(1, (size ?? metrics.markerSize) * 0.14))
-            case let .patch(color):
-                renderer.fill(.rectangle(DeviceRect(center: center, width: swatch * 0.8, height: row * 0.6)), color: color)
+        var left = rect.minX + pad
+        for (column, range) in columns(count: entries.count, columns: arrangement.columns).enumerated() {
+            var top = rect.minY + pad
+            for index in range {
+                let entry = entries[index]
+                let height = row * Double(lines[index].count)
+                let midY = top + height / 2
+                let center = DevicePoint(x: left + swatch / 2, y: midY)
+                switch entry.swatch {
+                case let .line(color, width, dash):
+                    renderer.stroke(.polyline([DevicePoint(x: left, y: midY), DevicePoint(x: left + swatch, y: midY)]),
+                                    style: StrokeStyle(color: color, width: width ?? metrics.lineWidth, dash: dash.pattern(metrics), cap: .butt))
+                case let .marker(shape, fill, edge, size):
+                    shape.draw(on: renderer, center: center, size: size ?? metrics.markerSize, fill: fill, edge: edge,
+                               edgeWidth: max(1, (size ?? metrics.markerSize) * 0.14))
+                case let .patch(color):
+                    renderer.fill(.rectangle(DeviceRect(center: center, width: swatch * 0.8, height: row * 0.6)), color: color)
+                }
+                for (line, text) in lines[index].enumerated() {
+                    renderer.drawText(text, at: DevicePoint(x: left + swatch + metrics.gap * 1.5, y: top + row * (Double(line) + 0.5)), style: style,
+                                      anchor: TextAnchor(.left, .middle))
+                }
+                top += height
             }
-            renderer.drawText(entry.label, at: DevicePoint(x: left + swatch + metrics.gap * 1.5, y: midY), style: style,
-                              anchor: TextAnchor(.left, .middle))
+            left += (column < widths.count ? widths[column] : 0) + columnGap(metrics)
         }
     }
 }

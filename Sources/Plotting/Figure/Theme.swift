@@ -1,7 +1,7 @@
 /// The colours of a figure, chosen for projectors: strong contrast and colour-blind-safe
 /// series colours (Okabe–Ito; lighter variants on the dark background).
 public struct Theme: Sendable, Hashable {
-    /// The theme's name (`light`, `dark`, `transparent`).
+    /// The theme's name (`light`, `dark`, `transparent`, `transparent-dark`).
     public var name: String
     /// The figure background; `Color.clear` for the transparent theme.
     public var background: Color
@@ -78,8 +78,27 @@ public struct Theme: Sendable, Hashable {
         return theme
     }()
 
+    /// The dark theme's light ink, grid and series colours on a fully transparent background,
+    /// for slides with a dark background of their own.
+    public static let transparentDark: Theme = {
+        var theme = Theme.dark
+        theme.name = "transparent-dark"
+        theme.background = .clear
+        theme.panelBackground = .clear
+        return theme
+    }()
+
     /// The built-in themes.
-    public static let all: [Theme] = [.light, .dark, .transparent]
+    public static let all: [Theme] = [.light, .dark, .transparent, .transparentDark]
+
+    /// The outline drawn around scatter markers so overlapping ones stay distinct: the
+    /// background, or on a transparent background the colour the slide is likely to have
+    /// (near-black under light ink, white under dark ink).
+    public var markerEdge: Color {
+        if background.alpha > 0 { return background }
+        let lightInk = 0.2126 * ink.red + 0.7152 * ink.green + 0.0722 * ink.blue > 0.5
+        return lightInk ? Theme.dark.background : .white
+    }
 
     /// The built-in theme called `name` (case-insensitive), or nil.
     public static func named(_ name: String) -> Theme? {

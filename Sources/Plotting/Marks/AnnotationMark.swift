@@ -14,6 +14,10 @@ public final class AnnotationMark: Mark {
     public var arrow: Bool
     /// The drawing pass.
     public var layer: Layer
+    /// Whether the text may lie over data marks on purpose: `LayoutAudit` then does not report
+    /// it covering data. Default false (the text should sit in an empty spot; the leader line
+    /// points at the data).
+    public var mayCoverData = false
 
     /// Creates an annotation.
     public init(_ text: String, pointingAt target: DataPoint, textAt textPosition: DataPoint, color: Color? = nil,
@@ -35,11 +39,30 @@ public final class AnnotationMark: Mark {
         densify([transform.device(textPosition), transform.device(target)], spacing: 10)
     }
 
+    /// The area the text covers: its background box (also when unboxed, the box the leader
+    /// starts from).
+    func coveredRect(transform: AxesTransform, metrics: FigureMetrics, renderer: any Renderer) -> DeviceRect {
+        let size = metrics.annotationFontSize
+        let box = renderer.textBox(text, at: textCenter(transform: transform, metrics: metrics, renderer: renderer),
+                                   style: TextStyle(size: size, color: .black), anchor: .center)
+        return TextMark.backgroundRect(around: box, fontSize: size)
+    }
+
+    /// The text's centre: `textPosition`, moved so the box lies inside the plot area when the
+    /// position does.
+    func textCenter(transform: AxesTransform, metrics: FigureMetrics, renderer: any Renderer) -> DevicePoint {
+        let center = transform.device(textPosition)
+        guard transform.plotRect.contains(center) else { return center }
+        let size = metrics.annotationFontSize
+        let box = renderer.textBox(text, at: center, style: TextStyle(size: size, color: .black), anchor: .center)
+        return TextMark.movedInside(center, covering: TextMark.backgroundRect(around: box, fontSize: size), plot: transform.plotRect)
+    }
+
     /// Draws the leader from the edge of the text box to a small gap before the target.
     public func draw(in context: MarkContext) {
         let ink = color ?? context.theme.ink
         let style = TextStyle(size: context.metrics.annotationFontSize, color: ink)
-        let center = context.transform.device(textPosition)
+        let center = textCenter(transform: context.transform, metrics: context.metrics, renderer: context.renderer)
         let tip = context.transform.device(target)
         let box = context.renderer.textBox(text, at: center, style: style, anchor: .center).insetBy(dx: -0.35 * style.size, dy: -0.21 * style.size)
         // Leave the box where the segment centre → tip crosses its border.

@@ -21,10 +21,17 @@ public final class ContourMark: Mark {
     public var labelsPerLine: Int
     /// The drawing pass.
     public var layer: Layer
+    /// Polylines in data coordinates that labels keep clear of, as if they were optimizer paths
+    /// (their markers included), e.g. the whole trajectory of a path that is drawn on the
+    /// dynamic layer one step at a time. Static lines, paths, scatter markers and bars of the
+    /// same panel are avoided without being listed; dynamic marks are not (the static
+    /// background must be the same for every frame), so list their full extent here.
+    public var avoiding: [[DataPoint]]
 
     /// Creates contour lines.
     public init(grid: ValueGrid, levels: [Double], color: Color? = nil, width: Double? = nil, labeled: Bool = true,
-                labelsPerLine: Int = 1, layer: Layer = .static) {
+                labelsPerLine: Int = 1, avoiding: [[DataPoint]] = [], layer: Layer = .static) {
+        self.avoiding = avoiding
         self.grid = grid
         self.levels = levels.filter(\.isFinite).sorted()
         self.color = color
@@ -73,6 +80,18 @@ public final class ContourMark: Mark {
             DeviceRect(x: -far, y: -far, width: far + plot.minX, height: 3 * far),
             DeviceRect(x: plot.maxX, y: -far, width: far, height: 3 * far),
         ] + context.reserved
+        var avoidedInk = context.dataInk
+        if labeled, !avoiding.isEmpty {
+            // Like a path: the stroke and markers up to the size of its last (largest) marker.
+            let radius = 1.3 * context.metrics.markerSize / 2
+            var listed = DataInk(kind: .path)
+            for polyline in avoiding {
+                let device = polyline.map(context.transform.device)
+                listed.segments += DataInk.segments(device, halfWidth: radius)
+                listed.discs += device.filter { $0.x.isFinite && $0.y.isFinite }.map { DataInk.Disc(center: $0, radius: radius) }
+            }
+            avoidedInk.append(listed)
+        }
         for (index, level) in levels.enumerated() {
             let text = index < texts.count ? texts[index] : ""
             let metrics = context.renderer.measureText(text, style: textStyle)
@@ -84,7 +103,7 @@ public final class ContourMark: Mark {
                     continue
                 }
                 let placements = ContourLabelPlacer.place(along: device, labelWidth: labelWidth, labelHeight: metrics.height,
-                                                          minimumSpacing: 4 * labelWidth, avoiding: occupied,
+                                                          minimumSpacing: 4 * labelWidth, avoiding: occupied, avoidingInk: avoidedInk,
                                                           maximumCount: max(1, labelsPerLine))
                 for piece in ContourLabelPlacer.split(device, removing: placements, labelWidth: labelWidth) {
                     context.renderer.stroke(.polyline(piece), style: style)

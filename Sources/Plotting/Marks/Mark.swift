@@ -78,6 +78,9 @@ public struct MarkContext {
     public var formatter: TickFormatter
     /// Areas of the plot that labels should keep clear of (the legend box).
     public var reserved: [DeviceRect] = []
+    /// The data ink of the panel's static data marks (scatter, lines, paths, bars), which
+    /// contour labels keep clear of; filled by the painter only for panels with contours.
+    var dataInk: [DataInk] = []
 }
 
 /// Something drawn inside a panel's plot area, in data coordinates.

@@ -48,6 +48,9 @@ public final class PointLabelsMark: Mark {
     public var candidateLimit: Int
     /// The drawing pass.
     public var layer: Layer
+    /// Whether labels may lie over data marks on purpose (labels beside the points they name):
+    /// `LayoutAudit` then does not report them covering data. Default false.
+    public var mayCoverData = false
 
     /// Creates a point-label mark.
     public init(labels: [Label], anchor: TextAnchor = TextAnchor(.left, .bottom), offset: DevicePoint = .zero, color: Color? = nil,

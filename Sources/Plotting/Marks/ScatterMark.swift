@@ -30,7 +30,7 @@ public final class ScatterMark: Mark {
     public var marker: MarkerShape
     /// The fill colour.
     public var color: Color
-    /// The marker diameter in pixels; nil uses the figure's marker size (14 px at 1080 p).
+    /// The marker diameter in pixels; nil uses the figure's marker size (20 px at 1080 p).
     public var size: Double?
     /// The outline colour; nil for no outline.
     public var edgeColor: Color?

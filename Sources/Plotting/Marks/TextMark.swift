@@ -16,6 +16,9 @@ public final class TextMark: Mark {
     public var offset: DevicePoint
     /// The drawing pass.
     public var layer: Layer
+    /// Whether the text may lie over data marks on purpose (e.g. a label beside the point it
+    /// names): `LayoutAudit` then does not report it covering data. Default false.
+    public var mayCoverData = false
 
     /// Creates a text mark.
     public init(_ text: String, at position: DataPoint, anchor: TextAnchor = .center, color: Color? = nil, fontSize: Double? = nil,
@@ -36,21 +39,55 @@ public final class TextMark: Mark {
     /// The anchor point.
     public func samplePoints(in transform: AxesTransform) -> [DevicePoint] { [transform.device(position)] }
 
-    /// Draws the (boxed) text.
+    /// Draws the (boxed) text; when its position lies in the plot area but the box would stick
+    /// out of it, the box is moved inside (a text whose position is outside stays where it is).
     public func draw(in context: MarkContext) {
-        let anchorPoint = context.transform.device(position)
+        let style = TextStyle(size: fontSize ?? context.metrics.annotationFontSize, color: color ?? context.theme.ink)
+        let point = placedPoint(transform: context.transform, metrics: context.metrics, renderer: context.renderer)
+        TextMark.drawLabel(text, at: point, anchor: anchor, boxed: boxed, style: style, context: context)
+    }
+
+    /// The anchor point the text is drawn at: its position plus `offset`, moved so the covered
+    /// box lies inside the plot area when the position does.
+    func placedPoint(transform: AxesTransform, metrics: FigureMetrics, renderer: any Renderer) -> DevicePoint {
+        let anchorPoint = transform.device(position)
         let point = DevicePoint(x: anchorPoint.x + offset.x, y: anchorPoint.y + offset.y)
-        TextMark.drawLabel(text, at: point, anchor: anchor, boxed: boxed,
-                           style: TextStyle(size: fontSize ?? context.metrics.annotationFontSize, color: color ?? context.theme.ink),
-                           context: context)
+        guard transform.plotRect.contains(anchorPoint) else { return point }
+        let size = fontSize ?? metrics.annotationFontSize
+        let box = renderer.textBox(text, at: point, style: TextStyle(size: size, color: .black), anchor: anchor)
+        return TextMark.movedInside(point, covering: boxed ? TextMark.backgroundRect(around: box, fontSize: size) : box, plot: transform.plotRect)
+    }
+
+    /// `point` shifted by what `box` sticks out of `plot` (left and top win when it is larger).
+    static func movedInside(_ point: DevicePoint, covering box: DeviceRect, plot: DeviceRect) -> DevicePoint {
+        func shift(_ low: Double, _ high: Double, _ areaLow: Double, _ areaHigh: Double) -> Double {
+            if low < areaLow { return areaLow - low }
+            if high > areaHigh { return max(areaLow - low, areaHigh - high) }
+            return 0
+        }
+        return DevicePoint(x: point.x + shift(box.minX, box.maxX, plot.minX, plot.maxX), y: point.y + shift(box.minY, box.maxY, plot.minY, plot.maxY))
+    }
+
+    /// The area the mark covers: its text box, or the background box when boxed.
+    func coveredRect(transform: AxesTransform, metrics: FigureMetrics, renderer: any Renderer) -> DeviceRect {
+        let point = placedPoint(transform: transform, metrics: metrics, renderer: renderer)
+        let size = fontSize ?? metrics.annotationFontSize
+        let box = renderer.textBox(text, at: point, style: TextStyle(size: size, color: .black), anchor: anchor)
+        return boxed ? TextMark.backgroundRect(around: box, fontSize: size) : box
+    }
+
+    /// The rounded background box of a boxed label whose text box is `box`: padded by 0.35 em
+    /// left and right and 0.21 em above and below.
+    static func backgroundRect(around box: DeviceRect, fontSize: Double) -> DeviceRect {
+        let pad = 0.35 * fontSize
+        return box.insetBy(dx: -pad, dy: -pad * 0.6)
     }
 
     /// Draws a label with an optional rounded box (padding 0.35 em, radius 0.3 em).
     static func drawLabel(_ text: String, at point: DevicePoint, anchor: TextAnchor, boxed: Bool, style: TextStyle, context: MarkContext) {
         if boxed {
             let box = context.renderer.textBox(text, at: point, style: style, anchor: anchor)
-            let pad = 0.35 * style.size
-            let rect = box.insetBy(dx: -pad, dy: -pad * 0.6)
+            let rect = backgroundRect(around: box, fontSize: style.size)
             let path = DevicePath.roundedRectangle(rect, radius: 0.3 * style.size)
             context.renderer.fill(path, color: context.theme.boxBackground)
             context.renderer.stroke(path, style: StrokeStyle(color: context.theme.mutedInk.withAlpha(0.6), width: max(1, context.metrics.gridLineWidth)))

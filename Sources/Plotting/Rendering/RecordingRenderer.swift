@@ -23,14 +23,47 @@ public final class RecordingRenderer: Renderer {
         case image(width: Int, height: Int, rect: DeviceRect, interpolation: ImageInterpolation)
     }
 
+    /// One recorded text with where it went and what it belongs to.
+    public struct RecordedText: Sendable, Hashable {
+        /// The text.
+        public var text: String
+        /// The anchor point.
+        public var point: DevicePoint
+        /// The style it was drawn with.
+        public var style: TextStyle
+        /// Which point of the text box lies on `point`.
+        public var anchor: TextAnchor
+        /// The rotation in radians, counter-clockwise on screen.
+        public var angle: Double
+        /// The axis-aligned box the text covers.
+        public var box: DeviceRect
+        /// The corners of the rotated text box (top left, top right, bottom right, bottom left
+        /// in the text's own frame); for unrotated text those of `box`.
+        public var corners: [DevicePoint]
+        /// The drawing role announced before the text was drawn (see `DrawingRole`).
+        public var role: DrawingRole?
+    }
+
     /// The recorded calls, in order.
     public private(set) var operations: [Operation] = []
+    /// Every recorded text with its anchor, rotation, rotated corners and drawing role, in order
+    /// (the same texts as the `.text` operations).
+    public private(set) var recordedTexts: [RecordedText] = []
+    /// The role announced last by `setDrawingRole(_:)`.
+    public private(set) var drawingRole: DrawingRole?
     private let measurer: CairoRenderer?
 
     /// Creates an empty recording.
     public init() {
         measurer = try? CairoRenderer(raster: Raster(width: 1, height: 1))
     }
+
+    /// Whether text is measured with Cairo's font metrics (false only when Cairo could not
+    /// create its 1x1 measuring surface; then sizes are rough estimates).
+    public var measuresWithCairo: Bool { measurer != nil }
+
+    /// Remembers the role for the texts that follow.
+    public func setDrawingRole(_ role: DrawingRole?) { drawingRole = role }
 
     /// Records `save()`.
     public func save() { operations.append(.save) }
@@ -52,7 +85,12 @@ public final class RecordingRenderer: Renderer {
     /// Records a text with its box.
     public func drawText(_ text: String, at point: DevicePoint, style: TextStyle, anchor: TextAnchor, angle: Double) {
         guard !text.isEmpty else { return }
-        operations.append(.text(text, at: point, style: style, box: textBox(text, at: point, style: style, anchor: anchor, angle: angle)))
+        let metrics = measureText(text, style: style)
+        let box = TextGeometry.box(metrics: metrics, at: point, anchor: anchor, angle: angle)
+        operations.append(.text(text, at: point, style: style, box: box))
+        recordedTexts.append(RecordedText(text: text, point: point, style: style, anchor: anchor, angle: angle, box: box,
+                                          corners: TextGeometry.corners(metrics: metrics, at: point, anchor: anchor, angle: angle),
+                                          role: drawingRole))
     }
 
     /// Records an image.

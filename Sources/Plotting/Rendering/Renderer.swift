@@ -23,9 +23,15 @@ public protocol Renderer: AnyObject {
     func drawText(_ text: String, at point: DevicePoint, style: TextStyle, anchor: TextAnchor, angle: Double)
     /// Draws a premultiplied ARGB32 image scaled to fill `rect`.
     func drawImage(_ image: Raster, in rect: DeviceRect, interpolation: ImageInterpolation)
+    /// Says what the calls that follow draw (nil: nothing in particular). Renderers that draw
+    /// ignore it (the default); `RecordingRenderer` files it with every recorded text.
+    func setDrawingRole(_ role: DrawingRole?)
 }
 
 extension Renderer {
+    /// Ignores the role: drawing does not depend on it.
+    public func setDrawingRole(_ role: DrawingRole?) {}
+
     /// Fills with the non-zero rule.
     public func fill(_ path: DevicePath, color: Color) {
         fill(path, color: color, rule: .nonZero)
@@ -46,15 +52,21 @@ extension Renderer {
 enum TextGeometry {
     /// The axis-aligned box of a text box with `metrics` anchored at `point`, rotated by `angle`.
     static func box(metrics: TextMetrics, at point: DevicePoint, anchor: TextAnchor, angle: Double) -> DeviceRect {
-        let offset = anchor.topLeftOffset(for: metrics)
-        let corners = [(offset.dx, offset.dy), (offset.dx + metrics.width, offset.dy),
-                       (offset.dx, offset.dy + metrics.height), (offset.dx + metrics.width, offset.dy + metrics.height)]
-        // Counter-clockwise on screen with y down: x' = x cos + y sin, y' = −x sin + y cos.
-        let c = cos(angle), s = sin(angle)
-        let xs = corners.map { point.x + $0.0 * c + $0.1 * s }
-        let ys = corners.map { point.y - $0.0 * s + $0.1 * c }
+        let points = corners(metrics: metrics, at: point, anchor: anchor, angle: angle)
+        let xs = points.map(\.x), ys = points.map(\.y)
         let minX = xs.min() ?? point.x, maxX = xs.max() ?? point.x
         let minY = ys.min() ?? point.y, maxY = ys.max() ?? point.y
         return DeviceRect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
+    }
+
+    /// The corners of the rotated text box: the text's top left, top right, bottom right and
+    /// bottom left.
+    static func corners(metrics: TextMetrics, at point: DevicePoint, anchor: TextAnchor, angle: Double) -> [DevicePoint] {
+        let offset = anchor.topLeftOffset(for: metrics)
+        let local = [(offset.dx, offset.dy), (offset.dx + metrics.width, offset.dy),
+                     (offset.dx + metrics.width, offset.dy + metrics.height), (offset.dx, offset.dy + metrics.height)]
+        // Counter-clockwise on screen with y down: x' = x cos + y sin, y' = −x sin + y cos.
+        let c = cos(angle), s = sin(angle)
+        return local.map { DevicePoint(x: point.x + $0.0 * c + $0.1 * s, y: point.y - $0.0 * s + $0.1 * c) }
     }
 }
