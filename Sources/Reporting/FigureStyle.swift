@@ -8,8 +8,10 @@ public enum FigureTheme: String, Sendable, Hashable, CaseIterable, Codable {
     case light
     /// Near-white ink on near-black.
     case dark
-    /// The light theme's ink on a transparent background.
+    /// The light theme's ink on a transparent background, for light slides.
     case transparent
+    /// The dark theme's light ink on a transparent background, for dark slides.
+    case transparentDark = "transparent-dark"
 
     /// The theme's colours.
     public var theme: Theme {
@@ -17,6 +19,7 @@ public enum FigureTheme: String, Sendable, Hashable, CaseIterable, Codable {
         case .light: return .light
         case .dark: return .dark
         case .transparent: return .transparent
+        case .transparentDark: return .transparentDark
         }
     }
 }

@@ -17,7 +17,7 @@ enum CompareChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// The look of a figure: theme, language, size and dpi, shared by `figure` and `frames`.
 struct StyleOptions: ParsableArguments {
-    @Option(help: "Colour theme: light, dark, or transparent (transparent background, light-theme ink).")
+    @Option(help: "Colour theme: light, dark, transparent (transparent background, dark ink: for light slides) or transparent-dark (transparent background, light ink: for dark slides).")
     var theme: FigureTheme = .light
 
     @Option(name: .customLong("lang"), help: "Language of every title, label and legend: en or fi (Finnish also writes decimal commas).")

@@ -57,7 +57,7 @@ struct LandscapeFamilyFigureTests {
         // z-scored: G = [[1, 0], [0, 1]], so 2G has eigenvalues 2, 2, condition 1, limit 2/2 = 1.
         let z = language == .english
             ? ["Hessian eigenvalues λ = 2, 2", "condition number κ = 1", "stable limit 2/λmax = 1", "learning rate η = 0.8"]
-            : ["Hessen matriisin ominaisarvot λ = 2; 2", "ehtoluku κ = 1", "vakausraja 2/λmax = 1", "oppimisnopeus η = 0,8"]
+            : ["Hessen ominaisarvot λ = 2; 2", "ehtoluku κ = 1", "vakausraja 2/λmax = 1", "oppimisnopeus η = 0,8"]
         for line in z { #expect(texts.contains(line), "missing \(line)") }
         // Raw: G = [[mean x², mean x], [mean x, 1]]; eigenvalues of 2G are m2 + 1 ± √((m2 − 1)² + 4m1²).
         let x: [Double] = [58, 59, 62, 78, 68, 70, 88, 89, 92, 91]
@@ -65,7 +65,7 @@ struct LandscapeFamilyFigureTests {
         let root = ((m2 - 1) * (m2 - 1) + 4 * m1 * m1).squareRoot()
         let high = m2 + 1 + root, low = m2 + 1 - root
         let f = { formatter.format($0, significantDigits: 3) }
-        let eigenLine = (language == .english ? "Hessian eigenvalues λ = " : "Hessen matriisin ominaisarvot λ = ") + f(high) + separator + f(low)
+        let eigenLine = (language == .english ? "Hessian eigenvalues λ = " : "Hessen ominaisarvot λ = ") + f(high) + separator + f(low)
         #expect(texts.contains(eigenLine), "missing \(eigenLine)")
         #expect(texts.contains((language == .english ? "condition number κ = " : "ehtoluku κ = ") + f(high / low)))
         #expect(texts.contains((language == .english ? "stable limit 2/λmax = " : "vakausraja 2/λmax = ") + f(2 / high)))
@@ -112,11 +112,14 @@ struct LandscapeFamilyFigureTests {
         let paths = product.figure.axes.marks.compactMap { $0 as? PathMark }
         #expect(paths.count == 4)
         #expect(Set(paths.compactMap { $0.points.first }).count == 1)
-        let labels = product.figure.axes.legendEntries.map(\.label)
+        // The optimizers are named in the second panel's legend (same colours as the paths); the
+        // landscape's legend has the start and the minimum.
+        let labels = product.figure.panels[1].legendEntries.map(\.label)
         for name in ["sgd, η = 0,001", "gd, η = 0,001", "momentum (β = 0,9), η = 0,001", "adam (β₁ = 0,9; β₂ = 0,999), η = 0,001"] {
             #expect(labels.contains { $0.hasPrefix(name) }, "missing \(name)")
         }
-        #expect(labels.contains("alku") && labels.contains("suljetun muodon minimi"))
+        let landscape = product.figure.axes.legendEntries.map(\.label)
+        #expect(landscape.contains("alku") && landscape.contains("suljetun muodon minimi"))
     }
 
     @Test("compare optimizers on equal footing: every optimizer runs every epoch, MSE plotted against its own parameter updates")
@@ -131,7 +134,7 @@ struct LandscapeFamilyFigureTests {
         let updates = product.figure.panels[1]
         #expect(updates.xScale == .log)
         // Outlined curves: every other line is a run's curve; sgd updates 10 times an epoch (10 people), gd once.
-        let curves = updates.marks.compactMap { $0 as? LineMark }.filter { $0.label == nil }
+        let curves = updates.marks.compactMap { $0 as? LineMark }.filter { OptimizerComparisonFigure.colors.contains($0.color) }
         let sgd = try #require(curves.first { $0.color == OptimizerComparisonFigure.colors[0] })
         let gd = try #require(curves.first { $0.color == OptimizerComparisonFigure.colors[1] })
         #expect(sgd.points.prefix(3).map(\.x) == [10, 20, 30])

@@ -124,11 +124,14 @@ public final class Axes {
     @discardableResult
     public func pointLabels(_ texts: [String], at points: [DataPoint], anchor: TextAnchor = TextAnchor(.left, .bottom),
                             offset: DevicePoint = .zero, color: Color? = nil, fontSize: Double? = nil, padding: Double = 2,
-                            avoidingMarkers: Bool = false, layer: Layer = .static) -> PointLabelsMark {
+                            avoidingMarkers: Bool = false, avoidingLines: Bool = false, triesOtherSides: Bool = false,
+                            layer: Layer = .static) -> PointLabelsMark {
         let labels = zip(texts, points).map { PointLabelsMark.Label($0, at: $1) }
         let avoided = avoidingMarkers ? marks.compactMap { $0 as? ScatterMark } : []
         let mark = PointLabelsMark(labels: labels, anchor: anchor, offset: offset, color: color, fontSize: fontSize, padding: padding,
                                    avoidedMarks: avoided, layer: layer)
+        mark.avoidedLines = avoidingLines ? marks.compactMap { $0 as? LineMark } : []
+        mark.triesOtherSides = triesOtherSides
         add(mark)
         return mark
     }

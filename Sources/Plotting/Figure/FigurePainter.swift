@@ -34,6 +34,9 @@ struct FigurePainter {
         if axes.marks.contains(where: { $0.layer == layer && ($0 as? ContourMark)?.labeled == true }) {
             context.dataInk = axes.marks.filter { $0.layer == .static }
                 .compactMap { DataInk.of($0, transform: panel.transform, metrics: metrics) }
+            // Contour labels also keep clear of the panel's texts (boxed notes drawn after them).
+            let base = context
+            context.reserved += axes.marks.compactMap { ($0 as? TextMark).map { $0.coveredBox(in: base) } }
         }
         return context
     }

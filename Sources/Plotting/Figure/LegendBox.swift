@@ -83,6 +83,8 @@ enum LegendBox {
                                edgeWidth: max(1, (size ?? metrics.markerSize) * 0.14))
                 case let .patch(color):
                     renderer.fill(.rectangle(DeviceRect(center: center, width: swatch * 0.8, height: row * 0.6)), color: color)
+                case .none:
+                    break
                 }
                 for (line, text) in lines[index].enumerated() {
                     renderer.drawText(text, at: DevicePoint(x: left + swatch + metrics.gap * 1.5, y: top + row * (Double(line) + 0.5)), style: style,

@@ -115,6 +115,8 @@ public struct LegendEntry: Sendable, Hashable {
         case marker(MarkerShape, fill: Color, edge: Color?, size: Double?)
         /// A filled square.
         case patch(Color)
+        /// No swatch: a line of text in the legend (the numbers a panel states).
+        case none
     }
 
     /// The label text.

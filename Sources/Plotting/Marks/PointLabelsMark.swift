@@ -44,6 +44,16 @@ public final class PointLabelsMark: Mark {
     /// Scatter marks whose markers labels must not cover (for density scatters: the cells
     /// drawn). A label's own point counts too, so keep `offset` or the position clear of it.
     public var avoidedMarks: [ScatterMark]
+    /// Lines (curves, residual segments) labels must not cross.
+    public var avoidedLines: [LineMark] = []
+    /// Whether a label that does not fit at `anchor` and `offset` may try the other three
+    /// sides of its point (below instead of above, left instead of right), in that order.
+    public var triesOtherSides = false
+    /// Per label, the (anchor, offset) places to try in order, instead of `anchor` and `offset`
+    /// (and the other sides); a label without an entry uses those.
+    public var places: [[(anchor: TextAnchor, offset: DevicePoint)]] = []
+    /// Whether each label is drawn on a rounded background box (as a boxed `TextMark`).
+    public var boxed = false
     /// The most labels considered, in order; later ones are never drawn.
     public var candidateLimit: Int
     /// The drawing pass.
@@ -83,11 +93,27 @@ public final class PointLabelsMark: Mark {
         TextStyle(size: fontSize ?? context.metrics.annotationFontSize, color: color ?? context.theme.ink)
     }
 
-    /// One label that will be drawn: its index in `labels`, the device point of its anchor and its box.
+    /// One label that will be drawn: its index in `labels`, the device point of its anchor, the anchor and its box.
     struct Placement: Equatable {
         var index: Int
         var point: DevicePoint
+        var anchor: TextAnchor
         var box: DeviceRect
+    }
+
+    /// The (anchor, offset) pairs a label tries: the given one, then, with `triesOtherSides`,
+    /// the same offset mirrored below, then to the left above, then to the left below.
+    private var positions: [(anchor: TextAnchor, offset: DevicePoint)] {
+        guard triesOtherSides else { return [(anchor, offset)] }
+        func flippedVertically(_ anchor: TextAnchor) -> TextAnchor {
+            TextAnchor(anchor.horizontal, anchor.vertical == .bottom ? .top : anchor.vertical == .top ? .bottom : anchor.vertical)
+        }
+        func flippedHorizontally(_ anchor: TextAnchor) -> TextAnchor {
+            TextAnchor(anchor.horizontal == .left ? .right : anchor.horizontal == .right ? .left : anchor.horizontal, anchor.vertical)
+        }
+        let mirrored = DevicePoint(x: -offset.x, y: offset.y)
+        return [(anchor, offset), (flippedVertically(anchor), offset),
+                (flippedHorizontally(anchor), mirrored), (flippedHorizontally(flippedVertically(anchor)), mirrored)]
     }
 
     /// The labels to draw, in order, measured with `context.renderer`.
@@ -100,18 +126,26 @@ public final class PointLabelsMark: Mark {
         for mark in avoidedMarks {
             for rect in Self.inkRects(of: mark, context: context) { obstacles.insert(rect) }
         }
+        for line in avoidedLines {
+            for rect in Self.inkRects(of: line, context: context) { obstacles.insert(rect) }
+        }
+        let positions = self.positions
         let reserved = context.reserved
         var result: [Placement] = []
         for (index, label) in candidates.enumerated() where !label.text.isEmpty {
             let anchorPoint = context.transform.device(label.position)
-            let point = DevicePoint(x: anchorPoint.x + offset.x, y: anchorPoint.y + offset.y)
-            guard point.x.isFinite, point.y.isFinite else { continue }
-            let box = context.renderer.textBox(label.text, at: point, style: style, anchor: anchor)
-            guard box.minX >= plot.minX, box.maxX <= plot.maxX, box.minY >= plot.minY, box.maxY <= plot.maxY else { continue }
-            let grown = box.insetBy(dx: -pad, dy: -pad)
-            if placed.intersectsAny(grown) || obstacles.intersectsAny(grown) || reserved.contains(where: { $0.intersects(grown) }) { continue }
-            placed.insert(box)
-            result.append(Placement(index: index, point: point, box: box))
+            for (anchor, offset) in index < places.count && !places[index].isEmpty ? places[index] : positions {
+                let point = DevicePoint(x: anchorPoint.x + offset.x, y: anchorPoint.y + offset.y)
+                guard point.x.isFinite, point.y.isFinite else { break }
+                var box = context.renderer.textBox(label.text, at: point, style: style, anchor: anchor)
+                if boxed { box = box.insetBy(dx: -0.35 * style.size, dy: -0.21 * style.size) }
+                guard box.minX >= plot.minX, box.maxX <= plot.maxX, box.minY >= plot.minY, box.maxY <= plot.maxY else { continue }
+                let grown = box.insetBy(dx: -pad, dy: -pad)
+                if placed.intersectsAny(grown) || obstacles.intersectsAny(grown) || reserved.contains(where: { $0.intersects(grown) }) { continue }
+                placed.insert(box)
+                result.append(Placement(index: index, point: point, anchor: anchor, box: box))
+                break
+            }
         }
         return result
     }
@@ -120,8 +154,23 @@ public final class PointLabelsMark: Mark {
     public func draw(in context: MarkContext) {
         let style = style(context)
         for placement in placements(in: context) {
-            context.renderer.drawText(labels[placement.index].text, at: placement.point, style: style, anchor: anchor)
+            if boxed {
+                TextMark.drawLabel(labels[placement.index].text, at: placement.point, anchor: placement.anchor, boxed: true,
+                                   style: style, context: context)
+            } else {
+                context.renderer.drawText(labels[placement.index].text, at: placement.point, style: style, anchor: placement.anchor)
+            }
         }
+    }
+
+    /// Where `line` puts ink: small squares as wide as its stroke every few pixels along it,
+    /// inside the plot area.
+    static func inkRects(of line: LineMark, context: MarkContext) -> [DeviceRect] {
+        let width = max(2, line.width ?? context.metrics.lineWidth)
+        let plot = context.transform.plotRect.insetBy(dx: -width, dy: -width)
+        return densify(line.points.map(context.transform.device), spacing: max(2, width / 2))
+            .filter { plot.contains($0) }
+            .map { DeviceRect(center: $0, width: width, height: width) }
     }
 
     /// Where `mark` puts ink: the bounding square of each marker, or the occupied cells of a

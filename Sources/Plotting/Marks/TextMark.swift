@@ -47,6 +47,15 @@ public final class TextMark: Mark {
         TextMark.drawLabel(text, at: point, anchor: anchor, boxed: boxed, style: style, context: context)
     }
 
+    /// The box the text covers (with its background box when `boxed`), for labels to keep clear of.
+    func coveredBox(in context: MarkContext) -> DeviceRect {
+        let style = TextStyle(size: fontSize ?? context.metrics.annotationFontSize, color: color ?? context.theme.ink)
+        let point = placedPoint(transform: context.transform, metrics: context.metrics, renderer: context.renderer)
+        let box = context.renderer.textBox(text, at: point, style: style, anchor: anchor)
+        let pad = boxed ? 0.35 * style.size : 0
+        return box.insetBy(dx: -pad, dy: -pad * 0.6)
+    }
+
     /// The anchor point the text is drawn at: its position plus `offset`, moved so the covered
     /// box lies inside the plot area when the position does.
     func placedPoint(transform: AxesTransform, metrics: FigureMetrics, renderer: any Renderer) -> DevicePoint {

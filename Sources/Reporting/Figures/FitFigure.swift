@@ -60,12 +60,14 @@ enum FitFigure {
         }
         if spec.labels, let labels = data.labels {
             // Each name just right of its point's marker (the same distance in pixels at every
-            // size), in data order; a name that would overlap an earlier one, a data marker or the
-            // legend, or leave the plot, is left out.
+            // size), or below it, or on the left, whichever side is free first; a name that would
+            // overlap an earlier one, a data marker, a curve or the legend everywhere, or leave the
+            // plot, is left out.
             let fontSize = figure.metrics.tickFontSize * 0.85
             axes.pointLabels(labels, at: points, anchor: TextAnchor(.left, .bottom),
                              offset: DevicePoint(x: 0.5 * figure.metrics.markerSize + 0.3 * fontSize, y: 0),
-                             color: figure.theme.ink, fontSize: fontSize, avoidingMarkers: true)
+                             color: figure.theme.ink, fontSize: fontSize, avoidingMarkers: true, avoidingLines: true,
+                             triesOtherSides: true)
         }
         var summary = models.map { "\(text.modelName($0.model.name)): \($0.equation(style.equations))" }.joined(separator: "; ")
         if spec.residuals && !drawsResiduals {

@@ -285,7 +285,9 @@ struct LandscapePlane: Sendable {
         let finite = grid.values.filter { $0.isFinite && $0 > 0 }
         let low = finite.min() ?? 1e-3, high = finite.max() ?? 1
         axes.heatmap(grid, colormap: .viridis, normalization: .log, range: low...max(high, low * 1.0001), colorbarLabel: mseLabel(style))
-        axes.contours(grid, levels: Self.contourLevels(minimum: low, maximum: high))
+        // Contour labels keep off the path; a dynamic path (frames, the explorer) is not drawn yet,
+        // so its whole track is given.
+        axes.contours(grid, levels: Self.contourLevels(minimum: low, maximum: high), avoiding: pathLayer == .dynamic ? [points] : [])
         axes.xLimits = AxisLimits(aRange.lowerBound, aRange.upperBound)
         axes.yLimits = AxisLimits(bRange.lowerBound, bRange.upperBound)
         axes.equalAspect = equalAspect

@@ -36,8 +36,13 @@ enum LearningRateSweepFigure {
                                               diverged: runs.map(\.history.diverged),
                                               references: [first.optimumMeanSquaredError],
                                               log: spec.logScale, automaticLog: true)
-            // Curves are cut where they leave `range`; above it stays an empty band for the legend.
-            let shown = range.clipsCurves ? range.withBand(fraction: 0.3) : range
+            // Curves are cut where they leave `range`; above it stays an empty band for the legend,
+            // as tall as the legend is likely to be on this canvas (its rows over the plot's height).
+            let stacked = panels.count > 1 && panels[0] !== panels[1] && style.aspectRatio < 1.2 * Double(max(1, sweeps.count)) / 2
+            let plotHeight = Double(style.size.height) * 0.85 / Double(stacked ? sweeps.count : 1) * (stacked ? 0.62 : 0.75)
+            let legendHeight = (1.3 * Double(runs.count + 1) + 1.2) * FigureMetrics(scale: style.size.scale).legendFontSize
+            let band = min(0.7, max(0.3, legendHeight / max(1, plotHeight) + 0.05))
+            let shown = range.clipsCurves ? range.withBand(fraction: band) : range
             shown.apply(to: axes)
             let xLimits = LossCurvePanel.epochLimits(lastEpoch: shownEpochs(runs, range: range))
             axes.xLimits = xLimits

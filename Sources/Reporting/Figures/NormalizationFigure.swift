@@ -12,9 +12,10 @@ import Training
 /// the top direction's factor is `1 − 1.6 = −0.6` in both (a zig-zag across the valley) and the
 /// slowest one's is `1 − 1.6/κ`: on z-scored data `x` has mean 0 and variance 1, so `G = I`,
 /// `κ = 1` and the path goes straight in; on raw data `κ` is in the thousands and the path
-/// crawls along the narrow valley. The model, start, epochs and data come from the request; the
-/// optimizer is always `gd`. The z-scored panel is a square window centred on the optimum; the
-/// numbers go in the corner the path leaves free, and the marker legend (shared) in the right panel.
+/// crawls along the narrow valley. The model, start, epochs and data come from the spec; the
+/// optimizer is always `gd`. The z-scored panel is a square window centred on the optimum; each
+/// panel's numbers are rows of its legend, which the layout keeps clear of the path (beside the
+/// plot when no corner is free); the marker rows (shared) only in the z-scored panel.
 enum NormalizationFigure {
     /// The fraction of each run's own stable limit `2/λmax` used as its learning rate.
     static var stableFraction: Double { NormalizationSpec.stableFraction }
@@ -23,7 +24,8 @@ enum NormalizationFigure {
     static func make(_ spec: NormalizationSpec, style: FigureStyle, raw rawRun: TrainedModel, zScored: TrainedModel) throws -> FigureProduct {
         let text = style.text
         let figure = style.makeFigure()
-        let panels = style.arrangePanels(figure, count: 2, wideAspect: 1.25)
+        let stacked = style.aspectRatio < 1.5
+        let panels = style.arrangePanels(figure, count: 2, wideAspect: 1.5)
         var summaries: [String] = []
         for (index, raw) in [true, false].enumerated() {
             let trained = raw ? rawRun : zScored
@@ -40,22 +42,30 @@ enum NormalizationFigure {
                     .reduce(1e-3, max)
                 options.ranges = [plane.aName: (center.x - radius)...(center.x + radius), plane.bName: (center.y - radius)...(center.y + radius)]
                 plane = try LandscapePlane(model: trained, options: options)
+            } else if !stacked, spec.plane.ranges.isEmpty {
+                // Side by side, the raw panel's legend (its five numbers) sits above the landscape: the
+                // vertical range grows by the legend's share of the plot's height, so it covers nothing.
+                let legendHeight = (1.3 * 5 + 1.2) * figure.metrics.legendFontSize
+                let share = min(0.5, legendHeight / (0.7 * Double(style.size.height)) + 0.04)
+                let b = plane.bRange
+                options.ranges = [plane.aName: plane.aRange, plane.bName: b.lowerBound...(b.upperBound + share / (1 - share) * (b.upperBound - b.lowerBound))]
+                plane = try LandscapePlane(model: trained, options: options)
             }
             axes.title = raw ? text.rawData : text.normalizedData
             let points = plane.pathPoints(trained.history)
             plane.draw(on: axes, grid: plane.evaluateGrid(), style: style, points: points,
                        pathLabel: text.pathLabel(optimizer: "gd"), endLabel: text.end)
-            let corners = PanelNote.rankedCorners(for: points + [plane.coordinates(of: trained.optimum)], x: plane.aRange, y: plane.bRange)
-            axes.legendPlacement = raw ? .hidden : .corner(corners[1])
-            let lines = infoLines(statistics: statistics, learningRate: configuration.learningRate, trained: trained, style: style)
-            // The note may take about half the panel's width: its font shrinks (to at most 0.6 of
-            // the annotation size) so the longest line fits on narrow canvases.
-            let panelWidth = Double(style.size.width) / Double(style.aspectRatio >= 1.25 ? 2 : 1) * 0.62
-            let panelHeight = Double(style.size.height) / Double(style.aspectRatio >= 1.25 ? 1 : 2) * 0.6
-            PanelNote.add(lines, to: axes, corner: corners[0], x: plane.aRange, y: plane.bRange,
-                          fontSize: PanelNote.fittingFontSize(lines, width: 0.55 * panelWidth, height: 0.6 * panelHeight,
-                                                              preferred: 0.85 * figure.metrics.annotationFontSize),
-                          color: figure.theme.ink)
+            // The numbers go in the legend (text rows), which the layout keeps clear of the path and
+            // moves beside the plot when no corner is free; the marker rows only in the z-scored panel.
+            if raw {
+                for mark in axes.marks { if let scatter = mark as? ScatterMark { scatter.label = nil } }
+                for case let path as PathMark in axes.marks { path.label = nil }
+            }
+            for line in infoLines(statistics: statistics, learningRate: configuration.learningRate, trained: trained, style: style) {
+                axes.legendNote(line)
+            }
+            // Stacked panels are wide and short: the legend goes beside the plot, where there is room.
+            if stacked { axes.legendPlacement = .outside }
             summaries.append("\(raw ? "raw" : "z-scored"): eigenvalues \(statistics.hessianEigenvalues()), condition \(statistics.conditionNumber), "
                              + "limit \(statistics.stableLearningRate), lr \(configuration.learningRate), final MSE \(trained.finalMeanSquaredError)")
         }

@@ -30,16 +30,21 @@ enum OptimizerComparisonFigure {
         let axes = panels[0], curves = panels[1]
         let grid = plane.evaluateGrid()
         let format = { (value: Double) in style.formatter.format(value, significantDigits: 3) }
+        var labels: [String] = []
         for (index, run) in runs.enumerated() {
             let configuration = run.history.configuration
             let label = text.optimizerEntry(optimizer: optimizerName(configuration.optimizer, style: style),
                                             learningRate: format(configuration.learningRate), mse: format(run.finalMeanSquaredError))
             let points = plane.pathPoints(run.history)
+            labels.append(label)
+            // The paths are named in the second panel's legend (same colours), so the landscape's
+            // legend stays small and keeps off the paths.
             if index == 0 {
-                plane.draw(on: axes, grid: grid, style: style, points: points, pathLabel: label, pathColor: colors[0],
-                           showStart: false, showOptimum: false)
+                let path = plane.draw(on: axes, grid: grid, style: style, points: points, pathLabel: label, pathColor: colors[0],
+                                      showStart: false, showOptimum: false)
+                path.label = nil
             } else {
-                let path = axes.path(points, color: colors[index % colors.count], label: label)
+                let path = axes.path(points, color: colors[index % colors.count])
                 path.minimumMarkerSpacing = 0.9 * figure.metrics.markerSize
                 path.arrowSpacing = 110 * figure.metrics.scale
             }
@@ -49,7 +54,7 @@ enum OptimizerComparisonFigure {
         }
         let optimumLabel = plane.optimumDistanceFromPlane > 1e-9 ? text.optimumProjected : text.closedFormMinimum
         axes.scatter([plane.coordinates(of: first.optimum)], marker: .diamond, color: LandscapePlane.optimumColor, edgeColor: .black, label: optimumLabel)
-        drawUpdates(on: curves, runs: runs, style: style, figure: figure)
+        drawUpdates(on: curves, runs: runs, labels: labels, style: style, figure: figure)
         figure.title = text.compareOptimizersTitle(model: text.modelName(first.model.name))
         figure.subtitle = text.compareOptimizersSubtitle(epochs: first.history.configuration.maxEpochs)
         let summary = runs.map { run in
@@ -68,7 +73,7 @@ enum OptimizerComparisonFigure {
 
     /// Each run's MSE after every epoch against the updates made so far (log scale from 1 update,
     /// so one update per epoch and one per sample share the axis), the common starting MSE dotted.
-    private static func drawUpdates(on axes: Axes, runs: [TrainedModel], style: FigureStyle, figure: Figure) {
+    private static func drawUpdates(on axes: Axes, runs: [TrainedModel], labels: [String], style: FigureStyle, figure: Figure) {
         let text = style.text
         axes.title = text.mseByUpdates
         axes.xLabel = text.parameterUpdates
@@ -80,7 +85,13 @@ enum OptimizerComparisonFigure {
         let start = runs.first?.history.epochs.first?.meanSquaredError
         let range = LossAxisRange.fitting(curves: curves.map { $0.map(\.y) } + [start.map { [$0] } ?? []],
                                           references: runs.first.map { [$0.optimumMeanSquaredError] } ?? [], automaticLog: true)
-        range.withBand(fraction: 0.25).apply(to: axes)
+        // Stacked (narrow canvases) the panel is wide and short: the legend goes beside the plot.
+        // Side by side, an empty band on top holds it: the legend's rows over the plot's height.
+        let stacked = style.aspectRatio < 1.2
+        if stacked { axes.legendPlacement = .outside }
+        let legendHeight = (1.3 * Double(runs.count + 2) + 1.2) * figure.metrics.legendFontSize
+        let band = stacked ? 0.1 : min(0.7, max(0.25, legendHeight / (0.64 * Double(style.size.height)) + 0.05))
+        range.withBand(fraction: band).apply(to: axes)
         let last = curves.compactMap { $0.last?.x }.max() ?? 10
         axes.xLimits = AxisLimits(1, max(10, last * 1.3))
         for (index, points) in curves.enumerated() {
@@ -88,7 +99,8 @@ enum OptimizerComparisonFigure {
             // yellow read on a light background too.
             let clipped = range.clip(points)
             axes.line(clipped, color: figure.theme.haloColor, width: figure.metrics.lineWidth * 1.9)
-            axes.line(clipped, color: colors[index % colors.count], width: figure.metrics.lineWidth * 1.2)
+            axes.line(clipped, color: colors[index % colors.count], width: figure.metrics.lineWidth * 1.2,
+                      label: index < labels.count ? labels[index] : nil)
         }
         if let start {
             axes.line([DataPoint(x: 1, y: start), DataPoint(x: max(10, last * 1.3), y: start)], color: figure.theme.mutedInk,

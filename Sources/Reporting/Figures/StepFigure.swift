@@ -53,7 +53,8 @@ enum StepFigure {
         let rows = rows(trained)
         let text = style.text
         let figure = style.makeFigure()
-        let panels = style.arrangePanels(figure, count: 2, weights: [1, 1.15], wideAspect: 1.5)
+        // Side by side on wide canvases; stacked, the curve gets most of the height (its labels need it).
+        let panels = style.arrangePanels(figure, count: 2, weights: style.aspectRatio >= 1.5 ? [1, 1.15] : [1.8, 1], wideAspect: 1.5)
         let format = { (value: Double) in style.formatter.format(value, significantDigits: 5) }
         let point = lecturePoint
         let lossOf = { (w: Double) in Loss.meanSquaredError(model: .monomial(power: 2), parameters: [w], x: [point.x], y: [point.y]) }
@@ -69,13 +70,20 @@ enum StepFigure {
                        label: "L(w) = (\(format(point.y)) − \(format(point.x * point.x))w)²")
         let stepPoints = weights.map { DataPoint(x: $0, y: lossOf($0)) }
         curveAxes.path(stepPoints, markers: false, label: text.gradientSteps)
+        // Each w_k beside its point on the outer side of the parabola (away from the steps
+        // between the branches), level with it, else above or below it; a label that fits
+        // nowhere (many steps crowding the vertex) is left out: the table lists every step.
         let vertex = point.y / (point.x * point.x)
-        for (k, stepPoint) in stepPoints.enumerated() {
-            // Labels on the outer side of the parabola, away from the steps between the branches.
-            let left = stepPoint.x < vertex
-            curveAxes.text("w\(subscriptDigits(k)) = \(format(stepPoint.x))", at: stepPoint, anchor: TextAnchor(left ? .right : .left, .middle),
-                           color: figure.theme.ink, fontSize: figure.metrics.annotationFontSize, boxed: true)
-                .offset = DevicePoint(x: (left ? -1 : 1) * 22 * figure.metrics.scale, y: 0)
+        let gap = 22 * figure.metrics.scale
+        let labels = curveAxes.pointLabels(stepPoints.indices.map { "w\(subscriptDigits($0)) = \(format(stepPoints[$0].x))" },
+                                           at: stepPoints, color: figure.theme.ink, fontSize: figure.metrics.annotationFontSize)
+        labels.boxed = true
+        labels.mayCoverData = true  // each w_k label names the point it sits beside
+        labels.places = stepPoints.map { stepPoint in
+            let side: TextAnchor.Horizontal = stepPoint.x < vertex ? .right : .left
+            let dx = side == .right ? -gap : gap
+            return [(TextAnchor(side, .middle), DevicePoint(x: dx, y: 0)), (TextAnchor(side, .bottom), DevicePoint(x: dx, y: -0.4 * gap)),
+                    (TextAnchor(side, .top), DevicePoint(x: dx, y: 0.4 * gap))]
         }
         curveAxes.xLabel = "w"
         curveAxes.yLabel = "L(w)"

@@ -120,7 +120,7 @@ struct LectureText: Sendable {
              "täyden erän gradienttimenetelmä, kumpikin \(fraction) × oma vakausrajansa 2/λmax, \(epochs) epookkia")
     }
     /// "Hessian eigenvalues λ = 2, 2".
-    func eigenvaluesLine(_ values: String) -> String { pick("Hessian eigenvalues λ = \(values)", "Hessen matriisin ominaisarvot λ = \(values)") }
+    func eigenvaluesLine(_ values: String) -> String { pick("Hessian eigenvalues λ = \(values)", "Hessen ominaisarvot λ = \(values)") }
     /// "condition number κ = 1".
     func conditionLine(_ value: String) -> String { pick("condition number κ = \(value)", "ehtoluku κ = \(value)") }
     /// "stable limit 2/λmax = 1".

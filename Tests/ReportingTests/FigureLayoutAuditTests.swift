@@ -1,0 +1,63 @@
+import Foundation
+import Plotting
+@testable import Reporting
+import Testing
+import Training
+
+/// Every lecture figure kind, at every size preset and a few more (640x360, 21:9), in both
+/// languages and every theme, goes through Plotting's `LayoutAudit`: every text inside the
+/// canvas, no two texts overlapping, tick labels apart, legends and labels clear of the data.
+/// A failure names the figure and the two items. `LAYOUT_AUDIT_SIZES=all` adds 4K and odd sizes
+/// (`scripts/audit-figures.sh`).
+@Suite("Layout audit of the lecture's figures")
+struct FigureLayoutAuditTests {
+    static var sizes: [(name: String, size: FigureSize)] {
+        var sizes: [(String, FigureSize)] = FigureSize.presets + [
+            ("640x360", try! FigureSize(width: 640, height: 360)), ("2520x1080", try! FigureSize(width: 2520, height: 1080)),
+        ]
+        if ProcessInfo.processInfo.environment["LAYOUT_AUDIT_SIZES"] == "all" {
+            sizes += [("3840x2160", try! FigureSize(width: 3840, height: 2160)), ("1080x1920", try! FigureSize(width: 1080, height: 1920)),
+                      ("800x600", try! FigureSize(width: 800, height: 600)), ("1600x900", try! FigureSize(width: 1600, height: 900))]
+        }
+        return sizes
+    }
+
+    /// One spec of each kind, as the kit draws them (small grids: the layout does not depend on them).
+    static let specs: [(name: String, spec: FigureSpec)] = {
+        let linear = TrainingConfiguration.notebook(for: .linear), cubic = TrainingConfiguration.notebook(for: .cubic)
+        let plane = LandscapeOptions(gridSize: 40)
+        return [
+            ("fit-linear", .fit(FitSpec(runs: [linear], residuals: true, labels: true))),
+            ("fit-both", .fit(FitSpec(runs: [linear, cubic]))),
+            ("loss-both", .loss(LossSpec(runs: [linear, cubic]))),
+            ("training-cubic", .training(TrainingViewSpec(run: cubic))),
+            ("landscape-linear", .landscape(LandscapeSpec(run: linear, plane: plane))),
+            ("landscape-cubic", .landscape(LandscapeSpec(run: cubic, plane: plane))),
+            ("normalization", .normalization(NormalizationSpec(run: linear, plane: plane))),
+            ("lr-sweep-both", .lrSweep(LearningRateSweepSpec(runs: [linear, cubic]))),
+            ("slice-linear", .slice(SliceSpec(run: linear))),
+            ("step", .step(StepSpec())),
+            ("compare-models", .compareModels(CompareModelsSpec(completing: [linear, cubic]))),
+            ("compare-optimizers", .compareOptimizers(CompareOptimizersSpec(base: linear, plane: plane))),
+        ]
+    }()
+
+    @Test("no text outside the canvas, no overlaps, tick labels apart, data uncovered", arguments: specs.indices)
+    func audit(index: Int) async throws {
+        let (name, spec) = Self.specs[index]
+        let store = try await Runs.store([spec])
+        var failures: [String] = []
+        for (sizeName, size) in Self.sizes {
+            for language in Language.allCases {
+                for theme in FigureTheme.allCases {
+                    let style = FigureStyle(theme: theme, language: language, size: size)
+                    let figure = try LectureFigures.make(spec, style: style, store: store).figure
+                    let problems = try LayoutAudit.audit(figure)
+                    failures += problems.map { "\(name) \(sizeName) \(language.rawValue) \(theme.rawValue): \($0)" }
+                }
+            }
+        }
+        let report = "\(failures.count) problems:\n" + failures.prefix(40).joined(separator: "\n")
+        #expect(failures.isEmpty, "\(report)")
+    }
+}
