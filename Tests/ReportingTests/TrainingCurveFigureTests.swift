@@ -134,6 +134,22 @@ struct TrainingCurveFigureTests {
         #expect(raster.width == 1920)
     }
 
+    @Test("a diverging loss curve ends where it leaves the panel, with its cross there, and the axis stops soon after")
+    func divergingCurveEndsAtTheTop() async throws {
+        let spec = LossSpec(runs: [Self.configuration(.linear, optimizer: .gd, rate: 1.1, epochs: 100)])
+        let model = try await Runs.trained(spec.runs[0])
+        guard case .diverged(let epoch) = model.history.stopReason else { Issue.record("lr 1.1 must diverge"); return }
+        let axes = try LossFigure.make(spec, style: FigureStyle(), models: [model]).figure.axes
+        let upper = try #require(axes.yLimits?.upper)
+        let curve = try #require(Self.lines(axes).first { $0.label == "linear" })
+        let end = try #require(curve.points.last)
+        #expect(curve.points.allSatisfy { $0.y <= upper * (1 + 1e-12) } && abs(log10(end.y) - log10(upper)) < 1e-9)
+        let cross = try #require(axes.marks.compactMap { $0 as? ScatterMark }.first { $0.marker == .cross })
+        #expect(cross.points == [end])
+        let right = try #require(axes.xLimits?.upper)
+        #expect(right < Double(epoch) && right > end.x)
+    }
+
     @Test("Finnish loss figures use Finnish words and decimal commas")
     func finnishLoss() async throws {
         let product = try await Self.draw(.loss(LossSpec(runs: [Self.configuration(.linear)])), language: .finnish)

@@ -24,21 +24,36 @@ enum LossFigure {
                                           diverged: models.map(\.history.diverged),
                                           references: models.map(\.optimumMeanSquaredError), log: spec.logScale,
                                           headroom: 1e6)
-        let lastEpoch = models.map(stopEpoch).max() ?? 1
+        // A diverging run counts up to where it leaves the panel (its cross), not to the epoch its
+        // MSE passed 10¹², which would stretch the axis over an empty stretch that reads as a plateau.
+        let lastEpoch = models.map { shownEpoch($0, range: range) }.max() ?? 1
         let xLimits = LossCurvePanel.epochLimits(lastEpoch: lastEpoch)
         let several = models.count > 1
         for (index, model) in models.enumerated() {
             let color = figure.theme.modelColor(model.model)
             let name = text.modelName(model.model.name)
             let optimum = text.closedFormMinimumValue(style.number(model.optimumMeanSquaredError, decimals: 4))
-            LossCurvePanel.drawStatic(on: axes, model: model, style: style, xLimits: xLimits, range: range, color: color,
-                                      label: name, showMarkers: model.history.epochs.count <= 100, showOptimum: true,
-                                      optimumLabel: several ? "\(name): \(optimum)" : optimum, layer: .static)
+            let panel = LossCurvePanel.drawStatic(on: axes, model: model, style: style, xLimits: xLimits, range: range, color: color,
+                                                  label: name, showMarkers: model.history.epochs.count <= 100, showOptimum: true,
+                                                  optimumLabel: several ? "\(name): \(optimum)" : optimum, layer: .static)
+            if model.history.diverged {
+                // The curve up to where it leaves the panel, exactly (on the log scale).
+                panel.line.points = range.clip(panel.line.points)
+                panel.markers?.points = panel.markers?.points.filter { $0.y <= range.limits.upper } ?? []
+                panel.current.points = panel.line.points.last.map { [$0] } ?? []
+            }
             annotateStop(model, on: axes, range: range, xLimits: xLimits, color: color, index: index, style: style)
         }
         let summary = models.map { "\(text.modelName($0.model.name)): \(stopText($0, text: text, style: style)), final MSE \(style.number($0.finalMeanSquaredError, decimals: 4))" }
             .joined(separator: "; ")
         return FigureProduct(figure: figure, summary: summary)
+    }
+
+    /// The last epoch the panel must show for `model`: where a diverged run leaves `range`, else its stop epoch.
+    static func shownEpoch(_ model: TrainedModel, range: LossAxisRange) -> Int {
+        guard model.history.diverged else { return stopEpoch(model) }
+        let exit = range.clip(LossCurvePanel.points(of: model.history, upTo: model.history.epochsRun)).last?.x ?? 0
+        return max(1, Int((1.08 * exit + 1).rounded(.up)))  // room for the cross
     }
 
     /// "linear: SGD (batch size 1), learning rate 0.001", with "> stable limit 2/λmax = …" when it diverged.
@@ -84,9 +99,10 @@ enum LossFigure {
         let spanU = highU - lowU
         var textU: Double
         if model.history.diverged {
-            let last = model.history.epochs.last?.meanSquaredError ?? range.limits.upper
-            let y = last > range.limits.upper ? scale.inverse(highU - 0.03 * spanU) : last
-            target = DataPoint(x: Double(epoch), y: y)
+            // The cross where the curve leaves the panel (or at its last point inside it).
+            let points = range.clip(LossCurvePanel.points(of: model.history, upTo: model.history.epochsRun))
+            target = points.last ?? DataPoint(x: Double(epoch), y: range.limits.upper)
+            let y = target.y
             axes.scatter([target], marker: .cross, color: color, size: 1.3 * FigureMetrics(scale: style.size.scale).markerSize,
                          edgeColor: color)
             textU = scale.forward(y) - (0.3 + 0.1 * Double(index)) * spanU
