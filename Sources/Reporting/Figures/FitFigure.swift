@@ -28,8 +28,13 @@ enum FitFigure {
         let xVariable = columns.xVariable, yVariable = columns.yVariable
         figure.title = text.fitTitle(y: yVariable, x: xVariable)
         figure.subtitle = models.map { model in
-            "\(text.modelName(model.model.name)): MSE \(style.number(model.finalMeanSquaredError, decimals: 4)) (\(text.normalised)), "
+            var part = "\(text.modelName(model.model.name)): MSE \(style.number(model.finalMeanSquaredError, decimals: 4)) (\(text.normalised)), "
                 + "MAE \(style.number(model.finalMeanAbsoluteError, decimals: 2))\(columns.yUnit.map { " \($0)" } ?? "")"
+            // A diverged run's curve is its last finite epoch; say so.
+            if case .diverged(let epoch) = model.history.stopReason {
+                part += " (\(text.divergedAt(epoch: epoch)); \(text.curveOfEpoch(model.history.epochsRun)))"
+            }
+            return part
         }.joined(separator: "  ·  ")
         axes.xLabel = columns.xLabel
         axes.yLabel = columns.yLabel
@@ -52,7 +57,11 @@ enum FitFigure {
             axes.line(curve, color: figure.theme.modelColor(model.model), label: label)
         }
         if !dense { axes.scatter(points, color: figure.theme.dataColor, label: text.data) }
-        let curveYs = models.flatMap { model in curveXs.map { model.predictOriginal(at: $0) } } + data.y
+        // Curves are followed up to one data span beyond the data (as the fit panels do), so a
+        // curve far off (a diverged run) leaves the panel instead of squashing the data to a line.
+        let dataLow = data.y.min() ?? 0, dataHigh = data.y.max() ?? 1, dataSpan = max(dataHigh - dataLow, 1e-9)
+        let curveYs = models.flatMap { model in curveXs.map { model.predictOriginal(at: $0) } }.filter(\.isFinite)
+            .map { min(max($0, dataLow - dataSpan), dataHigh + dataSpan) } + data.y
         if let low = curveYs.min(), let high = curveYs.max(), high > low {
             // Headroom above the data for the legend: one line per entry, about 7 % of the height each.
             let entries = Double(models.count + 1)

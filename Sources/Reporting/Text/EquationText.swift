@@ -14,8 +14,9 @@ import Training
 ///   (`z = ((x − c) + (c − m_x))/s_x`, expanded by the binomial theorem), so they are well conditioned.
 /// - **Digits.** Coefficients get four significant digits (at least two decimals) and more, up to
 ///   seventeen, until the printed equation — the numbers exactly as printed — stays within
-///   ``tolerance(yScale:)`` (a thousandth of the target's standard deviation) of the model over the
-///   x range it is drawn on. Terms whose printed coefficient is 0 are left out.
+///   ``tolerance(yScale:)`` (a thousandth of the target's standard deviation; for a curve far
+///   larger than the data, 10⁻⁵ of its size) of the model over the x range it is drawn on. Terms
+///   whose printed coefficient is 0 are left out.
 ///
 /// Terms run in ascending powers, signs folded into the operators; very small or large
 /// coefficients in scientific notation. The same writer serves legends, titles, captions, the
@@ -99,7 +100,10 @@ struct EquationText: Sendable {
         let coefficients = model.coefficientsInOriginalUnits(parameters, xScale: shifted, yScale: yScale)
         let samples = (0...200).map { domain.lowerBound + (domain.upperBound - domain.lowerBound) * Double($0) / 200 }
         let exact = samples.map { yScale.denormalize(model.predict(parameters, at: xScale.normalize($0))) }
-        let tolerance = Self.tolerance(yScale: yScale)
+        // Within a thousandth of σ_y, or of 10⁻⁵ of the curve's size for a curve far larger
+        // than the data (a diverged run), which no number of digits makes worth reading.
+        let size = exact.lazy.filter(\.isFinite).map(abs).max() ?? 0
+        let tolerance = max(Self.tolerance(yScale: yScale), 1e-5 * size)
         var best: (printed: Printed, texts: [String], error: Double)?
         for digits in 4...17 {
             var terms: [(power: Int, value: Double)] = []

@@ -186,6 +186,8 @@ struct LectureText: Sendable {
 
     /// "stopped at epoch N" / "pysähtyi epookilla N".
     func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
+    /// "curve of epoch N" / "käyrä epookilta N": which epoch a diverged run's curve shows.
+    func curveOfEpoch(_ epoch: Int) -> String { pick("curve of epoch \(epoch)", "käyrä epookilta \(epoch)") }
     /// "diverged at epoch N" / "hajaantui epookilla N".
     func divergedAt(epoch: Int) -> String { pick("diverged at epoch \(epoch)", "hajaantui epookilla \(epoch)") }
     /// The notebook's training title in z-scores: "Epoch 12 | z-scores: ŷ = 0.919z + 0.000 | MSE 0.1553".
