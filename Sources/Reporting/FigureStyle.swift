@@ -66,8 +66,10 @@ struct ColumnNames: Sendable {
     let xLabel: String, yLabel: String
     /// Equation variables: "weight".
     let xVariable: String, yVariable: String
-    /// The y unit ("cm"), if known.
-    let yUnit: String?
+    /// The units ("kg", "cm"), if known.
+    let xUnit: String?, yUnit: String?
+    /// The notebook's kind of data, weight in kg predicting height in cm: its rows are people.
+    let people: Bool
 
     init(_ dataset: Dataset, text: LectureText, labels: FigureLabels) {
         func parts(_ label: String) -> (variable: String, unit: String?) {
@@ -79,7 +81,9 @@ struct ColumnNames: Sendable {
         yLabel = labels.y ?? text.columnLabel(dataset.yName)
         xVariable = labels.x.map { parts($0).variable } ?? text.variableName(dataset.xName)
         yVariable = labels.y.map { parts($0).variable } ?? text.variableName(dataset.yName)
+        xUnit = labels.x.map { parts($0).unit } ?? text.unit(of: dataset.xName)
         yUnit = labels.y.map { parts($0).unit } ?? text.unit(of: dataset.yName)
+        people = dataset.xName == "weight_kg" && dataset.yName == "height_cm"
     }
 }
 

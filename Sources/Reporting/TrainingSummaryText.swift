@@ -50,8 +50,7 @@ public struct TrainingSummaryText: Sendable {
 
     private var unit: String {
         let name = trained.data.original.yName
-        if let range = name.range(of: "_", options: .backwards) { return String(name[range.upperBound...]) }
-        return "(units of \(name))"
+        return Language.english.text.unit(of: name) ?? "(units of \(name))"
     }
 
     /// At most this many rows of the per-point table are printed; larger data sets get the first
@@ -72,10 +71,11 @@ public struct TrainingSummaryText: Sendable {
                     : String(repeating: " ", count: max(0, pair.1 - pair.0.count)) + pair.0
             }.joined(separator: "  ")
         }
+        let decimals = TableDecimals.prediction(spread: trained.data.yScale.standardDeviation)
         var lines = ["Per-point predictions (error = actual - predicted, as in the notebook, \(unit))", row(headers)]
         for (position, index) in shown.enumerated() {
             lines.append(row([labels[position], shortest(data.x[index]), shortest(data.y[index]),
-                              fixed(predictions[position], 1), signed(data.y[index] - predictions[position])]))
+                              fixed(predictions[position], decimals), signed(data.y[index] - predictions[position], decimals)]))
         }
         if data.x.count > shown.count {
             lines.append("... and \(data.x.count - shown.count) more rows")
@@ -116,7 +116,9 @@ public struct TrainingSummaryText: Sendable {
     private func fixed(_ value: Double, _ decimals: Int) -> String {
         abs(value) < 1e6 || !value.isFinite ? String(format: "%.\(decimals)f", value) : String(format: "%.6g", value)
     }
-    private func signed(_ value: Double) -> String { abs(value) < 1e6 ? String(format: "%+.1f", value) : String(format: "%+.6g", value) }
+    private func signed(_ value: Double, _ decimals: Int) -> String {
+        abs(value) < 1e6 ? String(format: "%+.\(decimals)f", value) : String(format: "%+.6g", value)
+    }
     private func shortest(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }

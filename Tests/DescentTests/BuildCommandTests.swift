@@ -111,6 +111,63 @@ struct BuildCommandTests {
         }
     }
 
+    @Test("a kit of one's own data says what is true of it: no people, kilograms or centimetres, its statistics, a verdict from its runs, its values as written")
+    func ownDataReport() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Hours studied (one decimal) predicting an exam score: nearly a line.
+        let hours = [1.5, 2.5, 4.0, 5.5, 6.5, 8.0, 9.5, 11.0, 12.5, 14.0, 15.5, 17.0]
+        let scores = hours.enumerated().map { 40 + 2.5 * $0.element + [3, -2, 1, -4, 2, 0, -1, 3, -3, 2, 1, -2][$0.offset] }
+        var csv = "student,hours_studied,exam_score\n"
+        for (index, value) in hours.enumerated() { csv += "s\(index),\(value),\(scores[index])\n" }
+        try csv.write(to: folder.appendingPathComponent("exam.csv"), atomically: true, encoding: .utf8)
+        let configuration = """
+            output: kit
+            data:
+              file: exam.csv
+              x: hours_studied
+              y: exam_score
+              label: student
+            figures:
+              kinds: [fit, compare, normalization]
+              formats: [png]
+              size: 480x270
+              grid: 30
+              gallery: false
+            frames:
+              max_frames: 2
+            report:
+              html: false
+              handout: false
+            """
+        try configuration.write(to: folder.appendingPathComponent("kit.yaml"), atomically: true, encoding: .utf8)
+        let outcome = try ToolRunner.run(["build", "kit.yaml", "--quiet"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let kit = folder.appendingPathComponent("kit")
+        let markdown = try String(contentsOf: kit.appendingPathComponent("report.md"), encoding: .utf8)
+        for word in ["people", "person", "kg", "cm", "kilogram", "centimetre"] {
+            #expect(!markdown.lowercased().contains(word), "the report says '\(word)' of hours and scores")
+        }
+        #expect(markdown.contains("12 data points"))
+        // The statistics the report states, against the mean and population std computed here.
+        let mean = hours.reduce(0, +) / Double(hours.count)
+        let std = (hours.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(hours.count)).squareRoot()
+        let stated = try #require(markdown.firstMatch(of: /hours studied: mean ([0-9.]+), std ([0-9.]+)/))
+        #expect(abs(Double(stated.1)! - mean) <= 5e-4 * mean && abs(Double(stated.2)! - std) <= 5e-4 * std, "\(stated.0)")
+        // The verdict follows the runs' final MSEs in summary.json.
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: kit.appendingPathComponent("data/summary.json"))) as? [String: Any]
+        let finals = Dictionary(uniqueKeysWithValues: try #require(summary?["models"] as? [[String: Any]]).compactMap { model -> (String, Double)? in
+            guard let name = model["model"] as? String, let mse = model["mse"] as? Double else { return nil }
+            return (name, mse)
+        })
+        let linear = try #require(finals["linear"]), cubic = try #require(finals["cubic"])
+        let verdict = cubic < 0.8 * linear ? "The cubic model follows the data more closely."
+            : linear < 0.8 * cubic ? "The linear model follows the data more closely." : "The models fit about equally well."
+        #expect(markdown.contains(verdict), "MSE linear \(linear), cubic \(cubic)")
+        // The table prints the data as written: 1.5 hours, not 2.
+        #expect(markdown.contains("| s0 | 1.5 |"), "\(markdown)")
+    }
+
     @Test("configuration errors name the file, the key, the line and what is allowed", arguments: [
         ("figures:\n  kinds: [fit, landscap]\n", ["figures.kinds[1]", "line 2", "landscape"]),
         ("report:\n  html: ../escape.html\n", ["report.html", "would leave the output folder", "line 2"]),

@@ -65,9 +65,10 @@ enum CompareModelsFigure {
     private static func drawBars(on bars: Axes, models: [TrainedModel], style: FigureStyle, theme: Theme) -> [String] {
         let text = style.text
         guard let original = models.first?.data.original else { return [] }
-        let unit = style.columns(original).yUnit
+        let columns = style.columns(original)
+        let unit = columns.yUnit
         // Right: grouped bars of the errors, one series per model.
-        bars.title = text.errorPerPerson
+        bars.title = text.errorPerDataPoint(people: columns.people)
         bars.yLabel = text.actualMinusPredicted(unit: unit)
         // People in order of x (weight), so the bars read left to right like the fit panel.
         let order = original.x.indices.sorted { (original.x[$0], $0) < (original.x[$1], $1) }

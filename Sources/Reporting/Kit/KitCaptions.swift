@@ -21,8 +21,9 @@ struct KitCaptions {
         language.typeset(String(format: "%.\(decimals)f", value))
     }
 
+    /// Three significant digits, large and small values as m×10ⁿ, in the language's style.
     private func significant(_ value: Double) -> String {
-        language.typeset(String(format: "%.3g", value))
+        style.formatter.format(value, significantDigits: 3)
     }
 
     private func model(named name: String?) -> TrainedModel? {
@@ -31,7 +32,17 @@ struct KitCaptions {
 
     private func columns(_ model: TrainedModel) -> ColumnNames { ColumnNames(model.data.original, text: text, labels: labels) }
 
-    private func unit(_ model: TrainedModel) -> String { columns(model).yUnit ?? "" }
+    private func unit(_ model: TrainedModel) -> String? { columns(model).yUnit }
+
+    private var style: FigureStyle { FigureStyle(language: language) }
+
+    /// Why `model`'s training stopped, in the loss figure's words.
+    private func stop(_ model: TrainedModel) -> String { LossFigure.stopText(model, text: text, style: style) }
+
+    private func diverged(_ model: TrainedModel) -> Bool {
+        if case .diverged = model.history.stopReason { return true }
+        return false
+    }
 
     private func equation(_ model: TrainedModel, parameters: [Double]? = nil) -> String {
         let names = columns(model)
@@ -40,8 +51,9 @@ struct KitCaptions {
 
     private func run(_ model: TrainedModel) -> String {
         let configuration = model.history.configuration
-        return text.captionRun(epochs: model.history.epochsRun, optimizer: configuration.optimizer.name.uppercased(),
-                               learningRate: significant(configuration.learningRate))
+        let run = text.captionRun(epochs: model.history.epochsRun, optimizer: text.optimizerName(configuration.optimizer.name),
+                                  learningRate: significant(configuration.learningRate))
+        return diverged(model) ? "\(run), \(stop(model))" : run
     }
 
     /// The caption of `job`'s figure (`summary`, the figure's own one-line description, when the
@@ -54,24 +66,34 @@ struct KitCaptions {
         switch job.spec {
         case .fit where job.modelName == nil, .loss where job.modelName == nil, .compareModels:
             let parts = models.map {
-                text.captionModelErrors(model: text.modelName($0.model.name), mae: number($0.finalMeanAbsoluteError, 2),
-                                        unit: unit($0), mse: number($0.finalMeanSquaredError, 4))
+                diverged($0) ? text.captionModelDiverged(model: text.modelName($0.model.name), stop: stop($0))
+                    : text.captionModelErrors(model: text.modelName($0.model.name), mae: number($0.finalMeanAbsoluteError, 2),
+                                              unit: unit($0), mse: number($0.finalMeanSquaredError, 4))
             }
-            return text.captionBothModels(parts)
+            // A verdict only between runs that ended, and only when one is clearly better.
+            let ended = models.filter { !diverged($0) && $0.finalMeanSquaredError.isFinite }
+                .sorted { $0.finalMeanSquaredError < $1.finalMeanSquaredError }
+            let better = ended.count >= 2 && ended[0].finalMeanSquaredError < 0.8 * ended[1].finalMeanSquaredError
+                ? text.modelName(ended[0].model.name) : nil
+            return text.captionBothModels(parts, better: better, compared: ended.count >= 2)
         case .fit:
             return text.captionFit(model: name, run: run(model), equation: equation(model), mse: mse, mae: mae, unit: unit(model),
                                    optimum: equation(model, parameters: model.optimum))
         case .loss:
             return text.captionLoss(model: name, start: number(model.history.epochs.first?.meanSquaredError ?? .nan, 4), mse: mse,
-                                    epochs: model.history.epochsRun, stopReason: model.history.stopReason.description, optimum: optimumMSE)
+                                    epochs: model.history.epochsRun, stop: stop(model), optimum: optimumMSE)
         case .training:
             return text.captionTraining(model: name, epoch: model.history.epochsRun, mse: mse)
         case .landscape:
             return text.captionLandscape(model: name, epochs: model.history.epochsRun, distance: significant(model.distanceToOptimum),
                                          optimum: optimumMSE)
-        case .normalization:
-            return text.captionNormalization(condition: significant(model.statistics.conditionNumber),
-                                             limit: significant(model.statistics.stableLearningRate))
+        case .normalization(let spec):
+            let zScored = try store.catalog.facts(spec.run.model, on: .zScored).statistics
+            let raw = try store.catalog.facts(spec.run.model, on: .raw).statistics
+            return text.captionNormalization(fraction: language.typeset(String(format: "%g", NormalizationSpec.stableFraction)),
+                                             condition: significant(zScored.conditionNumber),
+                                             limit: significant(zScored.stableLearningRate), rawCondition: significant(raw.conditionNumber),
+                                             narrower: raw.conditionNumber >= 10 * zScored.conditionNumber)
         case .lrSweep:
             return text.captionLearningRateSweep(model: name, limit: significant(model.statistics.stableLearningRate))
         case .slice:

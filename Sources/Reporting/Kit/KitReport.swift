@@ -41,18 +41,39 @@ struct KitReport {
     ]
 
     var sections: [Section] {
-        let linear = models.first { $0.model == .linear }
-        let data = models.first?.data
-        let count = data?.original.count ?? 0
-        let mx = data.map { number($0.xScale.mean, 2) } ?? "", sx = data.map { number($0.xScale.standardDeviation, 2) } ?? ""
-        let my = data.map { number($0.yScale.mean, 2) } ?? "", sy = data.map { number($0.yScale.standardDeviation, 2) } ?? ""
-        let linearLine = linear.map { model -> String in
-            let names = ColumnNames(model.data.original, text: text, labels: configuration.data.labels)
-            return model.equation(EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator), parameters: model.optimum,
-                                  xName: names.xVariable, yName: names.yVariable)
-        } ?? ""
-        let words = text.reportSections(count: count, xMean: mx, xStd: sx, yMean: my, yStd: sy, line: linearLine)
+        let words = text.reportSections(facts)
         return zip(words, Self.sectionStems).map { Section(heading: $0.heading, introduction: $0.introduction, stems: $1) }
+    }
+
+    /// What the introductions say, read from the data set and the runs.
+    private var facts: LectureText.ReportFacts {
+        let linear = models.first { $0.model == .linear }
+        let cubic = models.first { $0.model == .cubic }
+        guard let data = models.first?.data else {
+            return .init(count: 0, people: false, xLabel: "", yLabel: "", xVariable: "", yVariable: "", xUnit: nil, yUnit: nil,
+                         xMean: "", xStd: "", yMean: "", yStd: "", line: "", linearTraining: "", cubicStop: "")
+        }
+        let names = ColumnNames(data.original, text: text, labels: configuration.data.labels)
+        let style = FigureStyle(language: language)
+        let formatter = style.formatter
+        let xSig = { (value: Double) in formatter.format(value, significantDigits: 4) }
+        let ySig = xSig
+        let linearLine = linear.map { model -> String in
+            model.equation(EquationText(notation: .typographic, decimalSeparator: language.decimalSeparator), parameters: model.optimum,
+                           xName: names.xVariable, yName: names.yVariable)
+        } ?? ""
+        let linearTraining = linear.map { model -> String in
+            let configuration = model.history.configuration
+            return text.trainingDescription(optimizer: configuration.optimizer, shuffled: configuration.shuffle, people: names.people,
+                                            rate: formatter.format(configuration.learningRate, significantDigits: 3),
+                                            epochs: model.history.epochsRun)
+        } ?? ""
+        let cubicStop = cubic.map { LossFigure.stopText($0, text: text, style: style) } ?? ""
+        return .init(count: data.original.count, people: names.people, xLabel: names.xLabel, yLabel: names.yLabel,
+                     xVariable: names.xVariable, yVariable: names.yVariable, xUnit: names.xUnit, yUnit: names.yUnit,
+                     xMean: xSig(data.xScale.mean), xStd: xSig(data.xScale.standardDeviation),
+                     yMean: ySig(data.yScale.mean), yStd: ySig(data.yScale.standardDeviation),
+                     line: linearLine, linearTraining: linearTraining, cubicStop: cubicStop)
     }
 
     private var title: String { text.kitTitle }
@@ -76,17 +97,21 @@ struct KitReport {
         guard let first = models.first else { return ([], [], nil) }
         let data = first.data.original
         let names = ColumnNames(data, text: text, labels: configuration.data.labels)
-        var header = [text.nameColumn, names.xLabel, names.yLabel]
+        var header = [data.labels == nil ? text.rowColumn : text.nameColumn, names.xLabel, names.yLabel]
         for model in models {
             let name = text.modelName(model.model.name)
             header += ["\(name): \(text.prediction)", "\(name): \(text.error)"]
         }
         let shown = Array(data.x.indices.prefix(Self.maximumTableRows))
+        // The data as written (as many decimals as the shown values need); predictions and errors
+        // to about a thousandth of y's spread (0.1 cm for the notebook's heights).
+        let xDecimals = TableDecimals.data(shown.map { data.x[$0] }), yDecimals = TableDecimals.data(shown.map { data.y[$0] })
+        let predictionDecimals = TableDecimals.prediction(spread: first.data.yScale.standardDeviation)
         let rows = shown.map { index -> [String] in
-            var row = [data.labels?[index] ?? "\(index + 1)", number(data.x[index], 0), number(data.y[index], 0)]
+            var row = [data.labels?[index] ?? "\(index + 1)", number(data.x[index], xDecimals), number(data.y[index], yDecimals)]
             for model in models {
                 let prediction = model.predictOriginal(at: data.x[index])
-                row += [number(prediction, 1), number(data.y[index] - prediction, 1)]
+                row += [number(prediction, predictionDecimals), number(data.y[index] - prediction, predictionDecimals)]
             }
             return row
         }
@@ -187,7 +212,8 @@ struct KitReport {
         cover.removePanels()
         cover.title = title
         cover.subtitle = text.handoutSubtitle
-        cover.caption = sections.map { "\($0.heading): \($0.introduction)" }.joined(separator: "\n")
+        cover.caption = sections.filter { !$0.stems.compactMap(figure).isEmpty }
+            .map { "\($0.heading): \($0.introduction)" }.joined(separator: "\n")
         try document.addPage(cover)
         for rendered in orderedFigures {
             let figure = try LectureFigures.make(rendered.job.spec, style: rendered.style, store: store).figure

@@ -1,4 +1,5 @@
 import Foundation
+import Training
 
 // MARK: - The kit's captions
 
@@ -9,33 +10,49 @@ extension LectureText {
              "\(epochs) epookkia, \(optimizer), oppimisnopeus \(learningRate)")
     }
 
-    /// One model's numbers in the two-model captions: "linear MAE 3.91 cm, MSE 0.1553".
-    func captionModelErrors(model: String, mae: String, unit: String, mse: String) -> String {
-        "\(model) MAE \(mae) \(unit), MSE \(mse)"
+    /// A value with its unit when known: "3.91 cm", "3.91".
+    func withUnit(_ value: String, _ unit: String?) -> String {
+        unit.map { $0.isEmpty ? value : "\(value) \($0)" } ?? value
     }
 
-    /// The caption of the figures that show both models.
-    func captionBothModels(_ parts: [String]) -> String {
-        pick("The linear and the cubic model side by side: \(parts.joined(separator: "; ")). The cubic follows the data visibly better.",
-             "Lineaarinen ja kuutiollinen malli rinnakkain: \(parts.joined(separator: "; ")). Kuutiollinen malli seuraa dataa selvästi paremmin.")
+    /// One model's numbers in the two-model captions: "linear MAE 3.91 cm, MSE 0.1553".
+    func captionModelErrors(model: String, mae: String, unit: String?, mse: String) -> String {
+        "\(model) MAE \(withUnit(mae, unit)), MSE \(mse)"
+    }
+
+    /// A diverged model in the two-model captions: "cubic diverged at epoch 1 (MSE > 10¹²)".
+    func captionModelDiverged(model: String, stop: String) -> String { "\(model) \(stop)" }
+
+    /// The caption of the figures that show several models; `better` names the model with
+    /// clearly the lowest MSE (below 0.8 of the next), nil when they fit about equally well
+    /// (or fewer than two ran to the end).
+    func captionBothModels(_ parts: [String], better: String?, compared: Bool) -> String {
+        let verdict: String
+        if !compared { verdict = "" } else if let better {
+            verdict = pick(" The \(better) model follows the data more closely.", " Malli (\(better)) seuraa dataa tarkemmin.")
+        } else {
+            verdict = pick(" The models fit about equally well.", " Mallit sopivat dataan lähes yhtä hyvin.")
+        }
+        return pick("The models side by side: \(parts.joined(separator: "; ")).", "Mallit rinnakkain: \(parts.joined(separator: "; ")).") + verdict
     }
 
     /// The fit figure's caption.
-    func captionFit(model: String, run: String, equation: String, mse: String, mae: String, unit: String, optimum: String) -> String {
-        pick("The \(model) model after \(run): \(equation). MSE \(mse) (normalised), MAE \(mae) \(unit); the closed-form optimum is \(optimum).",
-             "Malli (\(model)), \(run): \(equation). MSE \(mse) (normalisoitu), MAE \(mae) \(unit); suljetun muodon optimi on \(optimum).")
+    func captionFit(model: String, run: String, equation: String, mse: String, mae: String, unit: String?, optimum: String) -> String {
+        pick("The \(model) model after \(run): \(equation). MSE \(mse) (normalised), MAE \(withUnit(mae, unit)); the closed-form optimum is \(optimum).",
+             "Malli (\(model)), \(run): \(equation). MSE \(mse) (normalisoitu), MAE \(withUnit(mae, unit)); suljetun muodon optimi on \(optimum).")
     }
 
-    /// The loss figure's caption; `stopReason` is only shown in English (the history's own words).
-    func captionLoss(model: String, start: String, mse: String, epochs: Int, stopReason: String, optimum: String) -> String {
-        pick("MSE per epoch of the \(model) model: from \(start) at the start to \(mse) after \(epochs) epochs (\(stopReason)). The dashed line is the closed-form minimum, \(optimum).",
-             "Mallin (\(model)) MSE epookeittain: alussa \(start), \(epochs) epookin jälkeen \(mse). Katkoviiva on suljetun muodon minimi \(optimum).")
+    /// The loss figure's caption; `stop` says why training stopped ("stopped at epoch 65: MSE
+    /// stopped decreasing").
+    func captionLoss(model: String, start: String, mse: String, epochs: Int, stop: String, optimum: String) -> String {
+        pick("MSE per epoch of the \(model) model: from \(start) at the start to \(mse) after \(epochs) epochs (\(stop)). The dashed line is the closed-form minimum, \(optimum).",
+             "Mallin (\(model)) MSE epookeittain: alussa \(start), \(epochs) epookin jälkeen \(mse) (\(stop)). Katkoviiva on suljetun muodon minimi \(optimum).")
     }
 
     /// The training figure's caption.
     func captionTraining(model: String, epoch: Int, mse: String) -> String {
-        pick("The notebook's view of the \(model) model at its last epoch, \(epoch): the fit in centimetres and the MSE so far (\(mse)).",
-             "Muistion näkymä mallista (\(model)) viimeisellä epookilla \(epoch): sovite senttimetreinä ja MSE tähän asti (\(mse)).")
+        pick("The notebook's view of the \(model) model at its last epoch, \(epoch): the fit over the data and the MSE so far (\(mse)).",
+             "Muistion näkymä mallista (\(model)) viimeisellä epookilla \(epoch): sovite datan päällä ja MSE tähän asti (\(mse)).")
     }
 
     /// The landscape figure's caption.
@@ -45,9 +62,12 @@ extension LectureText {
     }
 
     /// The normalization figure's caption.
-    func captionNormalization(condition: String, limit: String) -> String {
-        pick("The same gradient descent on raw and on z-scored data. On z-scores the Hessian is well conditioned (condition number \(condition)) and any step below 2/λmax = \(limit) is stable; on raw kilograms the valley is long and narrow.",
-             "Sama gradienttimenetelmä normalisoimattomalla ja z-normalisoidulla datalla. Z-arvoilla Hessen matriisi on hyvin ehdollistettu (ehtoluku \(condition)) ja jokainen askel alle 2/λmax = \(limit) on vakaa; kilogrammoina laakso on pitkä ja kapea.")
+    /// `narrower`: the raw condition number is at least ten times the z-scored one.
+    func captionNormalization(fraction: String, condition: String, limit: String, rawCondition: String, narrower: Bool) -> String {
+        let raw = narrower ? pick(", so its valley is long and narrow", ", joten laakso on pitkä ja kapea")
+            : pick(", and its valley is not much narrower", ", eikä laakso ole paljon kapeampi")
+        return pick("The same gradient descent on raw and on z-scored data, each at \(fraction) of its own stable limit. On z-scores the Hessian's condition number is \(condition) and any step below 2/λmax = \(limit) is stable; on the raw data it is \(rawCondition)\(raw).",
+                    "Sama gradienttimenetelmä normalisoimattomalla ja z-normalisoidulla datalla, kumpikin \(fraction)-kertaisella omalla vakausrajallaan. Z-arvoilla Hessen matriisin ehtoluku on \(condition) ja jokainen askel alle 2/λmax = \(limit) on vakaa; normalisoimattomalla datalla se on \(rawCondition)\(raw).")
     }
 
     /// The learning-rate sweep's caption.
@@ -84,6 +104,8 @@ extension LectureText {
     var handoutSubtitle: String { pick("Figures, numbers and captions for the lecture", "Luennon kuvat, luvut ja kuvatekstit") }
     /// The per-person table's first column.
     var nameColumn: String { pick("name", "nimi") }
+    /// The per-row table's first column when the data has no names.
+    var rowColumn: String { pick("row", "rivi") }
     /// The line under a per-person table that shows only its first rows.
     func tableRowsShown(shown: Int, total: Int, file: String) -> String {
         pick("The first \(shown) of \(total) rows; all of them are in \(file).",
@@ -96,28 +118,83 @@ extension LectureText {
         let introduction: String
     }
 
-    /// The reports' eight sections, in lecture order. `count`, the means and standard deviations
-    /// and `line` (the least-squares line in original units) are already formatted.
-    func reportSections(count: Int, xMean: String, xStd: String, yMean: String, yStd: String, line: String) -> [ReportSection] {
+    /// What the reports' introductions say about the data and the runs, every number already
+    /// formatted; nothing in them is assumed (people, kilograms, SGD), all of it is read from the
+    /// data set and the runs.
+    struct ReportFacts {
+        /// Rows in the data set.
+        var count: Int
+        /// The notebook's kind of data (weight in kg predicting height in cm): rows are people.
+        var people: Bool
+        /// Axis labels with units: "weight (kg)".
+        var xLabel: String, yLabel: String
+        /// Variable names: "weight".
+        var xVariable: String, yVariable: String
+        /// Units, if known: "kg".
+        var xUnit: String?, yUnit: String?
+        /// Means and standard deviations of x and y.
+        var xMean: String, xStd: String, yMean: String, yStd: String
+        /// The least-squares line in original units (empty without a linear model).
+        var line: String
+        /// How the linear model was trained: ``trainingDescription(optimizer:shuffled:people:rate:epochs:)``.
+        var linearTraining: String
+        /// Why the cubic model stopped: "stopped at epoch 65: MSE stopped decreasing".
+        var cubicStop: String
+    }
+
+    /// "10 people" / "25 data points".
+    func dataPoints(_ count: Int, people: Bool) -> String {
+        if people { return pick("\(count) \(count == 1 ? "person" : "people")", "\(count) \(count == 1 ? "henkilö" : "henkilöä")") }
+        return pick("\(count) data point\(count == 1 ? "" : "s")", "\(count) \(count == 1 ? "datapiste" : "datapistettä")")
+    }
+
+    /// "one update per person" and the order: how many updates an epoch of `optimizer` makes.
+    func trainingDescription(optimizer: Optimizer, shuffled: Bool, people: Bool, rate: String, epochs: Int) -> String {
+        let name = optimizerName(optimizer.name)
+        let point = people ? pick("person", "henkilöä") : pick("data point", "datapistettä")
+        let order = shuffled ? pick("in a new random order every epoch", "järjestys sekoitetaan joka epookilla")
+            : pick("in the file's order", "tiedoston järjestyksessä")
+        let updates: String
+        switch optimizer {
+        case .gd: updates = pick("one update per epoch from the whole data set", "yksi päivitys epookissa koko datasta")
+        case .minibatch(let size):
+            updates = pick("one update per batch of \(size), \(order)", "yksi päivitys \(size) pisteen erää kohden, \(order)")
+        case .sgd, .momentum, .adam:
+            updates = pick("one update per \(point), \(order)", "yksi päivitys \(point) kohden, \(order)")
+        }
+        return pick("\(name): \(updates); learning rate \(rate), \(epochs) epochs.",
+                    "\(name): \(updates); oppimisnopeus \(rate), \(epochs) epookkia.")
+    }
+
+    /// The reports' eight sections, in lecture order.
+    func reportSections(_ facts: ReportFacts) -> [ReportSection] {
+        func withUnit(_ value: String, _ unit: String?) -> String { unit.map { "\(value) \($0)" } ?? value }
+        let xStats = pick("\(facts.xVariable): mean \(withUnit(facts.xMean, facts.xUnit)), std \(withUnit(facts.xStd, facts.xUnit))",
+                          "\(facts.xVariable): keskiarvo \(withUnit(facts.xMean, facts.xUnit)), keskihajonta \(withUnit(facts.xStd, facts.xUnit))")
+        let yStats = pick("\(facts.yVariable): mean \(withUnit(facts.yMean, facts.yUnit)), std \(withUnit(facts.yStd, facts.yUnit))",
+                          "\(facts.yVariable): keskiarvo \(withUnit(facts.yMean, facts.yUnit)), keskihajonta \(withUnit(facts.yStd, facts.yUnit))")
+        let line = facts.line.isEmpty ? "" : pick(" The least-squares line in original units is \(facts.line).",
+                                                   " Pienimmän neliösumman suora alkuperäisissä yksiköissä on \(facts.line).")
+        let errorUnit = facts.yUnit.map { pick(" in \($0)", " (\($0))") } ?? ""
         if language == .english {
             return [
-                ReportSection(heading: "1. The data", introduction: "\(count) people, weight in kg and height in cm. Both are z-scored with the population standard deviation: weight mean \(xMean), std \(xStd); height mean \(yMean), std \(yStd). The least-squares line in centimetres is \(line)."),
-                ReportSection(heading: "2. Why normalisation matters", introduction: "Gradient descent on raw kilograms and on z-scores, with the Hessian's eigenvalues and the stable step limit."),
-                ReportSection(heading: "3. Training the linear model", introduction: "Stochastic gradient descent as in the notebook: one update per person, shuffled every epoch."),
+                ReportSection(heading: "1. The data", introduction: "\(dataPoints(facts.count, people: facts.people)); input \(facts.xLabel), target \(facts.yLabel). Both are z-scored with the population standard deviation: \(xStats); \(yStats).\(line)"),
+                ReportSection(heading: "2. Why normalisation matters", introduction: "Gradient descent on the raw data and on z-scores, with the Hessian's eigenvalues and the stable step limit."),
+                ReportSection(heading: "3. Training the linear model", introduction: facts.linearTraining),
                 ReportSection(heading: "4. The loss landscape and the path", introduction: "The exact MSE over the parameters and the way the optimizer walked; one slice with its tangent."),
-                ReportSection(heading: "5. The cubic model", introduction: "The cubic model stops at the first epoch whose MSE does not decrease."),
-                ReportSection(heading: "6. Linear vs cubic", introduction: "Both models over the data, and the per-person errors in centimetres."),
+                ReportSection(heading: "5. The cubic model", introduction: "The cubic model \(facts.cubicStop)."),
+                ReportSection(heading: "6. Linear vs cubic", introduction: "Both models over the data, and the error of each \(facts.people ? "person" : "data point")\(errorUnit)."),
                 ReportSection(heading: "7. A gradient step by hand", introduction: "The slides' worked example, every number computed."),
                 ReportSection(heading: "8. Learning rates and optimizers", introduction: "What the step size does, and how other optimizers walk the same surface."),
             ]
         }
         return [
-            ReportSection(heading: "1. Data", introduction: "\(count) henkilöä, paino kilogrammoina ja pituus senttimetreinä. Molemmat z-normalisoidaan populaation keskihajonnalla: painon keskiarvo \(xMean), keskihajonta \(xStd); pituuden keskiarvo \(yMean), keskihajonta \(yStd). Pienimmän neliösumman suora senttimetreinä on \(line)."),
-            ReportSection(heading: "2. Miksi normalisointi auttaa", introduction: "Gradienttimenetelmä kilogrammoilla ja z-arvoilla, Hessen matriisin ominaisarvot ja vakaan askeleen raja."),
-            ReportSection(heading: "3. Lineaarisen mallin opetus", introduction: "Stokastinen gradienttimenetelmä kuten muistiossa: yksi päivitys henkilöä kohden, järjestys sekoitetaan joka epookilla."),
+            ReportSection(heading: "1. Data", introduction: "\(dataPoints(facts.count, people: facts.people)); syöte \(facts.xLabel), ennustettava \(facts.yLabel). Molemmat z-normalisoidaan populaation keskihajonnalla: \(xStats); \(yStats).\(line)"),
+            ReportSection(heading: "2. Miksi normalisointi auttaa", introduction: "Gradienttimenetelmä normalisoimattomalla datalla ja z-arvoilla, Hessen matriisin ominaisarvot ja vakaan askeleen raja."),
+            ReportSection(heading: "3. Lineaarisen mallin opetus", introduction: facts.linearTraining),
             ReportSection(heading: "4. Häviöpinta ja polku", introduction: "Tarkka MSE parametrien funktiona ja optimoijan kulkema polku; yksi leikkaus tangentteineen."),
-            ReportSection(heading: "5. Kuutiollinen malli", introduction: "Kuutiollinen malli pysähtyy ensimmäiseen epookkiin, jolla MSE ei pienene."),
-            ReportSection(heading: "6. Lineaarinen vai kuutiollinen", introduction: "Molemmat mallit datan päällä ja henkilökohtaiset virheet senttimetreinä."),
+            ReportSection(heading: "5. Kuutiollinen malli", introduction: "Kuutiollinen malli \(facts.cubicStop)."),
+            ReportSection(heading: "6. Lineaarinen vai kuutiollinen", introduction: "Molemmat mallit datan päällä ja virhe \(facts.people ? "henkilöittäin" : "datapisteittäin")\(errorUnit)."),
             ReportSection(heading: "7. Gradienttiaskel käsin", introduction: "Kalvojen laskuesimerkki, jokainen luku laskettuna."),
             ReportSection(heading: "8. Oppimisnopeus ja optimoijat", introduction: "Mitä askeleen pituus tekee ja miten muut optimoijat kulkevat saman pinnan."),
         ]

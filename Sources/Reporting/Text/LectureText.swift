@@ -260,8 +260,10 @@ extension LectureText {
     }
     /// The compare figure's title.
     var compareModelsTitle: String { language == .english ? "Comparing the models" : "Mallien vertailu" }
-    /// The compare figure's bar panel title.
-    var errorPerPerson: String { language == .english ? "Error per person" : "Virhe henkilöittäin" }
+    /// The compare figure's bar panel title: "Error per person" for people, else "Error per data point".
+    func errorPerDataPoint(people: Bool) -> String {
+        people ? pick("Error per person", "Virhe henkilöittäin") : pick("Error per data point", "Virhe datapisteittäin")
+    }
     /// The compare figure's error panel title when there are too many rows for a bar each.
     var errorDistribution: String { language == .english ? "Distribution of the errors" : "Virheiden jakauma" }
     /// The note under a histogram that leaves some rows out: "12 rows outside ±84.3 cm".
