@@ -33,6 +33,9 @@ enum OptionWording {
             return "--params names \(name) twice; give two different parameters of the \(model) model: \(available.joined(separator: ", "))."
         case let .invalidRange(parameter, low, high):
             return "--range-\(parameter) '\(low):\(high)' is not a range: write it as LOW:HIGH with finite numbers and LOW < HIGH, e.g. -2:2."
+        case let .rangeTooNarrow(parameter, low, high, minimum):
+            return "--range-\(parameter) '\(low):\(high)' is too narrow to draw: make it at least \(String(format: "%g", minimum)) wide "
+                + "(the larger of 1e-300 and 1e-12 times its larger bound's size)."
         case let .rangeOffPlane(parameter, plane):
             return "--range-\(parameter) sets the range of \(parameter), which is not on the plane (\(plane.joined(separator: ", "))); add it to --params or drop --range-\(parameter)."
         case let .rangeWithPrincipalPlane(parameter):

@@ -42,7 +42,8 @@ final class TerminalLine: Sendable {
 
     /// `m:ss` or `h:mm:ss`.
     static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded(.up))
+        // Up to about 11,574 days; a rate too slow to say (or not a number) shows as that many.
+        let total = seconds.isFinite ? Int(min(1e9, max(0, seconds)).rounded(.up)) : 1_000_000_000
         let (hours, minutes, secs) = (total / 3600, (total % 3600) / 60, total % 60)
         return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)
     }

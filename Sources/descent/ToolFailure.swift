@@ -25,7 +25,8 @@ struct ToolFailure: Error, CustomStringConvertible {
     init?(mapping error: Error) {
         switch error {
         case let error as TrainingError:
-            self = .data(error.description)
+            // A start whose loss overflows is fixed by the starting values (an option or a build-file key).
+            if case .startingLossNotFinite = error { self = .usage(error.description) } else { self = .data(error.description) }
         case let error as ReportingError:
             let message = OptionWording.message(for: error)
             switch error {
