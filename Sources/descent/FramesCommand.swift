@@ -42,6 +42,10 @@ struct FramesCommand: AsyncParsableCommand {
     @Option(help: "Keep every K-th state (the first and the last are always kept).")
     var every: Int = 1
 
+    @Option(name: .customLong("max-frames"), parsing: .unconditional,
+            help: "The most frames a sequence may have; a longer one is refused before anything is trained or written. Default 10000.")
+    var maxFrames: Int = FrameOptions.defaultMaximumFrames
+
     @Flag(name: .customLong("per-step"), help: "One frame per parameter update instead of per epoch.")
     var perStep = false
 
@@ -60,7 +64,7 @@ struct FramesCommand: AsyncParsableCommand {
     @Flag(help: "Finish an interrupted sequence in --out made with the same settings: keep its complete frames, render the rest.")
     var resume = false
 
-    @Flag(help: "Print nothing (errors still go to standard error).")
+    @Flag(name: [.short, .long], help: "Print nothing (errors still go to standard error).")
     var quiet = false
 
     @Option(parsing: .unconditional, help: "Landscape plane: the two parameters spanning it, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,b (cubic).")
@@ -77,6 +81,7 @@ struct FramesCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard every >= 1 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidEvery(every))) }
+        guard maxFrames >= 1 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidMaximumFrames(maxFrames))) }
         guard (1...256).contains(jobs) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidJobs(jobs))) }
         guard (0...9).contains(compression) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidCompression(compression))) }
         guard fps.isFinite, fps > 0, fps <= 240 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidFrameRate(fps))) }
@@ -101,11 +106,22 @@ struct FramesCommand: AsyncParsableCommand {
         options.jobs = jobs
         options.compressionLevel = compression
         options.resume = resume
+        options.maximumFrames = maxFrames
         let style = try self.style.style()
         if layout != .training { try spec.plane.validate(for: spec.run.model) }  // before reading the data
-        let catalog = try DataCatalog(dataset: try training.dataset())
+        try FrameMemory(size: style.size, compressionLevel: compression).check(style.size)
+        let dataset = try training.dataset()
+        // The most frames the run can give, refused before training when past the limit.
+        try FramePlan.checkLimit(candidates: FramePlan.maximumCandidates(spec.run, sampleCount: dataset.count, perStep: perStep),
+                                 every: every, limit: maxFrames, certain: false)
+        let catalog = try DataCatalog(dataset: dataset)
         let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: catalog)
         let sequence = try FrameSequence(spec, style: style, options: options, store: store)
+        if !quiet {
+            let count = sequence.plan.frames.count
+            let disk = FrameMemory.describe(FrameMemory.diskBytes(frames: count, size: style.size, compressionLevel: compression))
+            FileHandle.standardError.write(Data("Rendering \(count) frames of \(style.size) into \(out) (about \(disk) of PNGs)\n".utf8))
+        }
         let bar = quiet ? nil : ProgressBar()
         let result = try await sequence.write(to: URL(fileURLWithPath: out)) { progress in bar?.update(progress) }
         bar?.finish()
