@@ -49,7 +49,7 @@ struct FramesCommand: AsyncParsableCommand {
     @Flag(name: .customLong("per-step"), help: "One frame per parameter update instead of per epoch.")
     var perStep = false
 
-    @Option(help: "Rendering threads, 1...256. Default: the number of cores.")
+    @Option(help: "Rendering threads, 1...256, fewer when the frames would not fit in half the memory. Default: the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "PNG zlib level of the frames, 0 (fastest) ... 9 (smallest). Default 1.")
