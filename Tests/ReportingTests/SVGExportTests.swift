@@ -1,0 +1,206 @@
+import Foundation
+@testable import Plotting
+@testable import Reporting
+import Testing
+import Training
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The lecture's figures as SVG with text kept as text, and as PDF with its text readable:
+/// every label is a `<text>`, the SVG renders like the PNG, is small and deterministic, and the
+/// PDF's words read back with `pdftotext`.
+@Suite("SVG and PDF keep text")
+struct SVGExportTests {
+    /// One figure of the lecture in one look.
+    struct Case: Sendable, CustomTestStringConvertible {
+        var name: String
+        var spec: FigureSpec
+        var language: Language
+        var theme: FigureTheme
+        var title: String?
+
+        var testDescription: String { "\(name) \(language.rawValue) \(theme.rawValue)" }
+
+        func product() async throws -> FigureProduct {
+            var style = FigureStyle(theme: theme, language: language)
+            style.labels = FigureLabels(title: title)
+            return try await Runs.product(spec, style: style)
+        }
+    }
+
+    static let linear = TrainingConfiguration.notebook(for: .linear)
+    static let cubic = TrainingConfiguration.notebook(for: .cubic)
+
+    /// The kinds of the issue (fit with both models, landscape, lr-sweep, normalization, compare,
+    /// step) in English on the light theme and in Finnish on dark and transparent ones; one
+    /// title with characters XML must escape and spaces it would collapse.
+    static let cases: [Case] = {
+        let kinds: [(String, FigureSpec)] = [
+            ("fit", .fit(FitSpec(runs: [linear, cubic], residuals: true, labels: true))),
+            ("landscape", .landscape(LandscapeSpec(run: linear, plane: LandscapeOptions(gridSize: 60)))),
+            ("lr-sweep", .lrSweep(LearningRateSweepSpec(runs: [linear, cubic]))),
+            ("normalization", .normalization(NormalizationSpec(run: linear, plane: LandscapeOptions(gridSize: 60)))),
+            ("compare", .compareModels(CompareModelsSpec(completing: [linear]))),
+            ("step", .step(StepSpec())),
+        ]
+        var cases: [Case] = []
+        for (index, (name, spec)) in kinds.enumerated() {
+            cases.append(Case(name: name, spec: spec, language: .english, theme: .light,
+                              title: name == "step" ? "  w < 2 & \"b\" > 'c'  twice  spaced " : nil))
+            cases.append(Case(name: name, spec: spec, language: .finnish, theme: index.isMultiple(of: 2) ? .dark : .transparentDark))
+        }
+        return cases
+    }()
+
+    /// The character data of every `<text>` element, in document order.
+    static func svgTexts(_ data: Data) throws -> [String] {
+        final class Collector: NSObject, XMLParserDelegate {
+            var texts: [String] = []
+            var current: String?
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                        attributes: [String: String] = [:]) {
+                if name == "text" { current = "" }
+            }
+            func parser(_ parser: XMLParser, foundCharacters string: String) { current? += string }
+            func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+                if name == "text", let current { texts.append(current) }
+                current = nil
+            }
+        }
+        let parser = XMLParser(data: data)
+        let collector = Collector()
+        parser.delegate = collector
+        try #require(parser.parse(), "the SVG is not well-formed XML: \(String(describing: parser.parserError))")
+        return collector.texts
+    }
+
+    @Test("every text the figure draws is a <text> of the SVG; the SVG is deterministic and at most a third of Cairo's",
+          arguments: cases)
+    func textsSizeAndDeterminism(_ item: Case) async throws {
+        let figure = try await item.product().figure
+        let svg = try figure.svgData()
+        let recorder = RecordingRenderer()
+        figure.draw(on: recorder)
+        let drawn = recorder.texts.map(\.text)
+        #expect(!drawn.isEmpty)
+        #expect(try Self.svgTexts(svg).sorted() == drawn.sorted())
+        if let title = item.title { #expect(drawn.contains(title)) }
+        #expect(try figure.svgData() == svg, "the same figure gives the same bytes")
+        let cairo = try figure.svgData(text: .paths)
+        #expect(svg.count * 3 <= cairo.count, "\(svg.count) bytes of SVG, Cairo's \(cairo.count)")
+    }
+
+    @Test("the landscape at the command's 400-point grid is under 400 KB")
+    func landscapeSize() async throws {
+        let svg = try await Runs.product(.landscape(LandscapeSpec(run: Self.linear))).figure.svgData()
+        #expect(svg.count < 400_000, "\(svg.count) bytes")
+    }
+
+    static let rsvg = ExternalTool.find("rsvg-convert")
+    static let pdftotext = ExternalTool.find("pdftotext")
+
+    @Test("the SVG renders like the PNG in rsvg-convert", .enabled(if: rsvg != nil, "rsvg-convert is not installed (apt-get install librsvg2-bin); the SVG is not rendered"),
+          arguments: cases)
+    func rendersLikeThePNG(_ item: Case) async throws {
+        let figure = try await item.product().figure
+        let raster = try figure.renderRaster()
+        let rendered = try ExternalTool.run(try #require(Self.rsvg), ["-w", "\(raster.width)", "-h", "\(raster.height)"],
+                                            input: try figure.svgData(), inputName: "figure.svg", outputName: "figure.png")
+        let image = try PNGDecoder.decode(rendered)
+        try #require(image.width == raster.width && image.height == raster.height)
+        let (mean, farShare) = Self.difference(raster, image)
+        #expect(mean < 0.02, "mean absolute difference \(mean * 100) %")
+        #expect(farShare < 0.02, "\(farShare * 100) % of the pixels differ by more than a quarter")
+    }
+
+    /// The mean absolute difference of the premultiplied channels of `raster` and `image` (0...1),
+    /// and the share of pixels with a channel more than a quarter off. Every third pixel of each
+    /// row, shifted by one per row (so every row and column is sampled), keeps the debug build's
+    /// loop short.
+    static func difference(_ raster: Raster, _ image: PNGDecoder.Image) -> (mean: Double, farShare: Double) {
+        let pixels = UnsafeRawPointer(raster.mutableBytes)
+        var total = 0, far = 0, sampled = 0
+        image.rgba.withUnsafeBufferPointer { buffer in
+            guard let rgba = buffer.baseAddress else { return }
+            for y in 0..<raster.height {
+                var x = y % 3
+                while x < raster.width {
+                    let p = Int(pixels.load(fromByteOffset: y * raster.stride + x * 4, as: UInt32.self))
+                    let q = rgba + (y * image.width + x) * 4
+                    let alpha = Int(q[3])
+                    let dr = abs((p >> 16 & 0xFF) - (Int(q[0]) * alpha + 127) / 255)
+                    let dg = abs((p >> 8 & 0xFF) - (Int(q[1]) * alpha + 127) / 255)
+                    let db = abs((p & 0xFF) - (Int(q[2]) * alpha + 127) / 255)
+                    let da = abs((p >> 24) - alpha)
+                    total += dr + dg + db + da
+                    if dr > 64 || dg > 64 || db > 64 || da > 64 { far += 1 }
+                    sampled += 1
+                    x += 3
+                }
+            }
+        }
+        return (Double(total) / Double(max(1, sampled) * 4 * 255), Double(far) / Double(max(1, sampled)))
+    }
+
+    @Test("the PDF's words read back with pdftotext, Finnish ä, ö, −, ², λ included",
+          .enabled(if: pdftotext != nil, "pdftotext is not installed (apt-get install poppler-utils); the PDF text is not read"))
+    func pdfKeepsText() async throws {
+        let figures: [(FigureSpec, Language)] = [
+            (.normalization(NormalizationSpec(run: Self.linear, plane: LandscapeOptions(gridSize: 60))), .english),
+            (.normalization(NormalizationSpec(run: Self.linear, plane: LandscapeOptions(gridSize: 60))), .finnish),
+            (.lrSweep(LearningRateSweepSpec(runs: [Self.linear, Self.cubic])), .finnish),
+        ]
+        var finnish = ""
+        for (spec, language) in figures {
+            let figure = try await Runs.product(spec, style: FigureStyle(language: language)).figure
+            let text = String(decoding: try ExternalTool.run(try #require(Self.pdftotext), ["-enc", "UTF-8"], input: try figure.pdfData(),
+                                                             inputName: "figure.pdf", outputName: "figure.txt"), as: UTF8.self)
+            let words = Set(text.split(whereSeparator: \.isWhitespace).map(String.init))
+            let recorder = RecordingRenderer()
+            figure.draw(on: recorder)
+            // Turned texts (axis labels, contour labels) come back letter by letter; the level ones word by word.
+            let level = recorder.recordedTexts.filter { $0.angle == 0 }.flatMap { $0.text.split(whereSeparator: \.isWhitespace).map(String.init) }
+            #expect(level.count > 20)
+            let missing = level.filter { !words.contains($0) }
+            #expect(missing.isEmpty, "\(language) words not in the PDF's text: \(missing)")
+            if language == .finnish { finnish += text }
+        }
+        for character in ["ä", "ö", "−", "²", "λ"] {
+            #expect(finnish.contains(character), "\(character) is not in the Finnish PDFs' text")
+        }
+    }
+}
+
+/// Finds and runs a program the tests use when it is installed.
+enum ExternalTool {
+    /// The program `name` on the `PATH`, or nil.
+    static func find(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs `program` with `arguments` followed by an input file holding `input` and an output
+    /// file (in a fresh temporary folder) and returns the output file's bytes.
+    static func run(_ program: String, _ arguments: [String], input: Data, inputName: String, outputName: String) throws -> Data {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-tool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let inputURL = folder.appendingPathComponent(inputName), outputURL = folder.appendingPathComponent(outputName)
+        try input.write(to: inputURL)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        let outputArguments = program.hasSuffix("rsvg-convert") ? ["-o", outputURL.path, inputURL.path] : [inputURL.path, outputURL.path]
+        process.arguments = arguments + outputArguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0, "\(program) \(process.arguments ?? []) exited with \(process.terminationStatus)")
+        return try Data(contentsOf: outputURL)
+    }
+}
