@@ -12,7 +12,10 @@ struct BuildCommand: AsyncParsableCommand {
             figure kind as PNG, SVG and PDF at slide size (light theme, English), the animation frames, the \
             data files and the reports, all in output/. A YAML (or JSON) file chooses models and their \
             settings, figure kinds, sizes, themes, languages, frames and report parts, and the output folder; \
-            see Examples/lecture.yaml (the default run) and Examples/finnish-dark.yaml.
+            see Examples/lecture.yaml (the default run) and Examples/finnish-dark.yaml. Each section changes \
+            only the settings it names (a model it leaves out keeps the notebook's settings; cubic: false \
+            drops the cubic model). The output folder is relative to the folder you run descent in; \
+            data.file is read from the build file's folder.
 
             Examples:
               descent

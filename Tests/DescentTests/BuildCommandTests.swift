@@ -120,7 +120,11 @@ struct BuildCommandTests {
         let scores = hours.enumerated().map { 40 + 2.5 * $0.element + [3, -2, 1, -4, 2, 0, -1, 3, -3, 2, 1, -2][$0.offset] }
         var csv = "student,hours_studied,exam_score\n"
         for (index, value) in hours.enumerated() { csv += "s\(index),\(value),\(scores[index])\n" }
-        try csv.write(to: folder.appendingPathComponent("exam.csv"), atomically: true, encoding: .utf8)
+        // The build file and its data in a folder of their own: data.file is read from there, the
+        // kit is written where descent runs.
+        let course = folder.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+        try csv.write(to: course.appendingPathComponent("exam.csv"), atomically: true, encoding: .utf8)
         let configuration = """
             output: kit
             data:
@@ -140,9 +144,10 @@ struct BuildCommandTests {
               html: false
               handout: false
             """
-        try configuration.write(to: folder.appendingPathComponent("kit.yaml"), atomically: true, encoding: .utf8)
-        let outcome = try ToolRunner.run(["build", "kit.yaml", "--quiet"], in: folder)
+        try configuration.write(to: course.appendingPathComponent("kit.yaml"), atomically: true, encoding: .utf8)
+        let outcome = try ToolRunner.run(["build", "course/kit.yaml", "--quiet"], in: folder)
         #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: course.appendingPathComponent("kit").path))
         let kit = folder.appendingPathComponent("kit")
         let markdown = try String(contentsOf: kit.appendingPathComponent("report.md"), encoding: .utf8)
         for word in ["people", "person", "kg", "cm", "kilogram", "centimetre"] {

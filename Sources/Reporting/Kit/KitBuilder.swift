@@ -90,7 +90,8 @@ public struct KitBuilder: Sendable {
             var dataset = Dataset.notebook
             if let file = configuration.data.file {
                 let path = file.hasPrefix("/") ? file : workingDirectory.appendingPathComponent(file).path
-                dataset = try Dataset.load(csvAt: path, x: configuration.data.x, y: configuration.data.y, label: configuration.data.label)
+                dataset = try Dataset.load(csvAt: path, x: configuration.data.x, y: configuration.data.y, label: configuration.data.label,
+                                           format: configuration.data.format)
             }
             let catalog = try DataCatalog(dataset: dataset)
             return (catalog, "\(dataset.count) rows" + (dataset.source.map { " from \($0)" } ?? " (the notebook's people)"))

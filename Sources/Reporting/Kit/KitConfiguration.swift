@@ -11,7 +11,9 @@ import Training
 public struct KitConfiguration: Sendable {
     /// The training data: the notebook's people, or a CSV file.
     public struct DataSource: Sendable, Equatable {
-        /// The CSV file, relative to the current folder; nil = the built-in data.
+        /// The CSV file; nil = the built-in data. A build file's relative path is read from the
+        /// build file's folder (``KitConfigurationLoader`` resolves it); here a relative path is
+        /// relative to the builder's working folder.
         public var file: String?
         /// The x column.
         public var x: String
@@ -23,9 +25,19 @@ public struct KitConfiguration: Sendable {
         public var xLabel: String?
         /// The y column's axis label, instead of one made from its name.
         public var yLabel: String?
+        /// The file's delimiter (found in its header unless given) and decimal separator.
+        public var format = CSVFormat()
 
         /// The notebook's 10 people.
         public static let notebook = DataSource(file: nil, x: "weight_kg", y: "height_cm", label: "name")
+
+        /// A data source; the column labels and the format start as their defaults.
+        public init(file: String?, x: String, y: String, label: String?) {
+            self.file = file
+            self.x = x
+            self.y = y
+            self.label = label
+        }
 
         /// The column labels as figure labels.
         var labels: FigureLabels { FigureLabels(x: xLabel, y: yLabel) }
