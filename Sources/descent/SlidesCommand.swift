@@ -83,6 +83,15 @@ struct SlidesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The folder is checked before the figures are drawn, which takes a while.
+        let destination = URL(fileURLWithPath: out)
+        var isDirectory: ObjCBool = false
+        let folder = destination.deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            throw PlottingError.parentDirectoryMissing(path: destination.path)
+        } else if !isDirectory.boolValue {
+            throw PlottingError.parentIsNotDirectory(path: destination.path)
+        }
         var configuration = KitConfiguration()
         configuration.models = try training.models(default: .both).map { try training.configuration(for: $0) }
         configuration.figures.kinds = try parsedKinds()
@@ -100,7 +109,7 @@ struct SlidesCommand: AsyncParsableCommand {
             bar?.update(stage: "train", done: done, total: total)
         }
         let slides = try await deck.deck(store: store) { done, total in bar?.update(stage: "slides", done: done, total: total) }
-        try slides.write(to: URL(fileURLWithPath: out))
+        try slides.write(to: destination)
         bar?.clear()
         if !quiet {
             print("Wrote \(out): \(slides.slides.count + 1) slides (\(slides.shape == .wide ? "16:9" : "4:3"), \(theme.rawValue), \(language.rawValue)), captions in the speaker notes.")
