@@ -29,8 +29,8 @@ enum StopChoice: String, ExpressibleByArgument, CaseIterable {
 /// Every option is optional: what is not given comes from the notebook's settings for the model
 /// (`TrainingConfiguration.notebook(for:)`).
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "The model: linear (w·x + b), cubic (w1·x + w2·x² + w3·x³ + b), or both where a command draws two.")
-    var model: ModelChoice = .linear
+    @Option(help: "The model: linear (w·x + b), cubic (w1·x + w2·x² + w3·x³ + b), or both where a command draws two. Default: linear (slides: both).")
+    var model: ModelChoice?
 
     @Option(parsing: .unconditional, help: "A polynomial of this degree (1...9) instead of --model; parameters w1...wN, b.")
     var degree: Int?
@@ -111,12 +111,13 @@ struct TrainingOptions: ParsableArguments {
         }
     }
 
-    /// The models these options name: one, or linear and cubic for `--model both`.
-    func models() throws -> [PolynomialModel] {
+    /// The models these options name: one, or linear and cubic for `--model both`; `fallback`
+    /// when neither `--model` nor `--degree` is given.
+    func models(default fallback: ModelChoice = .linear) throws -> [PolynomialModel] {
         if let degree {
             return [try PolynomialModel.polynomial(degree: degree)]
         }
-        switch model {
+        switch model ?? fallback {
         case .linear: return [.linear]
         case .cubic: return [.cubic]
         case .both: return [.linear, .cubic]

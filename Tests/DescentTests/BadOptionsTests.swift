@@ -26,6 +26,9 @@ struct BadOptionsTests {
         (["train", "--lr", "abc"], "--lr"),
         (["train", "--model", "quadratic"], "--model"),
         (["train", "--history", "h.txt"], ".csv or .json"),
+        (["slides", "--out", "deck.pdf"], ".pptx"),
+        (["slides", "--kinds", "fit,landscap"], "did you mean landscape?"),
+        (["slides", "--size", "0x100"], "0x100"),
     ])
     func usageError(arguments: [String], fragment: String) throws {
         let folder = try ToolRunner.temporaryFolder()
@@ -48,6 +51,10 @@ struct BadOptionsTests {
             let outcome = try ToolRunner.run(["figure", "fit", "--out", target.path])
             #expect(outcome.status == 73, "\(outcome.standardError)")
             #expect(outcome.standardError.contains(target.path))
+        }
+        for target in [folder.appendingPathComponent("missing/deck.pptx"), file.appendingPathComponent("deck.pptx")] {
+            let outcome = try ToolRunner.run(["slides", "--out", target.path])
+            #expect(outcome.status == 73 && outcome.standardError.contains(target.path), "\(outcome.standardError)")
         }
         let history = try ToolRunner.run(["train", "--history", file.appendingPathComponent("h.csv").path])
         #expect(history.status == 73)

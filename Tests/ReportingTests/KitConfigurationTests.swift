@@ -37,6 +37,8 @@ struct KitConfigurationTests {
             report:
               markdown: false
               handout: notes.pdf
+              slides: deck/lecture.pptx
+              slide_builds: true
             """)
         #expect(configuration.output == "kit")
         #expect(configuration.models.count == 1)
@@ -51,6 +53,12 @@ struct KitConfigurationTests {
         #expect(configuration.report.markdown == nil)
         #expect(configuration.report.handout == "notes.pdf")
         #expect(configuration.report.html == "report.html")
+        #expect(configuration.report.slides == "deck/lecture.pptx" && configuration.report.slideBuilds)
+        let without = try loader.parse("report:\n  slides: false\n")
+        #expect(without.report.slides == nil && !without.report.slideBuilds && without.report.handout == "handout.pdf")
+        #expect(try loader.parse("report: {slides: true}").report.slides == "slides.pptx")
+        let builds = try #require(message("report:\n  slide_builds: sometimes\n"))
+        #expect(builds.contains("report.slide_builds") && builds.contains("line 2") && builds.contains("true or false"))
     }
 
     @Test("an empty file is the default build")

@@ -7,7 +7,7 @@ import Training
 ///
 /// `KitConfiguration()` is the default run (the notebook's two models, every figure kind,
 /// light English slides as PNG, SVG and PDF, frames for both models, the HTML and Markdown
-/// reports and the handout, all under `output/`). `Examples/lecture.yaml` spells out the same.
+/// reports, the handout and the slide deck, all under `output/`). `Examples/lecture.yaml` spells out the same.
 public struct KitConfiguration: Sendable {
     /// The training data: the notebook's people, or a CSV file.
     public struct DataSource: Sendable, Equatable {
@@ -99,6 +99,10 @@ public struct KitConfiguration: Sendable {
         public var markdown: String? = "report.md"
         /// The multi-page PDF handout.
         public var handout: String? = "handout.pdf"
+        /// The PowerPoint deck: a title slide, then one slide per figure with its caption in the notes.
+        public var slides: String? = "slides.pptx"
+        /// Build slides in the deck that reveal the worked step, the training view and the path step by step.
+        public var slideBuilds = false
     }
 
     /// The output folder (relative to the current folder, or absolute).

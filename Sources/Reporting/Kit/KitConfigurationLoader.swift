@@ -294,14 +294,19 @@ public final class KitConfigurationLoader {
 
     private func report(_ node: Node) throws -> KitConfiguration.Report {
         var report = KitConfiguration.Report()
-        let entries = try mapping(node, path: "report", allowed: ["html", "markdown", "handout"])
+        let entries = try mapping(node, path: "report", allowed: ["html", "markdown", "handout", "slides", "slide_builds"])
         for (key, value) in entries {
             let keyPath = "report.\(key.name)"
+            if key.name == "slide_builds" {
+                report.slideBuilds = try boolean(value, path: keyPath)
+                continue
+            }
             let name = try optionalOutputName(value, path: keyPath, default: defaultName(key.name))
             switch key.name {
             case "html": report.html = name
             case "markdown": report.markdown = name
             case "handout": report.handout = name
+            case "slides": report.slides = name
             default: break
             }
         }
@@ -312,6 +317,7 @@ public final class KitConfigurationLoader {
         switch part {
         case "html": return "report.html"
         case "markdown": return "report.md"
+        case "slides": return "slides.pptx"
         default: return "handout.pdf"
         }
     }
