@@ -24,10 +24,10 @@ struct StyleOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Language of every title, label and legend: en or fi (Finnish also writes decimal commas).")
     var language: Language = .english
 
-    @Option(help: "Figure size: slide (1920x1080), slide-4x3 (1440x1080), half (960x1080), square (1080x1080), or WxH in pixels (each side 1...16384).")
+    @Option(parsing: .unconditional, help: "Figure size: slide (1920x1080), slide-4x3 (1440x1080), half (960x1080), square (1080x1080), or WxH in pixels (each side 1...16384).")
     var size: String = "slide"
 
-    @Option(help: "Resolution in dots per inch: the PNG's pHYs, and the page size of SVG and PDF (pixels / dpi).")
+    @Option(parsing: .unconditional, help: "Resolution in dots per inch: the PNG's pHYs, and the page size of SVG and PDF (pixels / dpi).")
     var dpi: Double = 144
 
     @Option(help: "A title instead of the figure's own.")
@@ -49,7 +49,7 @@ struct StyleOptions: ParsableArguments {
             throw ValidationError("--size: \(error)")
         }
         guard dpi.isFinite, dpi >= 10, dpi <= 4800 else {
-            throw ValidationError("--dpi must be between 10 and 4800, got \(dpi).")
+            throw ValidationError("--dpi must be between 10 and 4800, got \(OptionWording.number(dpi)).")
         }
         for (flag, value) in [("--title", title), ("--subtitle", subtitle), ("--x-label", xLabel), ("--y-label", yLabel)] {
             if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {

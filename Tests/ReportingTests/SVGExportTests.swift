@@ -32,13 +32,14 @@ struct SVGExportTests {
     static let linear = TrainingConfiguration.notebook(for: .linear)
     static let cubic = TrainingConfiguration.notebook(for: .cubic)
 
-    /// The kinds of the issue (fit with both models, landscape, lr-sweep, normalization, compare,
-    /// step) in English on the light theme and in Finnish on dark and transparent ones; one
+    /// The kinds of the issue (fit with both models, landscape, loss, lr-sweep, normalization,
+    /// compare, step) in English on the light theme and in Finnish on dark and transparent ones; one
     /// title with characters XML must escape and spaces it would collapse.
     static let cases: [Case] = {
         let kinds: [(String, FigureSpec)] = [
             ("fit", .fit(FitSpec(runs: [linear, cubic], residuals: true, labels: true))),
             ("landscape", .landscape(LandscapeSpec(run: linear, plane: LandscapeOptions(gridSize: 60)))),
+            ("loss", .loss(LossSpec(runs: [linear, cubic]))),
             ("lr-sweep", .lrSweep(LearningRateSweepSpec(runs: [linear, cubic]))),
             ("normalization", .normalization(NormalizationSpec(run: linear, plane: LandscapeOptions(gridSize: 60)))),
             ("compare", .compareModels(CompareModelsSpec(completing: [linear]))),

@@ -20,6 +20,16 @@ struct KitRenderedFigure: Sendable {
     let files: [String]
 }
 
+extension KitConfiguration {
+    /// `style` with the user's title and subtitle for `job`'s figure and the data's column labels.
+    func style(_ style: FigureStyle, for job: KitFigureJob) -> FigureStyle {
+        var style = style
+        style.labels = FigureLabels(title: figures.titles[job.stem], subtitle: figures.subtitles[job.stem],
+                                    x: data.xLabel, y: data.yLabel)
+        return style
+    }
+}
+
 /// Draws the kit's figures from the store, in parallel, for every theme and language asked for,
 /// and the small gallery copies.
 struct KitFigureStage {
@@ -70,13 +80,7 @@ struct KitFigureStage {
             }
         }
         let jobs = Self.jobs(configuration)
-        // The user's titles by figure, and column labels for every figure.
-        func labelled(_ style: FigureStyle, _ job: KitFigureJob) -> FigureStyle {
-            var style = style
-            style.labels = FigureLabels(title: figures.titles[job.stem], subtitle: figures.subtitles[job.stem],
-                                        x: configuration.data.xLabel, y: configuration.data.yLabel)
-            return style
-        }
+        func labelled(_ style: FigureStyle, _ job: KitFigureJob) -> FigureStyle { configuration.style(style, for: job) }
         var work: [Work] = []
         for (index, variant) in variants.enumerated() {
             work += jobs.map { .figure(folder: variant.folder, job: $0, style: labelled(variant.style, $0), primary: index == 0) }
