@@ -29,26 +29,10 @@ struct SlidesCommand: AsyncParsableCommand {
     @Option(help: "Figure kinds, comma separated (\(FigureKind.allCases.map(\.rawValue).joined(separator: ", "))). Default: all.")
     var kinds: String?
 
-    @Option(help: "Colour theme of the figures and the slides: light, dark, transparent or transparent-dark.")
-    var theme: FigureTheme = .light
-
-    @Option(name: .customLong("lang"), help: "Language of every title, label, caption and note: en or fi.")
-    var language: Language = .english
-
-    @Option(help: "Figure size: slide (1920x1080, 16:9 slides), slide-4x3 (1440x1080, 4:3 slides), or WxH in pixels.")
-    var size: String = "slide"
-
-    @Option(help: "Resolution of the pictures in dots per inch (the PNG's pHYs and the SVG's page size).")
-    var dpi: Double = 144
+    @OptionGroup var look: LookOptions
 
     @Option(help: "Landscape grid points per side, 2...4096.")
     var grid: Int = 400
-
-    @Option(name: .customLong("x-label"), help: ArgumentHelp("The x column's label, e.g. \"hours studied (h)\".", valueName: "text"))
-    var xLabel: String?
-
-    @Option(name: .customLong("y-label"), help: ArgumentHelp("The y column's label, e.g. \"exam score (points)\".", valueName: "text"))
-    var yLabel: String?
 
     @Flag(help: "Add build slides that reveal the worked step, the training view and the landscape's path step by step.")
     var builds = false
@@ -63,23 +47,10 @@ struct SlidesCommand: AsyncParsableCommand {
         guard (out as NSString).pathExtension.lowercased() == "pptx" else {
             throw ValidationError("--out '\(out)' is not a .pptx file name: the deck is a PowerPoint file, e.g. --out slides.pptx.")
         }
-        do {
-            _ = try FigureSize(parsing: size)
-        } catch {
-            throw ValidationError("--size: \(error)")
-        }
-        guard dpi.isFinite, dpi >= 10, dpi <= 4800 else {
-            throw ValidationError("--dpi must be between 10 and 4800, got \(dpi).")
-        }
         guard (2...4096).contains(grid) else {
             throw ValidationError("--grid \(grid) is out of range: use 2 to 4096 points per side.")
         }
         _ = try parsedKinds()
-        for (flag, value) in [("--x-label", xLabel), ("--y-label", yLabel)] {
-            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("\(flag) is empty: give the text to show, or leave the option out for the column's name.")
-            }
-        }
     }
 
     func run() async throws {
@@ -94,14 +65,15 @@ struct SlidesCommand: AsyncParsableCommand {
         }
         var configuration = KitConfiguration()
         configuration.models = try training.models(default: .both).map { try training.configuration(for: $0) }
+        let style = try look.style()
         configuration.figures.kinds = try parsedKinds()
-        configuration.figures.size = try FigureSize(parsing: size)
-        configuration.figures.dpi = dpi
+        configuration.figures.size = style.size
+        configuration.figures.dpi = style.dpi
         configuration.figures.grid = grid
-        configuration.figures.themes = [theme]
-        configuration.figures.languages = [language]
-        configuration.data.xLabel = xLabel
-        configuration.data.yLabel = yLabel
+        configuration.figures.themes = [look.theme]
+        configuration.figures.languages = [style.language]
+        configuration.data.xLabel = look.xLabel
+        configuration.data.yLabel = look.yLabel
         let deck = LectureDeck(configuration: configuration, builds: builds)
         let catalog = try DataCatalog(dataset: try training.dataset())
         let bar = quiet ? nil : StageProgress()
@@ -112,7 +84,7 @@ struct SlidesCommand: AsyncParsableCommand {
         try slides.write(to: destination)
         bar?.clear()
         if !quiet {
-            print("Wrote \(out): \(slides.slides.count + 1) slides (\(slides.shape == .wide ? "16:9" : "4:3"), \(theme.rawValue), \(language.rawValue)), captions in the speaker notes.")
+            print("Wrote \(out): \(slides.slides.count + 1) slides (\(slides.shape == .wide ? "16:9" : "4:3"), \(look.theme.rawValue), \(look.language.rawValue)), captions in the speaker notes.")
         }
     }
 

@@ -95,35 +95,14 @@ struct KitFigureStage {
             try KitFileSystem.makeFolder(output.appendingPathComponent(folder))
         }
 
-        let total = work.count
         let stage = self
-        let done: [Done?] = try await withThrowingTaskGroup(of: (Int, Done).self) { group in
-            var results = [Done?](repeating: nil, count: total)
-            var next = 0, finished = 0
-            // At most as many figures in flight as there are cores: each holds a whole figure in memory.
-            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            func addNext() {
-                guard next < total else { return }
-                let index = next, item = work[index]
-                next += 1
-                group.addTask { (index, try stage.perform(item)) }
-            }
-            for _ in 0..<width { addNext() }
-            for try await (index, result) in group {
-                results[index] = result
-                finished += 1
-                progress(finished, total)
-                addNext()
-            }
-            return results
-        }
+        let done = try await mapInFlight(work, progress: progress) { try stage.perform($0) }
         var primary: [KitRenderedFigure] = []
         var thumbnails: [String] = []
         for result in done {
             switch result {
-            case .figure(let rendered, let isPrimary)?: if isPrimary { primary.append(rendered) }
-            case .thumbnail(let file)?: thumbnails.append(file)
-            case nil: break
+            case .figure(let rendered, let isPrimary): if isPrimary { primary.append(rendered) }
+            case .thumbnail(let file): thumbnails.append(file)
             }
         }
         return Result(primary: primary, thumbnails: thumbnails)

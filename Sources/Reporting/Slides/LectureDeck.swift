@@ -80,27 +80,8 @@ public struct LectureDeck: Sendable {
         var deck = SlideDeck(title: text.deckTitle, subtitle: text.deckSubtitle, titleNotes: outline,
                              shape: SlideDeck.Shape(closestTo: style.size), theme: style.theme, language: style.language)
         let deckBuilder = self
-        let total = jobs.count
-        let slides: [[SlideDeck.Slide]] = try await withThrowingTaskGroup(of: (Int, [SlideDeck.Slide]).self) { group in
-            var results = [[SlideDeck.Slide]](repeating: [], count: total)
-            var next = 0, finished = 0
-            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            func addNext() {
-                guard next < total else { return }
-                let index = next, job = jobs[index]
-                next += 1
-                group.addTask {
-                    (index, try deckBuilder.slides(for: job, style: deckBuilder.configuration.style(style, for: job), store: store, models: models))
-                }
-            }
-            for _ in 0..<width { addNext() }
-            for try await (index, result) in group {
-                results[index] = result
-                finished += 1
-                progress(finished, total)
-                addNext()
-            }
-            return results
+        let slides = try await mapInFlight(jobs, progress: progress) { job in
+            try deckBuilder.slides(for: job, style: deckBuilder.configuration.style(style, for: job), store: store, models: models)
         }
         deck.slides = slides.flatMap { $0 }
         return deck
@@ -166,7 +147,7 @@ public struct LectureDeck: Sendable {
     }
 
     /// A slide of `figure`: its title becomes the slide's title and leaves the picture, whose SVG
-    /// writes text as `svgText` says (by default `<text>` a lecturer can edit in PowerPoint).
+    /// writes text as `svgText` says (by default `<text>`, so its labels stay editable).
     static func slide(_ figure: Figure, notes: String, style: FigureStyle, svgText: SVGTextMode = .text) throws -> SlideDeck.Slide {
         let title = figure.title ?? ""
         figure.title = nil
