@@ -102,7 +102,7 @@ struct SVGExportTests {
     static let rsvg = ExternalTool.find("rsvg-convert")
     static let pdftotext = ExternalTool.find("pdftotext")
 
-    @Test("the SVG renders like the PNG in rsvg-convert, its texts too", .enabled(if: rsvg != nil, "rsvg-convert is not installed (apt-get install librsvg2-bin); the SVG is not rendered"),
+    @Test("the SVG renders like the PNG in rsvg-convert, its texts too", .enabled(if: rsvg != nil, "rsvg-convert is not installed (scripts/install-system-packages --checks, or apt-get install librsvg2-bin); the SVG is not rendered"),
           arguments: cases)
     func rendersLikeThePNG(_ item: Case) async throws {
         let figure = try await item.product().figure
@@ -183,7 +183,7 @@ struct SVGExportTests {
     }
 
     @Test("the PDF's words read back with pdftotext, Finnish ä, ö, −, ², λ included",
-          .enabled(if: pdftotext != nil, "pdftotext is not installed (apt-get install poppler-utils); the PDF text is not read"))
+          .enabled(if: pdftotext != nil, "pdftotext is not installed (scripts/install-system-packages --checks, or apt-get install poppler-utils); the PDF text is not read"))
     func pdfKeepsText() async throws {
         let figures: [(FigureSpec, Language)] = [
             (.normalization(NormalizationSpec(run: Self.linear, plane: LandscapeOptions(gridSize: 60))), .english),
