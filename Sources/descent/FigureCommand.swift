@@ -18,6 +18,7 @@ struct FigureCommand: AsyncParsableCommand {
               descent figure fit --model both --residuals --labels --theme dark \\
                   --out fit.svg
               descent figure landscape --range-w -2:2 --range-b -2:2 --out l.png
+              descent figure landscape --out landscape.svg --svg-text paths
             """
     )
 
@@ -29,6 +30,9 @@ struct FigureCommand: AsyncParsableCommand {
 
     @Option(help: "Output file: .png, .svg or .pdf. Default: KIND.png in the current folder.")
     var out: String?
+
+    @Option(name: .customLong("svg-text"), help: "SVG only: text (labels stay editable <text> in DejaVu Sans, the default) or paths (Cairo's glyph outlines: exact letter shapes without the fonts installed, not editable, several times larger).")
+    var svgText: SVGTextMode = .text
 
     @Flag(help: "fit: draw each point's vertical error to the first model's prediction.")
     var residuals = false
@@ -125,7 +129,7 @@ struct FigureCommand: AsyncParsableCommand {
         }
         let destination = out ?? "\(kind.rawValue).png"
         let options = try style.style().pngOptions(title: product.figure.title, description: product.summary)
-        try product.figure.write(to: URL(fileURLWithPath: destination), pngOptions: options)
+        try product.figure.write(to: URL(fileURLWithPath: destination), pngOptions: options, svgText: svgText)
         print("Wrote \(destination): \(product.summary)")
     }
 

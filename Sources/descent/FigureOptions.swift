@@ -6,6 +6,7 @@ import Reporting
 extension FigureTheme: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 extension LandscapeOptions.Aspect: ExpressibleByArgument {}
+extension SVGTextMode: ExpressibleByArgument {}
 
 /// What `compare` compares.
 enum CompareChoice: String, ExpressibleByArgument, CaseIterable {

@@ -12,6 +12,7 @@ struct BadOptionsTests {
     @Test("usage errors name the option and exit 64", arguments: [
         (["figure", "landscap", "--out", "x.png"], "did you mean landscape?"),
         (["figure", "fit", "--out", "x.gif"], "png, .svg or .pdf"),
+        (["figure", "fit", "--svg-text", "glyphs", "--out", "x.svg"], "--svg-text"),
         (["figure", "fit", "--size", "0x100", "--out", "x.png"], "0x100"),
         (["figure", "fit", "--size", "16385x100", "--out", "x.png"], "16384"),
         (["figure", "fit", "--size", "big", "--out", "x.png"], "slide"),

@@ -32,6 +32,7 @@ struct KitConfigurationTests {
               themes: [dark]
               languages: [fi]
               size: 1280x720
+              svg_text: paths
             frames:
               every: 5
             report:
@@ -49,6 +50,7 @@ struct KitConfigurationTests {
         #expect(configuration.figures.themes == [.dark])
         #expect(configuration.figures.languages == [.finnish])
         #expect(configuration.figures.size.width == 1280)
+        #expect(configuration.figures.svgText == .paths && KitConfiguration().figures.svgText == .text)
         #expect(configuration.frames.every == 5)
         #expect(configuration.report.markdown == nil)
         #expect(configuration.report.handout == "notes.pdf")
@@ -95,6 +97,8 @@ struct KitConfigurationTests {
         #expect(kinds.contains("landscap") && kinds.contains("landscape"))
         let rate = try #require(message("models:\n  linear:\n    learning_rate: -1\n"))
         #expect(rate.contains("models.linear.learning_rate") && rate.contains("line 3"))
+        let svgText = try #require(message("figures:\n  svg_text: outlines\n"))
+        #expect(svgText.contains("figures.svg_text") && svgText.contains("line 2") && svgText.contains("text, paths"))
         let initial = try #require(message("models:\n  cubic:\n    init: [1, 2]\n"))
         #expect(initial.contains("w1, w2, w3, b"))
     }

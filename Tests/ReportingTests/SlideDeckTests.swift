@@ -179,7 +179,9 @@ struct SlideDeckTests {
             let svgBlip = try #require(tree.first("asvg:svgBlip"))
             let svg = try #require(rels[svgBlip.attributes["r:embed"] ?? ""])
             #expect(contentType(svg) == "image/svg+xml")
-            _ = try XMLTree(try #require(package.parts[svg]), name: svg)
+            let svgTree = try XMLTree(try #require(package.parts[svg]), name: svg)
+            // SVGRenderer's picture: its labels are <text> a lecturer can edit, not glyph outlines.
+            #expect(svgTree.all("text").contains { !$0.text.isEmpty }, "\(svg) has no <text>")
             // The picture lies inside the slide, below the title, with the figure's aspect ratio.
             let offset = try #require(tree.all("a:off").last), extent = try #require(tree.all("a:ext").last { $0.path.last == "a:xfrm" })
             let x = Int(offset.attributes["x"] ?? "") ?? -1, y = Int(offset.attributes["y"] ?? "") ?? -1

@@ -49,6 +49,8 @@ public struct KitConfiguration: Sendable {
         public var kinds: [FigureKind] = FigureKind.allCases
         /// File formats.
         public var formats: [ExportFormat] = [.png, .svg, .pdf]
+        /// How SVG files write text: editable `<text>` (default) or Cairo's glyph outlines.
+        public var svgText: SVGTextMode = .text
         /// Pixel size.
         public var size: FigureSize = .slide
         /// Resolution.

@@ -233,7 +233,7 @@ public final class KitConfigurationLoader {
 
     private func figures(_ node: Node) throws -> KitConfiguration.Figures {
         var figures = KitConfiguration.Figures()
-        let entries = try mapping(node, path: "figures", allowed: ["kinds", "formats", "size", "dpi", "themes", "languages", "grid", "folder", "gallery", "gallery_size", "titles", "subtitles"])
+        let entries = try mapping(node, path: "figures", allowed: ["kinds", "formats", "svg_text", "size", "dpi", "themes", "languages", "grid", "folder", "gallery", "gallery_size", "titles", "subtitles"])
         for (key, value) in entries {
             let keyPath = "figures.\(key.name)"
             switch key.name {
@@ -241,6 +241,8 @@ public final class KitConfigurationLoader {
                 figures.kinds = try choices(value, path: keyPath, of: FigureKind.self)
             case "formats":
                 figures.formats = try choices(value, path: keyPath, of: ExportFormat.self)
+            case "svg_text":
+                figures.svgText = try choice(value, path: keyPath, of: SVGTextMode.self)
             case "size":
                 figures.size = try size(value, path: keyPath)
             case "dpi":

@@ -144,7 +144,7 @@ struct KitFigureStage {
             case .png:
                 data = try figure.pngData(options: pngOptions)
                 png = data
-            case .svg: data = try figure.svgData()
+            case .svg: data = try figure.svgData(text: configuration.figures.svgText)
             case .pdf: data = try figure.pdfData()
             }
             try AtomicFile.write(data: data, to: output.appendingPathComponent(relative))

@@ -96,10 +96,11 @@ public struct LectureDeck: Sendable {
         var slides: [SlideDeck.Slide] = []
         if builds {
             for (figure, state) in try buildFigures(job.spec, style: style, store: store, title: title) {
-                slides.append(try Self.slide(figure, notes: style.text.buildNote(state) + "\n" + caption, style: style))
+                slides.append(try Self.slide(figure, notes: style.text.buildNote(state) + "\n" + caption, style: style,
+                                             svgText: configuration.figures.svgText))
             }
         }
-        slides.append(try Self.slide(product.figure, notes: caption, style: style))
+        slides.append(try Self.slide(product.figure, notes: caption, style: style, svgText: configuration.figures.svgText))
         return slides
     }
 
@@ -145,12 +146,13 @@ public struct LectureDeck: Sendable {
         }
     }
 
-    /// A slide of `figure`: its title becomes the slide's title and leaves the picture.
-    static func slide(_ figure: Figure, notes: String, style: FigureStyle) throws -> SlideDeck.Slide {
+    /// A slide of `figure`: its title becomes the slide's title and leaves the picture, whose SVG
+    /// writes text as `svgText` says (by default `<text>`, so its labels stay editable).
+    static func slide(_ figure: Figure, notes: String, style: FigureStyle, svgText: SVGTextMode = .text) throws -> SlideDeck.Slide {
         let title = figure.title ?? ""
         figure.title = nil
         let png = try figure.pngData(options: style.pngOptions(title: title, description: notes))
-        let svg = try figure.svgData()
+        let svg = try figure.svgData(text: svgText)
         return SlideDeck.Slide(title: title, notes: notes,
                                picture: SlideDeck.Picture(png: png, svg: svg, size: figure.size, description: notes))
     }
