@@ -6,6 +6,11 @@ import Reporting
 /// Reporting names settings (`FigureSetting`), never flags, because a build file sets the same
 /// things with keys; this is the one place that knows `--grid`, `--range-w`, `--params` and the rest.
 enum OptionWording {
+    /// A number as typed: whole values without ".0" (`-1`, not `-1.0`).
+    static func number(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
     /// The flag of a figure setting.
     static func flag(_ setting: FigureSetting) -> String {
         switch setting {
@@ -71,7 +76,7 @@ enum OptionWording {
         case let .invalidMaximumFrames(value):
             return "--max-frames \(value) is out of range: allow at least 1 frame (default 10000)."
         case let .invalidFrameRate(value):
-            return "--fps \(value) is not a frame rate: use a positive number up to 240, e.g. --fps 10."
+            return "--fps \(number(value)) is not a frame rate: use a positive number up to 240, e.g. --fps 10."
         case .stepsNotRecorded:
             return "--per-step needs a history with every update recorded; this run has none."
         case let .tooManyFrames(count, limit, certain, every):
