@@ -120,12 +120,9 @@ struct FramesCommand: AsyncParsableCommand {
         let catalog = try DataCatalog(dataset: dataset)
         let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: catalog)
         let sequence = try FrameSequence(spec, style: style, options: options, store: store)
-        if !quiet {
-            let count = sequence.plan.frames.count
-            let disk = FrameMemory.describe(FrameMemory.diskBytes(frames: count, size: style.size, compressionLevel: compression))
-            FileHandle.standardError.write(Data("Rendering \(count) frames of \(style.size) into \(out) (about \(disk) of PNGs)\n".utf8))
-        }
-        let bar = quiet ? nil : ProgressBar()
+        // On a terminal the bar says, before the first frame, how many frames and about how much disk.
+        let disk = FrameMemory.diskBytes(frames: sequence.plan.frames.count, size: style.size, compressionLevel: compression)
+        let bar = quiet ? nil : ProgressBar(note: "about \(FrameMemory.describe(disk)) of PNGs")
         let result = try await sequence.write(to: URL(fileURLWithPath: out)) { progress in bar?.update(progress) }
         bar?.finish()
         if !quiet {

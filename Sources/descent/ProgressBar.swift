@@ -49,14 +49,24 @@ final class TerminalLine: Sendable {
     }
 }
 
-/// The progress of `descent frames`: frames done / total, frames per second and the time left.
+/// The progress of `descent frames`: frames done / total, the disk they take, frames per second
+/// and the time left. It is drawn before the first frame is rendered, so the size of the run is
+/// on screen before the work.
 final class ProgressBar: Sendable {
     private let line = TerminalLine()
+    /// Said after the count, e.g. "about 25 MB of PNGs".
+    private let note: String
+
+    /// A bar whose line says `note` after the count.
+    init(note: String = "") {
+        self.note = note
+    }
 
     /// Redraws the bar for `progress` (always on the last frame).
     func update(_ progress: FrameProgress) {
         line.draw(force: progress.done == progress.total) {
             var text = "\(TerminalLine.bar(progress.fraction)) \(progress.done)/\(progress.total) frames"
+            if !note.isEmpty { text += ", \(note)" }
             if progress.framesPerSecond > 0 { text += String(format: "  %.1f frames/s", progress.framesPerSecond) }
             if let left = progress.secondsLeft { text += "  \(TerminalLine.clock(left)) left" }
             return text
