@@ -55,6 +55,8 @@ public enum ReportingError: Error, CustomStringConvertible, Equatable {
     case repeatedParameter(name: String, model: String, available: [String])
     /// A range whose ends are not finite or not increasing.
     case invalidRange(parameter: String, low: Double, high: Double)
+    /// A range narrower than ``LandscapeOptions/minimumWidth(of:)``, `minimumWidth`.
+    case rangeTooNarrow(parameter: String, low: Double, high: Double, minimumWidth: Double)
     /// A range of a parameter that is not on the drawn plane.
     case rangeOffPlane(parameter: String, plane: [String])
     /// A parameter range together with the principal plane, whose axes are not parameters.
@@ -89,6 +91,9 @@ public enum ReportingError: Error, CustomStringConvertible, Equatable {
             return "The plane names \(name) twice; give two different parameters of the \(model) model: \(available.joined(separator: ", "))."
         case let .invalidRange(parameter, low, high):
             return "The range of \(parameter) (\(low) to \(high)) is not a range: give finite numbers LOW < HIGH, e.g. -2 to 2."
+        case let .rangeTooNarrow(parameter, low, high, minimum):
+            return "The range of \(parameter) (\(low) to \(high)) is too narrow to draw: make it at least \(String(format: "%g", minimum)) wide "
+                + "(the larger of 1e-300 and 1e-12 times its larger bound's size)."
         case let .rangeOffPlane(parameter, plane):
             return "A range is given for \(parameter), which is not on the plane (\(plane.joined(separator: ", "))); add it to the plane's parameters or drop its range."
         case let .rangeWithPrincipalPlane(parameter):

@@ -62,6 +62,9 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidTolerance(Double)
     /// The normal equations `G θ = c` of the model have no unique solution for this data.
     case singularSystem(model: String, count: Int)
+    /// The MSE at the starting parameters overflows double precision (or is not a number), so
+    /// not even epoch 0 can be recorded; `raw` when the data is in its original units.
+    case startingLossNotFinite(model: PolynomialModel, parameters: [Double], raw: Bool)
 
     /// One sentence that quotes the bad value and says what to do.
     public var description: String {
@@ -170,6 +173,11 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
             return "The optimizer setting \(name) = \(value) is not valid; choose a value in \(range)."
         case .invalidTolerance(let tolerance):
             return "The stopping tolerance \(tolerance) is not valid; choose a finite number greater than 0, such as 1e-6."
+        case .startingLossNotFinite(let model, let parameters, let raw):
+            let start = zip(model.parameterNames, parameters).map { "\($0) = \(Self.format($1))" }.joined(separator: ", ")
+            let usual = TrainingConfiguration.notebook(for: model).initialParameters.map { Self.format($0) }.joined(separator: ", ")
+            return "The MSE at the starting parameters \(start) is too large to compute in double precision\(raw ? " on the data's original units" : ""), "
+                + "so training cannot start; choose starting values nearer the data (--init, or init in a build file), such as the \(model.name) model's default \(usual)."
         case .singularSystem(let model, let count):
             return "The \(model) model has no unique least-squares solution for these \(count) data points (too few distinct x values for its parameters); use a lower degree or more varied data."
         }

@@ -45,10 +45,14 @@ struct FramesCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Keep every K-th state (the first and the last are always kept).")
     var every: Int = 1
 
+    @Option(name: .customLong("max-frames"), parsing: .unconditional,
+            help: "The most frames a sequence may have; a longer one is refused before anything is trained or written. Default 10000.")
+    var maxFrames: Int = FrameOptions.defaultMaximumFrames
+
     @Flag(name: .customLong("per-step"), help: "One frame per parameter update instead of per epoch.")
     var perStep = false
 
-    @Option(parsing: .unconditional, help: "Rendering threads, 1...256. Default: the number of cores.")
+    @Option(parsing: .unconditional, help: "Rendering threads, 1...256, fewer when the frames would not fit in half the memory. Default: the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(parsing: .unconditional, help: "PNG zlib level of the frames, 0 (fastest) ... 9 (smallest). Default 1.")
@@ -63,7 +67,7 @@ struct FramesCommand: AsyncParsableCommand {
     @Flag(help: "Finish an interrupted sequence in --out made with the same settings: keep its complete frames, render the rest.")
     var resume = false
 
-    @Flag(help: "Print nothing (errors still go to standard error).")
+    @Flag(name: [.short, .long], help: "Print nothing (errors still go to standard error).")
     var quiet = false
 
     @Option(parsing: .unconditional, help: "Landscape plane: the two parameters spanning it, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,b (cubic).")
@@ -80,6 +84,7 @@ struct FramesCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard every >= 1 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidEvery(every))) }
+        guard maxFrames >= 1 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidMaximumFrames(maxFrames))) }
         guard (1...256).contains(jobs) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidJobs(jobs))) }
         guard (0...9).contains(compression) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidCompression(compression))) }
         guard fps.isFinite, fps > 0, fps <= 240 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidFrameRate(fps))) }
@@ -104,12 +109,20 @@ struct FramesCommand: AsyncParsableCommand {
         options.jobs = jobs
         options.compressionLevel = compression
         options.resume = resume
+        options.maximumFrames = maxFrames
         let style = try self.style.style()
         if layout != .training { try spec.plane.validate(for: spec.run.model) }  // before reading the data
-        let catalog = try DataCatalog(dataset: try training.dataset())
+        try FrameMemory(size: style.size, compressionLevel: compression).check(style.size)
+        let dataset = try training.dataset()
+        // The most frames the run can give, refused before training when past the limit.
+        try FramePlan.checkLimit(candidates: FramePlan.maximumCandidates(spec.run, sampleCount: dataset.count, perStep: perStep),
+                                 every: every, limit: maxFrames, certain: false)
+        let catalog = try DataCatalog(dataset: dataset)
         let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: catalog)
         let sequence = try FrameSequence(spec, style: style, options: options, store: store)
-        let bar = quiet ? nil : ProgressBar()
+        // On a terminal the bar says, before the first frame, how many frames and about how much disk.
+        let disk = FrameMemory.diskBytes(frames: sequence.plan.frames.count, size: style.size, compressionLevel: compression)
+        let bar = quiet ? nil : ProgressBar(note: "about \(FrameMemory.describe(disk)) of PNGs")
         let result = try await sequence.write(to: URL(fileURLWithPath: out)) { progress in bar?.update(progress) }
         bar?.finish()
         if !quiet {

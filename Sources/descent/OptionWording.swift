@@ -38,6 +38,9 @@ enum OptionWording {
             return "--params names \(name) twice; give two different parameters of the \(model) model: \(available.joined(separator: ", "))."
         case let .invalidRange(parameter, low, high):
             return "--range-\(parameter) '\(low):\(high)' is not a range: write it as LOW:HIGH with finite numbers and LOW < HIGH, e.g. -2:2."
+        case let .rangeTooNarrow(parameter, low, high, minimum):
+            return "--range-\(parameter) '\(low):\(high)' is too narrow to draw: make it at least \(String(format: "%g", minimum)) wide "
+                + "(the larger of 1e-300 and 1e-12 times its larger bound's size)."
         case let .rangeOffPlane(parameter, plane):
             return "--range-\(parameter) sets the range of \(parameter), which is not on the plane (\(plane.joined(separator: ", "))); add it to --params or drop --range-\(parameter)."
         case let .rangeWithPrincipalPlane(parameter):
@@ -70,10 +73,19 @@ enum OptionWording {
             return "--jobs \(value) is out of range: use 1 to 256 rendering threads (default: the number of cores)."
         case let .invalidCompression(value):
             return "--compression \(value) is out of range: use a zlib level from 0 (fastest, largest) to 9 (smallest); frames default to 1."
+        case let .invalidMaximumFrames(value):
+            return "--max-frames \(value) is out of range: allow at least 1 frame (default 10000)."
         case let .invalidFrameRate(value):
             return "--fps \(number(value)) is not a frame rate: use a positive number up to 240, e.g. --fps 10."
         case .stepsNotRecorded:
             return "--per-step needs a history with every update recorded; this run has none."
+        case let .tooManyFrames(count, limit, certain, every):
+            let length = certain ? "makes \(count) frames" : "could make up to \(count) frames (fewer only if training stops early)"
+            return "This sequence \(length), more than --max-frames \(limit): thin it with --every \(every), train fewer --epochs, "
+                + "or raise --max-frames."
+        case let .frameTooLarge(size, needed, available):
+            return "--size \(size): one frame needs about \(FrameMemory.describe(needed)) of memory to render, more than the \(FrameMemory.describe(available)) "
+                + "frames may use on this machine (half its memory); choose a smaller --size."
         case let .notADirectory(path):
             return "--out '\(path)' exists and is not a folder: frames go into a folder; give a new or existing folder name."
         case let .directoryHoldsFrames(path, count):

@@ -42,20 +42,31 @@ final class TerminalLine: Sendable {
 
     /// `m:ss` or `h:mm:ss`.
     static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded(.up))
+        // Up to about 11,574 days; a rate too slow to say (or not a number) shows as that many.
+        let total = seconds.isFinite ? Int(min(1e9, max(0, seconds)).rounded(.up)) : 1_000_000_000
         let (hours, minutes, secs) = (total / 3600, (total % 3600) / 60, total % 60)
         return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, secs) : String(format: "%d:%02d", minutes, secs)
     }
 }
 
-/// The progress of `descent frames`: frames done / total, frames per second and the time left.
+/// The progress of `descent frames`: frames done / total, the disk they take, frames per second
+/// and the time left. It is drawn before the first frame is rendered, so the size of the run is
+/// on screen before the work.
 final class ProgressBar: Sendable {
     private let line = TerminalLine()
+    /// Said after the count, e.g. "about 25 MB of PNGs".
+    private let note: String
+
+    /// A bar whose line says `note` after the count.
+    init(note: String = "") {
+        self.note = note
+    }
 
     /// Redraws the bar for `progress` (always on the last frame).
     func update(_ progress: FrameProgress) {
         line.draw(force: progress.done == progress.total) {
             var text = "\(TerminalLine.bar(progress.fraction)) \(progress.done)/\(progress.total) frames"
+            if !note.isEmpty { text += ", \(note)" }
             if progress.framesPerSecond > 0 { text += String(format: "  %.1f frames/s", progress.framesPerSecond) }
             if let left = progress.secondsLeft { text += "  \(TerminalLine.clock(left)) left" }
             return text

@@ -53,12 +53,15 @@ enum ExitStatus: Int32, CaseIterable {
         case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidPowers, .invalidLearningRate,
              .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance:
             return .usage
+        case .startingLossNotFinite:
+            // A start whose loss overflows is fixed by the starting values (an option or a build-file key).
+            return .usage
         }
     }
 
     static func status(of error: ReportingError) -> ExitStatus {
         switch error {
-        case .unknownParameter, .parameterCount, .repeatedParameter, .invalidRange, .rangeOffPlane,
+        case .unknownParameter, .parameterCount, .repeatedParameter, .invalidRange, .rangeTooNarrow, .rangeOffPlane,
              .rangeWithPrincipalPlane, .outOfRange, .epochOutOfRange, .singleParameterModel, .needsModel,
              .needsOneModel, .kindShowsOneModel, .configuration:
             return .usage
@@ -72,7 +75,8 @@ enum ExitStatus: Int32, CaseIterable {
 
     static func status(of error: FrameSequenceError) -> ExitStatus {
         switch error {
-        case .invalidEvery, .invalidJobs, .invalidCompression, .invalidFrameRate, .unsupportedVideoFormat:
+        case .invalidEvery, .invalidJobs, .invalidCompression, .invalidMaximumFrames, .invalidFrameRate, .unsupportedVideoFormat,
+             .tooManyFrames, .frameTooLarge:
             return .usage
         case .stepsNotRecorded:
             return .data

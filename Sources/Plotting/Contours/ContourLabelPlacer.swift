@@ -48,7 +48,7 @@ public enum ContourLabelPlacer {
         guard labelWidth.isFinite, labelHeight.isFinite, labelWidth > 0, labelHeight >= 0, maximumCount >= 1 else { return [] }
         let path = ArcLengthPath(cleaning: polyline)
         let length = path.length
-        guard length >= 3 * labelWidth else { return [] }
+        guard length.isFinite, length >= 3 * labelWidth else { return [] }
 
         let half = labelWidth / 2
         let first = labelWidth

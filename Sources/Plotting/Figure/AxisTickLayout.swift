@@ -47,7 +47,8 @@ struct AxisTickLayout {
         }
         guard low.isFinite, high.isFinite, high > low, length > 0 else { return AxisTicks(major: []) }
         let spacing = horizontal ? style.size * 4.5 : style.size * 2.6
-        let maxCount = max(2, min(10, Int(length / spacing)))
+        let fitting = length / spacing
+        let maxCount = fitting.isFinite ? max(2, Int(min(10, fitting))) : 2
         if scale == .log, low > 0 {
             return logTicks(low: low, high: high, length: length, maxCount: maxCount, horizontal: horizontal, colorbar: colorbar, limits: limits)
         }

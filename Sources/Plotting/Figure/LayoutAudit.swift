@@ -332,7 +332,7 @@ public enum LayoutAudit {
     /// "3 points", "85 px", "2 points and 40 px", "2 bars", "14 cells".
     private static func amount(_ coverage: DataInk.Coverage, kind: DataInk.Kind) -> String {
         func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
-        let length = "\(Int(coverage.length.rounded(.up))) px"
+        let length = coverage.length.isFinite && coverage.length < 1e15 ? "\(Int(coverage.length.rounded(.up))) px" : "\(coverage.length) px"
         switch kind {
         case .scatter: return count(coverage.discs, "point", "points")
         case .densityScatter: return count(coverage.rects, "cell", "cells")

@@ -48,7 +48,11 @@ public final class BandMark: Mark {
         var total = 0
         for i in 0..<n {
             let a = transform.device(DataPoint(x: xs[i], y: lower[i])), b = transform.device(DataPoint(x: xs[i], y: upper[i]))
-            if a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite { total += max(1, min(500, Int(a.distance(to: b) / 12))) + 1 }
+            if a.x.isFinite && a.y.isFinite && b.x.isFinite && b.y.isFinite {
+                // In Double until clamped: two finite points can be more than Double.greatestFiniteMagnitude apart.
+                let steps = a.distance(to: b) / 12
+                total += (steps.isFinite ? max(1, Int(min(500, steps))) : 500) + 1
+            }
         }
         let step = max(1, (total + densifySampleBudget - 1) / densifySampleBudget)
         return Swift.stride(from: 0, to: n, by: step).flatMap(span)

@@ -27,8 +27,9 @@ struct DensityGrid {
         guard width > 0, height > 0, width.isFinite, height.isFinite else { return nil }
         let cell = cellSize.isFinite ? max(1, cellSize) : 1
         self.rect = rect
-        columns = max(1, min(FigureSize.maximumSide, Int((width / cell).rounded())))
-        rows = max(1, min(FigureSize.maximumSide, Int((height / cell).rounded())))
+        let side = Double(FigureSize.maximumSide)
+        columns = max(1, Int(min(side, (width / cell).rounded())))
+        rows = max(1, Int(min(side, (height / cell).rounded())))
         counts = [Int](repeating: 0, count: columns * rows)
     }
 

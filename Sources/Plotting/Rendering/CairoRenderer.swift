@@ -109,8 +109,12 @@ public final class CairoRenderer: Renderer {
     }
 
     /// Draws `image` scaled into `rect` as one image (one embedded image in SVG and PDF).
+    ///
+    /// A rect thinner than 1/32 pixel (an equal-aspect panel squeezed to a sliver) is skipped: it
+    /// would cover almost nothing, and its image matrix would be too large for Cairo's PDF and SVG
+    /// surfaces, which then fail the whole file.
     public func drawImage(_ image: Raster, in rect: DeviceRect, interpolation: ImageInterpolation) {
-        guard rect.maxX > rect.minX, rect.maxY > rect.minY else { return }
+        guard rect.maxX - rect.minX >= 1.0 / 32, rect.maxY - rect.minY >= 1.0 / 32 else { return }
         let cr = context.pointer
         guard let surface = cairo_image_surface_create_for_data(
             image.mutableBytes, CAIRO_FORMAT_ARGB32, Int32(image.width), Int32(image.height), Int32(image.stride)) else { return }

@@ -58,9 +58,13 @@ public enum TickLocator {
         Double("1e\(exponent)") ?? .nan
     }
 
-    /// `⌊log10(value)⌋` for a positive finite value, corrected for rounding in `log10`.
+    /// `⌊log10(value)⌋` for a positive finite value, corrected for rounding in `log10`; a value
+    /// that `log10` cannot take (zero, after a subnormal span divided to nothing, infinity, NaN)
+    /// gives the decade just past the Double range on its side (−324 or 308), never a trap.
     static func decade(of value: Double) -> Int {
-        var exponent = Int(Foundation.log10(value).rounded(.down))
+        let logarithm = Foundation.log10(value)
+        guard logarithm.isFinite else { return value > 1 ? 308 : -324 }
+        var exponent = Int(logarithm.rounded(.down))
         // log10 may be off by one ulp near exact powers of ten: fix with exact comparisons.
         if pow10(exponent) > value { exponent -= 1 }
         if pow10(exponent + 1) <= value { exponent += 1 }

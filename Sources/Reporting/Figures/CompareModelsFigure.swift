@@ -115,7 +115,8 @@ enum CompareModelsFigure {
             return magnitudes[min(magnitudes.count - 1, Int((0.995 * Double(magnitudes.count - 1)).rounded(.up)))]
         }
         let largest = percentiles.max() ?? 1
-        let half = largest > 0 ? largest * 1.05 : 1
+        // Held below a quarter of Double's range, so the bin arithmetic (value + half) / width stays finite.
+        let half = largest > 0 ? min(largest * 1.05, .greatestFiniteMagnitude / 4) : 1
         let binCount = min(60, max(10, Int(Double(original.count).squareRoot().rounded(.up))))
         let width = 2 * half / Double(binCount)
         let edges = (0...binCount).map { -half + width * Double($0) }

@@ -78,7 +78,6 @@ struct LandscapePlane: Sendable {
         self.model = model
         dataset = trained.data.original
         raw = trained.data.xScale == .identity && trained.data.yScale == .identity
-        equalAspect = (options.aspect ?? (raw ? .fill : .equal)) == .equal
         statistics = trained.statistics
         optimum = trained.optimum
         gridSize = options.gridSize
@@ -105,6 +104,7 @@ struct LandscapePlane: Sendable {
             aName = names[pair.0]
             bName = names[pair.1]
         } else {
+            guard !path.isEmpty else { throw ReportingError.pathDoesNotMove }
             let principal = PrincipalDirections(points: path)
             guard principal.directions.count >= 2, let largest = principal.variances.first, largest > 0 else {
                 throw ReportingError.pathDoesNotMove
@@ -157,7 +157,17 @@ struct LandscapePlane: Sendable {
         }
         aRange = a
         bRange = b
+        // Equal aspect (the default on z-scored data) unless the ranges differ so much in width
+        // (one set far narrower than the other) that the panel would shrink to a sliver; then
+        // each axis fills its side, as `aspect: fill` draws. An aspect asked for is kept.
+        let widths = (a.upperBound - a.lowerBound, b.upperBound - b.lowerBound)
+        let balanced = max(widths.0, widths.1) <= Self.maximumDefaultAspectRatio * min(widths.0, widths.1)
+        equalAspect = (options.aspect ?? (raw || !balanced ? .fill : .equal)) == .equal
     }
+
+    /// The most one range of a default equal-aspect plane may exceed the other in width (so a
+    /// panel side is at least 1/20 of the other); beyond it the axes fill the panel instead.
+    static let maximumDefaultAspectRatio = 20.0
 
     /// `range` widened symmetrically about its centre to `width`.
     static func widened(_ range: ClosedRange<Double>, to width: Double) -> ClosedRange<Double> {

@@ -53,7 +53,8 @@ enum LossFigure {
     static func shownEpoch(_ model: TrainedModel, range: LossAxisRange) -> Int {
         guard model.history.diverged else { return stopEpoch(model) }
         let exit = range.clip(LossCurvePanel.points(of: model.history, upTo: model.history.epochsRun)).last?.x ?? 0
-        return max(1, Int((1.08 * exit + 1).rounded(.up)))  // room for the cross
+        guard exit.isFinite else { return stopEpoch(model) }
+        return max(1, Int(min(1e15, (1.08 * exit + 1).rounded(.up))))  // room for the cross
     }
 
     /// "linear: SGD (batch size 1), learning rate 0.001", with "> stable limit 2/λmax = …" when it diverged.

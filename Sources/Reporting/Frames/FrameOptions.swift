@@ -15,15 +15,23 @@ public struct FrameOptions: Sendable {
     public var compressionLevel = PNGOptions.fastCompressionLevel
     /// Keep complete frames of an interrupted run with the same settings and render the rest.
     public var resume = false
+    /// The most frames the sequence may have, ≥ 1; a longer one is refused before anything is
+    /// written. Default ``defaultMaximumFrames``.
+    public var maximumFrames = FrameOptions.defaultMaximumFrames
+
+    /// The default frame limit: 10,000 frames (about 4 GB of 1920x1080 PNGs, 17 minutes of video at 10 fps).
+    public static let defaultMaximumFrames = 10_000
 
     /// Creates default options.
     public init() {}
 
     /// Checks the ranges.
     ///
-    /// - Throws: `FrameSequenceError.invalidEvery`, `.invalidJobs`, `.invalidCompression`.
+    /// - Throws: `FrameSequenceError.invalidEvery`, `.invalidJobs`, `.invalidCompression`,
+    ///   `.invalidMaximumFrames`.
     public func validate() throws {
         guard every >= 1 else { throw FrameSequenceError.invalidEvery(every) }
+        guard maximumFrames >= 1 else { throw FrameSequenceError.invalidMaximumFrames(maximumFrames) }
         guard (1...256).contains(jobs) else { throw FrameSequenceError.invalidJobs(jobs) }
         guard (0...9).contains(compressionLevel) else { throw FrameSequenceError.invalidCompression(compressionLevel) }
     }

@@ -65,6 +65,41 @@ public struct FramePlan: Sendable {
         frames = chosen.enumerated().map { FrameState(number: $0.offset + 1, trackIndex: $0.element, point: track[$0.element]) }
     }
 
+    /// The number of frames `candidates` track points give with `every`: `c₀, c_K, c_2K, …` and
+    /// always the last, `⌈(candidates − 1) / every⌉ + 1` (0 for an empty track).
+    public static func frameCount(candidates: Int, every: Int) -> Int {
+        guard candidates > 0 else { return 0 }
+        let every = max(1, every)
+        return (candidates - 1) / every + ((candidates - 1) % every == 0 ? 1 : 2)
+    }
+
+    /// The smallest `every` whose frames of `candidates` track points number at most `limit`
+    /// (`⌈(candidates − 1) / (limit − 1)⌉`; a limit below 2 is taken as 2: the first and last are always kept).
+    public static func every(toFit candidates: Int, within limit: Int) -> Int {
+        max(1, (candidates - 1 + max(1, limit - 1) - 1) / max(1, limit - 1))
+    }
+
+    /// The most track points a run of `configuration` on `sampleCount` samples can give: the start
+    /// and one per epoch, or per update with `perStep` (`⌈N / batch size⌉` an epoch); the run has
+    /// exactly this many unless a stop rule other than `.fixed`, or a divergence, ends it sooner.
+    public static func maximumCandidates(_ configuration: TrainingConfiguration, sampleCount: Int, perStep: Bool) -> Int {
+        let count = max(1, sampleCount)
+        let batch = max(1, configuration.optimizer.batchSize(count: count))
+        let perEpoch = perStep ? (count + batch - 1) / batch : 1
+        let (updates, overflow) = max(0, configuration.maxEpochs).multipliedReportingOverflow(by: perEpoch)
+        return overflow ? Int.max : updates.addingReportingOverflow(1).overflow ? Int.max : updates + 1
+    }
+
+    /// Throws ``FrameSequenceError/tooManyFrames(count:limit:certain:every:)`` when `candidates`
+    /// track points thinned by `every` give more than `limit` frames (`certain` says whether the
+    /// count is the sequence's length or only its most).
+    public static func checkLimit(candidates: Int, every: Int, limit: Int, certain: Bool) throws {
+        let count = frameCount(candidates: candidates, every: every)
+        guard count <= limit else {
+            throw FrameSequenceError.tooManyFrames(count: count, limit: limit, certain: certain, every: Self.every(toFit: candidates, within: limit))
+        }
+    }
+
     /// The manifest `frames.csv`: header `frame,epoch,step,<parameter names>,mse,file` (per update
     /// also `sample`, the 1-based row the update used, before `file`), one row per frame, `\n` line
     /// endings; numbers in Swift's shortest round-trip form, so `Double(field)` gives back exactly

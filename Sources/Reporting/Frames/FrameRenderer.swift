@@ -30,7 +30,10 @@ struct FrameRenderer: Sendable {
         let queue = FrameQueue(frames: frames, done: reused, total: total, reused: reused, progress: progress)
         progress?(FrameProgress(done: reused, total: total, reused: reused, elapsed: 0))
         guard !frames.isEmpty else { return Tiles() }
-        let workers = max(1, min(jobs, frames.count))
+        // No more workers than frames, nor than the machine's memory holds (see FrameMemory).
+        let memory = FrameMemory(width: background.raster.width, height: background.raster.height,
+                                 compressionLevel: pngOptions.compressionLevel)
+        let workers = max(1, min(memory.jobs(requested: jobs), frames.count))
         return try await withThrowingTaskGroup(of: Tiles.self) { group in
             for _ in 0..<workers {
                 group.addTask { try work(queue) }

@@ -60,12 +60,14 @@ public struct FrameSequence: Sendable {
     ///   a run missing from the store.
     public init(_ spec: FramesSpec, style: FigureStyle, options: FrameOptions, store: RunStore) throws {
         try options.validate()
+        try FrameMemory(size: style.size, compressionLevel: options.compressionLevel).check(style.size)
         if options.layout.showsLandscape { try spec.plane.validate(for: spec.run.model) }
         self.spec = spec
         self.style = style
         self.options = options
         trained = try store.model(Self.runRequest(spec, options: options))
         plan = try FramePlan(history: trained.history, sampleCount: trained.data.count, every: options.every, perStep: options.perStep)
+        try FramePlan.checkLimit(candidates: plan.track.count, every: options.every, limit: options.maximumFrames, certain: true)
         model = try FrameSceneModel(spec: spec, style: style, layout: options.layout, trained: trained, plan: plan)
     }
 

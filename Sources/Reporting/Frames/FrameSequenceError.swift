@@ -8,10 +8,18 @@ public enum FrameSequenceError: Error, CustomStringConvertible, Equatable {
     case invalidJobs(Int)
     /// A zlib level outside 0...9.
     case invalidCompression(Int)
+    /// A frame limit below 1.
+    case invalidMaximumFrames(Int)
     /// A frame rate that is not a positive finite number up to 240.
     case invalidFrameRate(Double)
     /// Per-step frames of a history recorded without steps.
     case stepsNotRecorded
+    /// A sequence of more frames than its limit. `certain` when `count` is the sequence's length;
+    /// otherwise the most its settings allow (a stop rule may end training sooner); `every` is
+    /// the smallest interval that would keep it within the limit.
+    case tooManyFrames(count: Int, limit: Int, certain: Bool, every: Int)
+    /// A frame size whose single rendering job does not fit the memory frames may use.
+    case frameTooLarge(size: String, needed: UInt64, available: UInt64)
     /// The output path exists and is not a folder.
     case notADirectory(path: String)
     /// The folder already holds (part of) a frame sequence and resuming was not asked for.
@@ -36,10 +44,18 @@ public enum FrameSequenceError: Error, CustomStringConvertible, Equatable {
             return "\(value) rendering threads are out of range: use 1 to 256."
         case let .invalidCompression(value):
             return "Compression level \(value) is out of range: use a zlib level from 0 (fastest, largest) to 9 (smallest); frames default to 1."
+        case let .invalidMaximumFrames(value):
+            return "A frame limit of \(value) is not valid: allow at least 1 frame (default 10000)."
         case let .invalidFrameRate(value):
             return "\(value) frames per second is not a frame rate: use a positive number up to 240."
         case .stepsNotRecorded:
             return "Frames per update need a history with every update recorded; this run has none."
+        case let .tooManyFrames(count, limit, certain, every):
+            return "This sequence \(certain ? "has" : "could have up to") \(count) frames, more than its limit of \(limit): "
+                + "keep one state in \(every), train fewer epochs, or raise the limit."
+        case let .frameTooLarge(size, needed, available):
+            return "A \(size) frame needs about \(FrameMemory.describe(needed)) of memory to render, more than the \(FrameMemory.describe(available)) "
+                + "frames may use on this machine (half its memory): choose a smaller size."
         case let .notADirectory(path):
             return "'\(path)' exists and is not a folder: frames go into a folder; give a new or existing folder name."
         case let .directoryHoldsFrames(path, count):

@@ -82,6 +82,7 @@ public struct KitBuilder: Sendable {
             progress(.finished(finished))
             return value
         }
+        try KitFrameStage.check(configuration)
         let output = outputURL
         try KitFileSystem.makeFolder(output)
         let configuration = self.configuration

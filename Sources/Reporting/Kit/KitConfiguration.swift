@@ -79,10 +79,19 @@ public struct KitConfiguration: Sendable {
         public var enabled = true
         /// Pixel size of each frame.
         public var size: FigureSize = .slide
-        /// Keep every k-th epoch (first and last always kept); nil = chosen so each model has at most `maximumFrames`.
+        /// Keep every k-th epoch (first and last always kept); nil = chosen so each model has at most ``frameLimit``.
         public var every: Int?
-        /// Upper bound on frames per model when `every` is not given.
-        public var maximumFrames = 60
+        /// The most frames per model, when given: without `every` the epochs are thinned to it;
+        /// with `every` a longer sequence is refused before the build starts. See ``frameLimit``.
+        public var maximumFrames: Int?
+        /// The frames per model the epochs are thinned to when neither `every` nor `maximumFrames` is given.
+        public static let defaultThinnedFrames = 60
+
+        /// The most frames per model: `maximumFrames`, or 60 (thinned to) without `every`, or
+        /// ``FrameOptions/defaultMaximumFrames`` (refused past) with it.
+        public var frameLimit: Int {
+            maximumFrames ?? (every == nil ? Self.defaultThinnedFrames : FrameOptions.defaultMaximumFrames)
+        }
         /// zlib level of the frame PNGs.
         public var compression = 1
         /// Also assemble an MP4 with ffmpeg when it is installed.

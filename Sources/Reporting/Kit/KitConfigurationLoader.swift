@@ -31,6 +31,8 @@ public final class KitConfigurationLoader {
     /// The figure stems named under `figures.titles` and `figures.subtitles`, checked once the
     /// kit's figures are known.
     private var stemKeys: [(path: String, stem: String, node: Node)] = []
+    /// The `frames` section and its `every` and `size` values, for the checks that need the models.
+    private var framesNodes: (section: Node?, every: Node?, size: Node?) = (nil, nil, nil)
 
     /// Creates a loader whose messages name `fileName`, reading relative data paths from `baseFolder`.
     public init(fileName: String, baseFolder: String? = nil) {
@@ -86,6 +88,7 @@ public final class KitConfigurationLoader {
         guard let root else { return configuration }
         let top = try mapping(root, path: "", allowed: ["output", "data_folder", "data", "models", "figures", "frames", "report"])
         stemKeys = []
+        framesNodes = (nil, nil, nil)
         for (key, value) in top {
             switch key.name {
             case "output": configuration.output = try outputRoot(value, path: "output")
@@ -107,7 +110,25 @@ public final class KitConfigurationLoader {
             }
             throw error(key.node, message + "; its figures are \(stems.joined(separator: ", "))")
         }
+        try checkFrames(configuration)
         return configuration
+    }
+
+    /// Refuses frames that could not be made (see `KitFrameStage.check`), naming the keys.
+    private func checkFrames(_ configuration: KitConfiguration) throws {
+        do {
+            try KitFrameStage.check(configuration)
+        } catch let FrameSequenceError.frameTooLarge(size, needed, available) {
+            throw error(framesNodes.size ?? framesNodes.section,
+                        "frames.size: a \(size) frame needs about \(FrameMemory.describe(needed)) of memory to render, more than the "
+                            + "\(FrameMemory.describe(available)) frames may use on this machine (half its memory); choose a smaller size")
+        } catch let FrameSequenceError.tooManyFrames(count, limit, certain, every) {
+            let epochs = configuration.models.map(\.maxEpochs).max() ?? 0
+            throw error(framesNodes.every ?? framesNodes.section,
+                        "frames.every \(configuration.frames.every ?? 1) gives \(certain ? "" : "up to ")\(count) frames of \(epochs) epochs, "
+                            + "more than frames.max_frames \(limit): set frames.every to \(every) or more, train fewer epochs, "
+                            + "or raise frames.max_frames")
+        }
     }
 
     // MARK: Sections
@@ -277,13 +298,16 @@ public final class KitConfigurationLoader {
         }
         let allowed = ["enabled", "size", "every", "max_frames", "compression", "video", "fps", "folder"]
         let entries = try mapping(node, path: "frames", allowed: allowed)
+        framesNodes.section = node
         for (key, value) in entries {
             let keyPath = "frames.\(key.name)"
+            if key.name == "every" { framesNodes.every = value }
+            if key.name == "size" { framesNodes.size = value }
             switch key.name {
             case "enabled": frames.enabled = try boolean(value, path: keyPath)
             case "size": frames.size = try size(value, path: keyPath)
             case "every": frames.every = try integer(value, path: keyPath, in: 1...1_000_000)
-            case "max_frames": frames.maximumFrames = try integer(value, path: keyPath, in: 2...100_000)
+            case "max_frames": frames.maximumFrames = try integer(value, path: keyPath, in: 2...1_000_000)
             case "compression": frames.compression = try integer(value, path: keyPath, in: 0...9)
             case "video": frames.video = try boolean(value, path: keyPath)
             case "fps": frames.fps = try integer(value, path: keyPath, in: 1...120)

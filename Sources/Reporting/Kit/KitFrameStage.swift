@@ -3,8 +3,8 @@ import Plotting
 import Training
 
 /// Writes the kit's animation frames: one sequence per model in `frames/<model>/`, the three-panel
-/// layout, at most `maximumFrames` per model (evenly spaced epochs, first and last kept) unless
-/// `every` is set, and an MP4 per model when asked for and ffmpeg is installed.
+/// layout, at most `frameLimit` per model (evenly spaced epochs, first and last kept, or every
+/// `every`-th epoch, refused past the limit), and an MP4 per model when asked for and ffmpeg is installed.
 struct KitFrameStage {
     let configuration: KitConfiguration
     let store: RunStore
@@ -16,15 +16,32 @@ struct KitFrameStage {
         return configuration.models.map { FramesSpec(run: $0, plane: LandscapeOptions(gridSize: min(configuration.figures.grid, 300))) }
     }
 
-    /// The options of one model's sequence, thinned to at most `maximumFrames` frames.
+    /// The options of one model's sequence, thinned to at most `frameLimit` frames unless `every` is given.
     static func options(_ configuration: KitConfiguration, epochs: Int) -> FrameOptions {
         let frames = configuration.frames
         var options = FrameOptions()
         options.compressionLevel = frames.compression
-        // Frames are epochs 0, k, 2k, ... plus the last: at most `maximumFrames` when
-        // k = ⌈E / (maximumFrames − 1)⌉.
-        options.every = frames.every ?? max(1, Int((Double(max(0, epochs)) / Double(max(1, frames.maximumFrames - 1))).rounded(.up)))
+        options.maximumFrames = frames.frameLimit
+        // Frames are epochs 0, k, 2k, ... plus the last: at most `frameLimit` when
+        // k = ⌈E / (frameLimit − 1)⌉.
+        options.every = frames.every ?? FramePlan.every(toFit: max(0, epochs) + 1, within: frames.frameLimit)
         return options
+    }
+
+    /// Refuses, before anything is trained or written, frames that could not be made: a size
+    /// whose rendering does not fit in memory, or a model whose epochs at `every` give more than
+    /// `frameLimit` frames.
+    ///
+    /// - Throws: `FrameSequenceError.frameTooLarge`, `.tooManyFrames`.
+    static func check(_ configuration: KitConfiguration) throws {
+        let frames = configuration.frames
+        guard frames.enabled else { return }
+        try FrameMemory(size: frames.size, compressionLevel: frames.compression).check(frames.size)
+        for spec in specs(configuration).sorted(by: { $0.run.maxEpochs > $1.run.maxEpochs }) {  // the longest fails first
+            let options = options(configuration, epochs: spec.run.maxEpochs)
+            try FramePlan.checkLimit(candidates: max(0, spec.run.maxEpochs) + 1, every: options.every,
+                                     limit: options.maximumFrames, certain: spec.run.stopRule == .fixed)
+        }
     }
 
     /// Writes the sequences; returns the files written (relative to the output folder) and a note.

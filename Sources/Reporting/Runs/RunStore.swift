@@ -54,7 +54,8 @@ public struct RunStore: Sendable {
             for item in pending {
                 guard case .halveLearningRate(let times) = item.request.onDivergence else { continue }
                 let diverged = histories[item.key]?.diverged ?? false
-                if diverged && item.halvings < times {
+                // Halving stops where the rate would underflow to 0 (a start of 5e-324 has no half).
+                if diverged && item.halvings < times && item.key.configuration.learningRate / 2 > 0 {
                     var configuration = item.key.configuration
                     configuration.learningRate /= 2
                     let key = RunKey(configuration, on: item.key.source)
@@ -81,12 +82,25 @@ public struct RunStore: Sendable {
                 let data = catalog.data(key.source)
                 group.addTask {
                     let history = try Trainer(data: data, configuration: configuration).run()
+                    if history.epochs.isEmpty { throw Self.startingLossNotFinite(key) }
                     counter.finishedOne()
                     return (key, history)
                 }
             }
             for try await (key, history) in group { histories[key] = history }
         }
+    }
+
+    /// The error for a run whose MSE at the start is not a finite number, so its history is
+    /// empty: nothing downstream could draw or describe it. Named by the setting that chose the
+    /// start (the worked example's `w₀`, or the model's starting parameters).
+    private static func startingLossNotFinite(_ key: RunKey) -> Error {
+        let configuration = key.configuration
+        if key.source == .workedExample, let weight = configuration.initialParameters.first {
+            return ReportingError.outOfRange(setting: .initialWeight, value: "\(weight)",
+                                             allowed: "a starting weight whose loss (8 − 4·w₀)² at the point (2, 8) is a finite number, such as the slides' 1")
+        }
+        return TrainingError.startingLossNotFinite(model: configuration.model, parameters: configuration.initialParameters, raw: key.source == .raw)
     }
 
     /// The trained model for `request`: the run (after halving, the first attempt that stayed

@@ -31,6 +31,12 @@ public struct LandscapeOptions: Sendable, Hashable {
     /// The grid sizes allowed: 2 to 4096 points per side.
     public static let gridSizes = 2...4096
 
+    /// The narrowest range an axis draws: at least 10⁻³⁰⁰ wide, and at least 10⁻¹² of its larger
+    /// bound's size, so grid points, ticks and their labels stay distinct numbers.
+    public static func minimumWidth(of range: ClosedRange<Double>) -> Double {
+        max(1e-300, 1e-12 * max(range.lowerBound.magnitude, range.upperBound.magnitude))
+    }
+
     /// Creates options; the defaults are the model's default plane on a 400 × 400 grid.
     public init(parameters: [String]? = nil, principalPlane: Bool = false,
                 ranges: [String: ClosedRange<Double>] = [:], gridSize: Int = 400, aspect: Aspect? = nil) {
@@ -63,6 +69,11 @@ public struct LandscapeOptions: Sendable, Hashable {
             }
             guard range.lowerBound.isFinite, range.upperBound.isFinite, range.lowerBound < range.upperBound else {
                 throw ReportingError.invalidRange(parameter: name, low: range.lowerBound, high: range.upperBound)
+            }
+            // (Lenient by a billionth, so a range exactly as wide as the minimum printed in the message passes.)
+            guard range.upperBound - range.lowerBound >= Self.minimumWidth(of: range) * (1 - 1e-9) else {
+                throw ReportingError.rangeTooNarrow(parameter: name, low: range.lowerBound, high: range.upperBound,
+                                                    minimumWidth: Self.minimumWidth(of: range))
             }
         }
         if principalPlane {
