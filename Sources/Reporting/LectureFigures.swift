@@ -63,6 +63,8 @@ public enum LectureFigures {
             return CompareModelsFigure.make(style: style, models: models)
         case .compareOptimizers(let options):
             return try OptimizerComparisonFigure.make(options, style: style, runs: models)
+        case .overshoot(let options):
+            return try OvershootFigure.make(options, style: style, model: models[0])
         }
     }
 }

@@ -39,6 +39,15 @@ struct FigureLayoutAuditTests {
             ("step", .step(StepSpec())),
             ("compare-models", .compareModels(CompareModelsSpec(completing: [linear, cubic]))),
             ("compare-optimizers", .compareOptimizers(CompareOptimizersSpec(base: linear, plane: plane))),
+        ] + dynamicsSpecs
+    }()
+
+    /// The figures that look inside gradient descent (issue 15).
+    static let dynamicsSpecs: [(name: String, spec: FigureSpec)] = {
+        let linear = TrainingConfiguration.notebook(for: .linear), cubic = TrainingConfiguration.notebook(for: .cubic)
+        return [
+            ("overshoot-linear", .overshoot(OvershootSpec(run: linear))),
+            ("overshoot-cubic", .overshoot(OvershootSpec(run: cubic))),
         ]
     }()
 

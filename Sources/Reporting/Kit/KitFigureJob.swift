@@ -64,6 +64,8 @@ struct KitFigureJob: Sendable, Hashable {
                     jobs.append(KitFigureJob(stem: "compare-optimizers", spec: .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane)),
                                              modelName: first.model.name))
                 }
+            case .overshoot:
+                for configuration in models { jobs.append(job(kind, configuration, .overshoot(OvershootSpec(run: configuration)))) }
             }
         }
         return jobs

@@ -38,6 +38,7 @@ struct KitReport {
         ["fit-both", "loss-both", "compare-models"],
         ["step-lecture"],
         ["lr-sweep-linear", "lr-sweep-cubic", "compare-optimizers"],
+        dynamicsStems,
     ]
 
     var sections: [Section] {

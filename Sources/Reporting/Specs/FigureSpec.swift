@@ -28,6 +28,8 @@ public enum FigureSpec: Sendable, Hashable {
     case compareModels(CompareModelsSpec)
     /// Several optimizers' paths on one landscape.
     case compareOptimizers(CompareOptimizersSpec)
+    /// 1-D gradient descent along the Hessian's top eigenvector.
+    case overshoot(OvershootSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -41,6 +43,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .slice: return .slice
         case .step: return .step
         case .compareModels, .compareOptimizers: return .compare
+        case .overshoot: return .overshoot
         }
     }
 
@@ -59,6 +62,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .step(let spec): try spec.validate()
         case .compareModels(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .compareOptimizers(let spec): try spec.plane.validate(for: spec.base.model)
+        case .overshoot: break
         }
     }
 
@@ -78,6 +82,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .step(let spec): return [spec.request]
         case .compareModels(let spec): return spec.runs.map { RunRequest($0) }
         case .compareOptimizers(let spec): return spec.requests
+        case .overshoot(let spec): return [spec.request]
         }
     }
 

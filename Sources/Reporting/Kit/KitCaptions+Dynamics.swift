@@ -1,0 +1,24 @@
+import Foundation
+import Training
+
+extension KitCaptions {
+    /// The caption of one of the figures that look inside gradient descent (issue 15), with the
+    /// numbers the figure prints.
+    func dynamicsCaption(spec: FigureSpec, model: TrainedModel) throws -> String {
+        let style = FigureStyle(language: language)
+        let text = language.text
+        let format = { (value: Double) in style.formatter.format(value, significantDigits: 4) }
+        let name = text.modelName(model.model.name)
+        switch spec {
+        case .overshoot:
+            let line = TopEigendirection(statistics: model.statistics, optimum: model.optimum,
+                                         initial: model.history.configuration.initialParameters)
+            let steps = OvershootSpec.multiples.map { multiple in
+                "η = \(format(multiple))/λ: 1 − ηλ = \(format(1 - multiple)), \(text.overshootBehaviour(factor: 1 - multiple))"
+            }
+            return text.captionOvershoot(model: name, eigenvalue: format(line.eigenvalue), steps: steps, limit: format(2 / line.eigenvalue))
+        default:
+            return ""
+        }
+    }
+}

@@ -1,0 +1,6 @@
+import Foundation
+
+extension KitReport {
+    /// The figure stems of the reports' ninth section (the figures that look inside gradient descent).
+    static let dynamicsStems: [String] = ["overshoot-linear", "overshoot-cubic"]
+}

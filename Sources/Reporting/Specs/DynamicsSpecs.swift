@@ -1,0 +1,23 @@
+import Foundation
+import Training
+
+// The specs of the figures that look inside gradient descent (issue 15): overshoot,
+// gradient-field, sgd-noise, optimizer-state and surface. Each reads its run from the store.
+
+/// `overshoot`: 1-D gradient descent along the Hessian's top eigenvector at several multiples of `1/λ`.
+public struct OvershootSpec: Sendable, Hashable {
+    /// The run whose model, data and start are used (on z-scored data; only its start is read).
+    public var run: TrainingConfiguration
+
+    /// The learning rates drawn, as multiples of `1/λ`: converge, one step, oscillate, diverge.
+    public static let multiples: [Double] = [0.5, 1, 1.5, 2.1]
+    /// The gradient steps drawn for each learning rate.
+    public static let steps = 6
+
+    /// Creates the spec.
+    public init(run: TrainingConfiguration) {
+        self.run = run
+    }
+
+    var request: RunRequest { RunRequest(run) }
+}

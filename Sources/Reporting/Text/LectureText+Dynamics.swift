@@ -1,0 +1,67 @@
+import Foundation
+
+// MARK: - overshoot
+
+extension LectureText {
+    /// "Overshooting: gradient descent along the steepest curvature (linear model)".
+    func overshootTitle(model: String) -> String {
+        pick("Overshooting: gradient descent along the steepest curvature (\(modelName(model)) model)",
+             "Yliampuminen: gradienttimenetelmä jyrkimmän kaarevuuden suunnassa (malli: \(modelName(model)))")
+    }
+
+    /// The subtitle stating the convention: `λ` is an eigenvalue of `2G = (2/N)XᵀX`.
+    func overshootSubtitle(eigenvalue: String) -> String {
+        pick("λ = \(eigenvalue), the largest eigenvalue of the Hessian 2G = (2/N)XᵀX of the MSE: L(θ* + x·v) = L* + ½λx², so each step makes x ← (1 − ηλ)·x",
+             "λ = \(eigenvalue) on MSE:n Hessen matriisin 2G = (2/N)XᵀX suurin ominaisarvo: L(θ* + x·v) = L* + ½λx², joten jokainen askel tekee x ← (1 − ηλ)·x")
+    }
+
+    /// The 1-D curve's legend.
+    var lossAlongLine: String { pick("MSE along the line θ* + x·v", "MSE suoralla θ* + x·v") }
+
+    /// The horizontal axis of the 1-D panel.
+    var overshootCoordinate: String {
+        pick("x = v·(θ − θ*) along the top eigenvector v", "x = v·(θ − θ*) suurimman ominaisarvon ominaisvektorin v suunnassa")
+    }
+
+    /// What `x ← factor·x` does: converge, reach the minimum in one step, oscillate, diverge.
+    func overshootBehaviour(factor: Double) -> String {
+        if abs(factor) > 1 { return pick("diverges", "hajaantuu") }
+        if abs(factor) < 1e-9 { return pick("one step to the minimum", "minimiin yhdellä askeleella") }
+        if factor < 0 { return pick("oscillates", "värähtelee") }
+        return pick("converges", "suppenee")
+    }
+
+    /// A path's legend: "η = 1.5/λ = 0.75: x ← −0.5·x, oscillates".
+    func overshootPath(multiple: String, learningRate: String, factor: String, behaviour: String) -> String {
+        "η = \(multiple)/λ = \(learningRate): x ← \(factor)·x, \(behaviour)"
+    }
+
+    /// The contraction panel's horizontal axis.
+    var learningRateEta: String { pick("learning rate η", "oppimisnopeus η") }
+    /// The contraction panel's vertical axis.
+    var contractionFactor: String { pick("contraction factor |1 − ηλ|", "supistuskerroin |1 − ηλ|") }
+    /// The contraction curve's legend.
+    var contractionPerStep: String { pick("|1 − ηλ| per step", "|1 − ηλ| askelta kohden") }
+    /// The stable limit's legend: "stable limit η = 2/λ = 1".
+    func stableLimitAt(_ value: String) -> String {
+        pick("limit 2/λ = \(value)", "raja 2/λ = \(value)")
+    }
+
+    /// The overshoot figure's caption.
+    func captionOvershoot(model: String, eigenvalue: String, steps: [String], limit: String) -> String {
+        pick("Gradient descent on the \(model) model's MSE along the Hessian's top eigenvector (λ = \(eigenvalue), Hessian 2G = (2/N)XᵀX), so each step multiplies the distance x to the minimum by 1 − ηλ: \(steps.joined(separator: "; ")). Beyond 2/λ = \(limit) every step overshoots further.",
+             "Gradienttimenetelmä mallin (\(model)) MSE:lle Hessen matriisin suurimman ominaisarvon ominaisvektorin suunnassa (λ = \(eigenvalue), Hessen matriisi 2G = (2/N)XᵀX), joten jokainen askel kertoo etäisyyden x minimiin luvulla 1 − ηλ: \(steps.joined(separator: "; ")). Rajan 2/λ = \(limit) yläpuolella jokainen askel ampuu yhä pidemmälle yli.")
+    }
+}
+
+// MARK: - The reports' section
+
+extension LectureText {
+    /// The reports' section of the figures that look inside gradient descent.
+    var dynamicsSection: ReportSection {
+        language == .english ? ReportSection(heading: "9. Inside gradient descent",
+                           introduction: "Why a step can overshoot, which way the gradient points, how noisy a single example's gradient is, what the optimizers carry from step to step, and the loss as a surface.")
+            : ReportSection(heading: "9. Gradienttimenetelmän sisällä",
+                           introduction: "Miksi askel voi ampua yli, mihin gradientti osoittaa, kuinka kohinainen yhden esimerkin gradientti on, mitä optimoijat kuljettavat askeleesta toiseen, ja häviö pintana.")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Plotting
+@testable import Reporting
+import Testing
+import Training
+
+/// The figures that look inside gradient descent (issue 15): their numbers against formulas
+/// computed here, independently of the code that draws them.
+@Suite("Inside gradient descent: overshoot, gradient field, SGD noise, optimizer state, surface")
+struct DynamicsFigureTests {
+    /// The z-scored features `[x, x², …, x^d, 1]` of the notebook's data (population σ), built here.
+    static func features(degree: Int) -> [[Double]] {
+        let x = Dataset.notebook.x
+        let mean = x.reduce(0, +) / Double(x.count)
+        let sigma = (x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(x.count)).squareRoot()
+        return x.map { value in
+            let z = (value - mean) / sigma
+            return (1...degree).map { pow(z, Double($0)) } + [1]
+        }
+    }
+
+    /// The largest eigenvalue of the symmetric positive semidefinite `matrix`, by power iteration.
+    static func largestEigenvalue(_ matrix: [[Double]]) -> Double {
+        var vector = matrix.indices.map { 1 + 0.1 * Double($0) }
+        var value = 0.0
+        for _ in 0..<5000 {
+            let product = matrix.map { row in zip(row, vector).reduce(0) { $0 + $1.0 * $1.1 } }
+            let norm = product.map { $0 * $0 }.reduce(0, +).squareRoot()
+            value = norm / vector.map { $0 * $0 }.reduce(0, +).squareRoot()
+            vector = product.map { $0 / norm }
+        }
+        return value
+    }
+
+    @Test("overshoot: λ is the top eigenvalue of (2/N)XᵀX, the path follows x ← (1 − ηλ)x on L* + ½λx²",
+          arguments: [TrainingConfiguration.notebook(for: .linear), .notebook(for: .cubic)])
+    func overshoot(run: TrainingConfiguration) async throws {
+        let rows = Self.features(degree: run.model.degree)
+        let n = Double(rows.count)
+        let hessian = rows[0].indices.map { j in rows[0].indices.map { k in 2 / n * rows.reduce(0) { $0 + $1[j] * $1[k] } } }
+        let lambda = Self.largestEigenvalue(hessian)
+        let spec = FigureSpec.overshoot(OvershootSpec(run: run))
+        let store = try await Runs.store([spec])
+        let trained = try store.model(RunRequest(run))
+        let line = TopEigendirection(statistics: trained.statistics, optimum: trained.optimum,
+                                     initial: run.initialParameters)
+        #expect(abs(line.eigenvalue - lambda) <= 1e-9 * lambda, "λ \(line.eigenvalue) vs (2/N)XᵀX's \(lambda)")
+
+        let figure = try LectureFigures.make(spec, style: FigureStyle(), store: store).figure
+        let paths = figure.panels[0].marks.compactMap { $0 as? PathMark }
+        #expect(paths.count == OvershootSpec.multiples.count)
+        for (multiple, path) in zip(OvershootSpec.multiples, paths) {
+            let start = path.points[0].x
+            #expect(path.points.count == OvershootSpec.steps + 1)
+            for (k, point) in path.points.enumerated() {
+                let expected = pow(1 - multiple, Double(k)) * start
+                #expect(abs(point.x - expected) <= 1e-9 * max(1, abs(start)), "η = \(multiple)/λ, step \(k): \(point.x) vs \(expected)")
+                let loss = trained.optimumMeanSquaredError + 0.5 * lambda * expected * expected
+                #expect(abs(point.y - loss) <= 1e-9 * max(1, loss), "L(x\(k)) \(point.y) vs L* + ½λx² = \(loss)")
+            }
+        }
+        // The printed factors are the drawn ones.
+        let texts = Runs.texts(figure)
+        for multiple in OvershootSpec.multiples {
+            let factor = FigureStyle().formatter.format(1 - multiple, significantDigits: 4)
+            #expect(texts.contains { $0.contains("x ← \(factor)·x") }, "no legend with x ← \(factor)·x")
+        }
+    }
+}
