@@ -65,6 +65,8 @@ public enum LectureFigures {
             return try OptimizerComparisonFigure.make(options, style: style, runs: models)
         case .overshoot(let options):
             return try OvershootFigure.make(options, style: style, model: models[0])
+        case .gradientField(let options):
+            return try GradientFieldFigure.make(options, style: style, model: models[0])
         }
     }
 }

@@ -67,3 +67,52 @@ struct DynamicsFigureTests {
         }
     }
 }
+
+extension DynamicsFigureTests {
+    /// The MSE of `parameters` on the notebook's z-scored data, summed here row by row.
+    static func directMeanSquaredError(_ parameters: [Double], degree: Int) -> Double {
+        let rows = features(degree: degree)
+        let y = Dataset.notebook.y
+        let mean = y.reduce(0, +) / Double(y.count)
+        let sigma = (y.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(y.count)).squareRoot()
+        return zip(rows, y).map { row, target in
+            let error = zip(row, parameters).reduce(0) { $0 + $1.0 * $1.1 } - (target - mean) / sigma
+            return error * error
+        }.reduce(0, +) / Double(rows.count)
+    }
+
+    @Test("gradient-field: every arrow is the printed scale times −∇MSE at its tail (central differences of the direct MSE)",
+          arguments: [TrainingConfiguration.notebook(for: .linear), .notebook(for: .cubic)])
+    func gradientField(run: TrainingConfiguration) async throws {
+        let spec = FigureSpec.gradientField(GradientFieldSpec(run: run, plane: LandscapeOptions(gridSize: 30)))
+        let store = try await Runs.store([spec])
+        let trained = try store.model(RunRequest(run))
+        let style = FigureStyle()
+        let figure = try LectureFigures.make(spec, style: style, store: store).figure
+        let subtitle = try #require(figure.subtitle)
+        let printed = try #require(Double(String(subtitle.dropFirst("Each arrow is ".count).prefix { $0 != "·" })))
+        let arrows = figure.axes.marks.compactMap { $0 as? ArrowMark }.filter { $0.color == figure.theme.seriesColor(0) }
+        #expect(arrows.count > GradientFieldSpec.arrowsPerSide * 4)
+        // The plane: w, b (linear) or w1, w3 (cubic), the others at their final values.
+        let indices = run.model == .linear ? (0, 1) : (0, 2)
+        let final = trained.finalParameters
+        for arrow in arrows {
+            var gradient = [0.0, 0.0]
+            for (slot, index) in [indices.0, indices.1].enumerated() {
+                var plus = final, minus = final
+                plus[indices.0] = arrow.start.x; plus[indices.1] = arrow.start.y
+                minus[indices.0] = arrow.start.x; minus[indices.1] = arrow.start.y
+                let h = 1e-5
+                plus[index] += h
+                minus[index] -= h
+                gradient[slot] = (Self.directMeanSquaredError(plus, degree: run.model.degree)
+                    - Self.directMeanSquaredError(minus, degree: run.model.degree)) / (2 * h)
+            }
+            let drawn = (arrow.end.x - arrow.start.x, arrow.end.y - arrow.start.y)
+            let expected = (-printed * gradient[0], -printed * gradient[1])
+            let size = max(abs(expected.0), abs(expected.1))
+            #expect(abs(drawn.0 - expected.0) <= 1e-6 * size && abs(drawn.1 - expected.1) <= 1e-6 * size,
+                    "arrow at \(arrow.start): \(drawn) vs \(expected)")
+        }
+    }
+}

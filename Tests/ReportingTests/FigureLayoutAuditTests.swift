@@ -48,6 +48,8 @@ struct FigureLayoutAuditTests {
         return [
             ("overshoot-linear", .overshoot(OvershootSpec(run: linear))),
             ("overshoot-cubic", .overshoot(OvershootSpec(run: cubic))),
+            ("gradient-field-linear", .gradientField(GradientFieldSpec(run: linear, plane: LandscapeOptions(gridSize: 40)))),
+            ("gradient-field-cubic", .gradientField(GradientFieldSpec(run: cubic, plane: LandscapeOptions(gridSize: 40)))),
         ]
     }()
 

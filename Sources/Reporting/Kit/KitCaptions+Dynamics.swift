@@ -17,6 +17,13 @@ extension KitCaptions {
                 "η = \(format(multiple))/λ: 1 − ηλ = \(format(1 - multiple)), \(text.overshootBehaviour(factor: 1 - multiple))"
             }
             return text.captionOvershoot(model: name, eigenvalue: format(line.eigenvalue), steps: steps, limit: format(2 / line.eigenvalue))
+        case .gradientField(let options):
+            let plane = try LandscapePlane(model: model, options: options.plane)
+            let values = SymmetricEigendecomposition(GradientFieldFigure.planeHessian(plane)).values
+            let lambdas = values.reversed().map(format)
+            return text.captionGradientField(model: name, plane: "\(LandscapePlane.displayName(plane.aName)), \(LandscapePlane.displayName(plane.bName))",
+                                             largest: lambdas.first ?? "", smallest: lambdas.last ?? "",
+                                             ratio: format((values.last ?? .nan) / (values.first ?? .nan)))
         default:
             return ""
         }

@@ -104,8 +104,8 @@ struct KitCaptions {
             return text.captionStep(initialWeight: shortest(spec.initialWeight), learningRate: shortest(spec.learningRate), weights: weights)
         case .compareOptimizers:
             return text.captionCompareOptimizers(model: name)
-        case .overshoot(let spec):
-            return try dynamicsCaption(spec: .overshoot(spec), model: model)
+        case .overshoot, .gradientField:
+            return try dynamicsCaption(spec: job.spec, model: model)
         }
     }
 

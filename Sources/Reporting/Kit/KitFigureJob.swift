@@ -66,6 +66,10 @@ struct KitFigureJob: Sendable, Hashable {
                 }
             case .overshoot:
                 for configuration in models { jobs.append(job(kind, configuration, .overshoot(OvershootSpec(run: configuration)))) }
+            case .gradientField:
+                for configuration in models {
+                    jobs.append(job(kind, configuration, .gradientField(GradientFieldSpec(run: configuration, plane: plane))))
+                }
             }
         }
         return jobs
@@ -83,6 +87,7 @@ struct KitFigureJob: Sendable, Hashable {
         case .landscape(var options): options.plane = capped(options.plane); spec = .landscape(options)
         case .normalization(var options): options.plane = capped(options.plane); spec = .normalization(options)
         case .compareOptimizers(var options): options.plane = capped(options.plane); spec = .compareOptimizers(options)
+        case .gradientField(var options): options.plane = capped(options.plane); spec = .gradientField(options)
         default: spec = self.spec
         }
         return KitFigureJob(stem: stem, spec: spec, modelName: modelName)

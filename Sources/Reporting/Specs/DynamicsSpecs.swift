@@ -21,3 +21,23 @@ public struct OvershootSpec: Sendable, Hashable {
 
     var request: RunRequest { RunRequest(run) }
 }
+
+/// `gradient-field`: the negative gradient as arrows over the landscape's contours, with the path
+/// and the Hessian's eigenvectors at the plane's minimum.
+public struct GradientFieldSpec: Sendable, Hashable {
+    /// The run whose path is drawn (on z-scored data).
+    public var run: TrainingConfiguration
+    /// The plane, ranges and contour grid.
+    public var plane: LandscapeOptions
+
+    /// Arrows per side of the arrow grid.
+    public static let arrowsPerSide = 13
+
+    /// Creates the spec.
+    public init(run: TrainingConfiguration, plane: LandscapeOptions = LandscapeOptions()) {
+        self.run = run
+        self.plane = plane
+    }
+
+    var request: RunRequest { RunRequest(run) }
+}

@@ -22,6 +22,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case compare
     /// 1-D gradient descent along the Hessian's top eigenvector at several multiples of 1/λ.
     case overshoot
+    /// The negative gradient as arrows over the contours, with the path and the Hessian's eigenvectors.
+    case gradientField = "gradient-field"
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

@@ -30,6 +30,8 @@ public enum FigureSpec: Sendable, Hashable {
     case compareOptimizers(CompareOptimizersSpec)
     /// 1-D gradient descent along the Hessian's top eigenvector.
     case overshoot(OvershootSpec)
+    /// The negative gradient as arrows over the contours.
+    case gradientField(GradientFieldSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -44,6 +46,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .step: return .step
         case .compareModels, .compareOptimizers: return .compare
         case .overshoot: return .overshoot
+        case .gradientField: return .gradientField
         }
     }
 
@@ -63,6 +66,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareModels(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .compareOptimizers(let spec): try spec.plane.validate(for: spec.base.model)
         case .overshoot: break
+        case .gradientField(let spec): try spec.plane.validate(for: spec.run.model)
         }
     }
 
@@ -83,6 +87,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareModels(let spec): return spec.runs.map { RunRequest($0) }
         case .compareOptimizers(let spec): return spec.requests
         case .overshoot(let spec): return [spec.request]
+        case .gradientField(let spec): return [spec.request]
         }
     }
 

@@ -65,3 +65,34 @@ extension LectureText {
                            introduction: "Miksi askel voi ampua yli, mihin gradientti osoittaa, kuinka kohinainen yhden esimerkin gradientti on, mitä optimoijat kuljettavat askeleesta toiseen, ja häviö pintana.")
     }
 }
+
+// MARK: - gradient-field
+
+extension LectureText {
+    /// "Which way the gradient pushes: −∇MSE over w, b (linear model)".
+    func gradientFieldTitle(model: String, plane: String) -> String {
+        pick("Which way the gradient pushes: −∇MSE over \(plane) (\(modelName(model)) model)",
+             "Mihin gradientti työntää: −∇MSE tasossa \(plane) (malli: \(modelName(model)))")
+    }
+
+    /// The subtitle with the arrows' one scale: "each arrow is 0.25·(−∇MSE) at its tail".
+    func gradientFieldSubtitle(scale: String) -> String {
+        pick("Each arrow is \(scale)·(−∇MSE) at its tail, across the contours; v₁, v₂: the Hessian's eigenvectors at the minimum",
+             "Jokainen nuoli on \(scale)·(−∇MSE) alkupisteessään, tasa-arvokäyrien poikki; v₁, v₂: Hessen matriisin ominaisvektorit minimissä")
+    }
+
+    /// An eigenvector's legend: "v₁: λ₁ = 2" (the subtitle says they are the Hessian's).
+    func eigenvectorLabel(index: Int, lambda: String) -> String {
+        let subscripted = LandscapePlane.displayName("\(index)")
+        return "v\(subscripted): λ\(subscripted) = \(lambda)"
+    }
+
+    /// The gradient field's caption.
+    func captionGradientField(model: String, plane: String, largest: String, smallest: String, ratio: String) -> String {
+        pick("The negative gradient of the \(model) model's MSE over \(plane): gradient descent follows the arrows, across the contours. At the minimum the Hessian's eigenvectors span the contour ellipses; along the first (λ = \(largest)) the loss curves \(ratio) times as fast as along the second (λ = \(smallest)).",
+             "Mallin (\(model)) MSE:n negatiivinen gradientti tasossa \(plane): gradienttimenetelmä seuraa nuolia tasa-arvokäyrien poikki. Minimissä Hessen matriisin ominaisvektorit ovat tasa-arvoellipsien akselit; ensimmäisen suunnassa (λ = \(largest)) häviö kaareutuu \(ratio) kertaa niin jyrkästi kuin toisen (λ = \(smallest)).")
+    }
+
+    /// The plane's own minimum (when the full optimum lies off the plane).
+    var planeMinimum: String { pick("minimum on this plane", "minimi tässä tasossa") }
+}
