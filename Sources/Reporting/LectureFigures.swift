@@ -67,6 +67,8 @@ public enum LectureFigures {
             return try OvershootFigure.make(options, style: style, model: models[0])
         case .gradientField(let options):
             return try GradientFieldFigure.make(options, style: style, model: models[0])
+        case .sgdNoise(let options):
+            return try GradientNoiseFigure.make(options, style: style, model: models[0])
         }
     }
 }

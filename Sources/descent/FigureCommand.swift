@@ -43,10 +43,10 @@ struct FigureCommand: AsyncParsableCommand {
     @Flag(help: "loss, lr-sweep: logarithmic MSE axis.")
     var log = false
 
-    @Option(parsing: .unconditional, help: "training, slice: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
+    @Option(parsing: .unconditional, help: "training, slice, sgd-noise: the epoch to show (0 = the start, which --init sets). Default: the last for training, 0 for slice and sgd-noise.")
     var epoch: Int?
 
-    @Option(parsing: .unconditional, help: "landscape, gradient-field, surface: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
+    @Option(parsing: .unconditional, help: "landscape, gradient-field, surface, sgd-noise: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
     var params: String?
 
     @Flag(help: "landscape: use the plane of the path's first two principal directions (axes pc1, pc2 with the share of the path's variance; --grid-csv header pc1,pc2,mse).")
@@ -137,7 +137,7 @@ struct FigureCommand: AsyncParsableCommand {
     func spec(_ kind: FigureKind) throws -> FigureSpec {
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
-        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .overshoot, .gradientField]
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .overshoot, .gradientField, .sgdNoise]
         if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
@@ -165,6 +165,7 @@ struct FigureCommand: AsyncParsableCommand {
             }
         case .overshoot: return .overshoot(OvershootSpec(run: first))
         case .gradientField: return .gradientField(GradientFieldSpec(run: first, plane: plane))
+        case .sgdNoise: return .sgdNoise(GradientNoiseSpec(run: first, parameters: plane.parameters, epoch: epoch ?? 0))
         }
     }
 

@@ -116,3 +116,43 @@ extension DynamicsFigureTests {
         }
     }
 }
+
+extension DynamicsFigureTests {
+    /// Every `size`-subset of `0..<n`.
+    static func subsets(of n: Int, size: Int) -> [[Int]] {
+        guard size > 0 else { return [[]] }
+        guard n >= size else { return [] }
+        return subsets(of: n - 1, size: size - 1).map { $0 + [n - 1] } + subsets(of: n - 1, size: size)
+    }
+
+    @Test("sgd-noise: per-sample gradients average to ∇MSE, minibatch covariance (N − B)/(N − 1)·Σ/B equals all batches enumerated",
+          arguments: [TrainingConfiguration.notebook(for: .linear), .notebook(for: .cubic)])
+    func gradientNoise(run: TrainingConfiguration) async throws {
+        let trained = try await Runs.trained(run)
+        let theta = run.initialParameters
+        let noise = GradientNoise(model: run.model, parameters: theta, x: trained.data.x, y: trained.data.y)
+        let full = trained.statistics.gradient(theta)
+        let n = noise.perSample.count
+        let p = theta.count
+        for k in 0..<p {
+            let sum = noise.perSample.reduce(0) { $0 + $1[k] }
+            #expect(abs(sum / Double(n) - full[k]) <= 1e-12 * max(1, abs(full[k])), "component \(k): mean \(sum / Double(n)) vs ∇MSE \(full[k])")
+        }
+        for size in [1, 2, 5, 10] {
+            let batches = Self.subsets(of: n, size: size).map { batch in
+                (0..<p).map { k in batch.reduce(0) { $0 + noise.perSample[$1][k] } / Double(size) }
+            }
+            let count = Double(batches.count)
+            let mean = (0..<p).map { k in batches.reduce(0) { $0 + $1[k] } / count }
+            let formula = noise.batchCovariance(batchSize: size)
+            for j in 0..<p {
+                #expect(abs(mean[j] - full[j]) <= 1e-12 * max(1, abs(full[j])))
+                for k in 0..<p {
+                    let enumerated = batches.reduce(0) { $0 + ($1[j] - mean[j]) * ($1[k] - mean[k]) } / count
+                    #expect(abs(enumerated - formula[j][k]) <= 1e-10 * max(1, abs(enumerated)),
+                            "B = \(size), (\(j), \(k)): enumerated \(enumerated) vs formula \(formula[j][k])")
+                }
+            }
+        }
+    }
+}

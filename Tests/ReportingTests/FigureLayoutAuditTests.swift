@@ -49,6 +49,8 @@ struct FigureLayoutAuditTests {
             ("overshoot-linear", .overshoot(OvershootSpec(run: linear))),
             ("overshoot-cubic", .overshoot(OvershootSpec(run: cubic))),
             ("gradient-field-linear", .gradientField(GradientFieldSpec(run: linear, plane: LandscapeOptions(gridSize: 40)))),
+            ("sgd-noise-linear", .sgdNoise(GradientNoiseSpec(run: linear))),
+            ("sgd-noise-cubic", .sgdNoise(GradientNoiseSpec(run: cubic))),
             ("gradient-field-cubic", .gradientField(GradientFieldSpec(run: cubic, plane: LandscapeOptions(gridSize: 40)))),
         ]
     }()

@@ -24,6 +24,15 @@ extension KitCaptions {
             return text.captionGradientField(model: name, plane: "\(LandscapePlane.displayName(plane.aName)), \(LandscapePlane.displayName(plane.bName))",
                                              largest: lambdas.first ?? "", smallest: lambdas.last ?? "",
                                              ratio: format((values.last ?? .nan) / (values.first ?? .nan)))
+        case .sgdNoise(let options):
+            let noise = GradientNoise(model: model.model, parameters: model.history.epochs.first { $0.epoch == options.epoch }?.parameters
+                                        ?? model.history.configuration.initialParameters, x: model.data.x, y: model.data.y)
+            let count = noise.perSample.count
+            let spreads = GradientNoiseSpec.batchSizes.filter { $0 <= count }.map { size in
+                let total = noise.batchCovariance(batchSize: size).enumerated().reduce(0) { $0 + $1.element[$1.offset] }
+                return "B = \(size): \(text.rootMeanSquareSpread(format(total.squareRoot())))"
+            }
+            return text.captionGradientNoise(model: name, count: count, spreads: spreads)
         default:
             return ""
         }

@@ -66,6 +66,8 @@ struct KitFigureJob: Sendable, Hashable {
                 }
             case .overshoot:
                 for configuration in models { jobs.append(job(kind, configuration, .overshoot(OvershootSpec(run: configuration)))) }
+            case .sgdNoise:
+                for configuration in models { jobs.append(job(kind, configuration, .sgdNoise(GradientNoiseSpec(run: configuration)))) }
             case .gradientField:
                 for configuration in models {
                     jobs.append(job(kind, configuration, .gradientField(GradientFieldSpec(run: configuration, plane: plane))))

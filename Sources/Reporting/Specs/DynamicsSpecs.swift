@@ -41,3 +41,32 @@ public struct GradientFieldSpec: Sendable, Hashable {
 
     var request: RunRequest { RunRequest(run) }
 }
+
+/// `sgd-noise`: every per-sample gradient at one point, their mean, and the spread of minibatch gradients.
+public struct GradientNoiseSpec: Sendable, Hashable {
+    /// The run whose parameters at ``epoch`` are the point (on z-scored data).
+    public var run: TrainingConfiguration
+    /// The two parameters whose gradient components are drawn; nil = the model's default pair.
+    public var parameters: [String]?
+    /// The epoch whose parameters are used (0 = the start, which `--init` sets).
+    public var epoch: Int
+
+    /// The batch sizes whose minibatch-gradient spread is drawn (those up to the data's size).
+    public static let batchSizes = [1, 2, 5, 10]
+    /// The most per-sample arrows drawn (evenly spread over the rows); the statistics use every row.
+    public static let maximumArrows = 200
+
+    /// Creates the spec.
+    public init(run: TrainingConfiguration, parameters: [String]? = nil, epoch: Int = 0) {
+        self.run = run
+        self.parameters = parameters
+        self.epoch = epoch
+    }
+
+    func validate() throws {
+        if epoch < 0 { throw ReportingError.outOfRange(setting: .epoch, value: "\(epoch)", allowed: "0 or more") }
+        try LandscapeOptions(parameters: parameters).validate(for: run.model)
+    }
+
+    var request: RunRequest { RunRequest(run) }
+}

@@ -24,6 +24,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case overshoot
     /// The negative gradient as arrows over the contours, with the path and the Hessian's eigenvectors.
     case gradientField = "gradient-field"
+    /// Every per-sample gradient at one point, their mean, and the minibatch spread.
+    case sgdNoise = "sgd-noise"
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

@@ -32,6 +32,8 @@ public enum FigureSpec: Sendable, Hashable {
     case overshoot(OvershootSpec)
     /// The negative gradient as arrows over the contours.
     case gradientField(GradientFieldSpec)
+    /// Every per-sample gradient at one point and the minibatch spread.
+    case sgdNoise(GradientNoiseSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -47,6 +49,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareModels, .compareOptimizers: return .compare
         case .overshoot: return .overshoot
         case .gradientField: return .gradientField
+        case .sgdNoise: return .sgdNoise
         }
     }
 
@@ -67,6 +70,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareOptimizers(let spec): try spec.plane.validate(for: spec.base.model)
         case .overshoot: break
         case .gradientField(let spec): try spec.plane.validate(for: spec.run.model)
+        case .sgdNoise(let spec): try spec.validate()
         }
     }
 
@@ -88,6 +92,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareOptimizers(let spec): return spec.requests
         case .overshoot(let spec): return [spec.request]
         case .gradientField(let spec): return [spec.request]
+        case .sgdNoise(let spec): return [spec.request]
         }
     }
 

@@ -96,3 +96,49 @@ extension LectureText {
     /// The plane's own minimum (when the full optimum lies off the plane).
     var planeMinimum: String { pick("minimum on this plane", "minimi tässä tasossa") }
 }
+
+// MARK: - sgd-noise
+
+extension LectureText {
+    /// "Why SGD is noisy: every person's gradient at epoch 0 (linear model)".
+    func gradientNoiseTitle(model: String, epoch: Int) -> String {
+        pick("Why SGD is noisy: one gradient per data point at epoch \(epoch) (\(modelName(model)) model)",
+             "Miksi SGD on kohinainen: gradientti datapisteittäin epookilla \(epoch) (malli: \(modelName(model)))")
+    }
+
+    /// The subtitle: the point and the formulas.
+    func gradientNoiseSubtitle(point: String) -> String {
+        pick("At \(point): ∇ℓᵢ = 2eᵢφᵢ for each row, their mean is ∇MSE; ellipses: 1σ of the mean of B rows drawn without replacement, Cov = (N − B)/(N − 1)·Σ/B",
+             "Pisteessä \(point): ∇ℓᵢ = 2eᵢφᵢ jokaiselle riville, niiden keskiarvo on ∇MSE; ellipsit: 1σ B:n ilman takaisinpanoa poimitun rivin keskiarvolle, Cov = (N − B)/(N − 1)·Σ/B")
+    }
+
+    /// The per-sample arrows' legend.
+    func perSampleGradients(shown: Int, total: Int) -> String {
+        shown == total ? pick("∇ℓᵢ of each of the \(total) rows", "∇ℓᵢ, kaikki \(total) riviä")
+            : pick("∇ℓᵢ of \(shown) of the \(total) rows", "∇ℓᵢ, \(shown)/\(total) riviä")
+    }
+
+    /// The full gradient's legend: "mean = ∇MSE = (−1.66, −0.2)".
+    func fullGradient(a: String, b: String, separator: String) -> String {
+        pick("mean = ∇MSE = (\(a)\(separator)\(b))", "keskiarvo = ∇MSE = (\(a)\(separator)\(b))")
+    }
+
+    /// A minibatch ellipse's legend: "B = 2: σ = (0.52, 0.31)".
+    func batchEllipse(size: Int, sigmaA: String, sigmaB: String, separator: String) -> String {
+        pick("batch of \(size): σ = (\(sigmaA)\(separator)\(sigmaB))", "erä \(size): σ = (\(sigmaA)\(separator)\(sigmaB))")
+    }
+
+    /// The batch as large as the data: no spread.
+    func batchWithoutSpread(size: Int) -> String {
+        pick("batch of \(size) = N: no spread", "erä \(size) = N: ei hajontaa")
+    }
+
+    /// The root of the covariance's trace in a caption: "spread 0.812".
+    func rootMeanSquareSpread(_ value: String) -> String { pick("spread √tr Cov = \(value)", "hajonta √tr Cov = \(value)") }
+
+    /// The SGD-noise figure's caption.
+    func captionGradientNoise(model: String, count: Int, spreads: [String]) -> String {
+        pick("The \(count) per-sample gradients of the \(model) model at its start scatter widely around their mean, the full gradient; averaging B rows drawn without replacement shrinks the spread by √((N − B)/((N − 1)·B)): \(spreads.joined(separator: "; ")).",
+             "Mallin (\(model)) \(count) datapistekohtaista gradienttia alkupisteessä hajoavat laajalle keskiarvonsa, täyden gradientin, ympärille; B:n ilman takaisinpanoa poimitun rivin keskiarvo kutistaa hajontaa kertoimella √((N − B)/((N − 1)·B)): \(spreads.joined(separator: "; ")).")
+    }
+}
