@@ -69,6 +69,8 @@ public enum LectureFigures {
             return try GradientFieldFigure.make(options, style: style, model: models[0])
         case .sgdNoise(let options):
             return try GradientNoiseFigure.make(options, style: style, model: models[0])
+        case .optimizerState(let options):
+            return try OptimizerStateFigure.make(options, style: style, momentum: models[0], adam: models[1])
         }
     }
 }

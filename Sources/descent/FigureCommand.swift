@@ -137,7 +137,7 @@ struct FigureCommand: AsyncParsableCommand {
     func spec(_ kind: FigureKind) throws -> FigureSpec {
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
-        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .overshoot, .gradientField, .sgdNoise]
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .overshoot, .gradientField, .sgdNoise, .optimizerState]
         if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
@@ -165,6 +165,7 @@ struct FigureCommand: AsyncParsableCommand {
             }
         case .overshoot: return .overshoot(OvershootSpec(run: first))
         case .gradientField: return .gradientField(GradientFieldSpec(run: first, plane: plane))
+        case .optimizerState: return .optimizerState(OptimizerStateSpec(run: first))
         case .sgdNoise: return .sgdNoise(GradientNoiseSpec(run: first, parameters: plane.parameters, epoch: epoch ?? 0))
         }
     }

@@ -156,3 +156,59 @@ extension DynamicsFigureTests {
         }
     }
 }
+
+extension DynamicsFigureTests {
+    /// The notebook's heights, z-scored here (population σ).
+    static var zScoredHeights: [Double] {
+        let y = Dataset.notebook.y
+        let mean = y.reduce(0, +) / Double(y.count)
+        let sigma = (y.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(y.count)).squareRoot()
+        return y.map { ($0 - mean) / sigma }
+    }
+
+    @Test("optimizer-state: the first three updates' velocity, m̂, v̂ and step are the momentum and Adam formulas worked by hand",
+          arguments: [TrainingConfiguration.notebook(for: .linear), .notebook(for: .cubic)])
+    func optimizerState(run: TrainingConfiguration) async throws {
+        let spec = OptimizerStateSpec(run: run)
+        let store = try await Runs.store([.optimizerState(spec)])
+        let figure = try LectureFigures.make(.optimizerState(spec), style: FigureStyle(), store: store).figure
+        func drawn(_ panel: Int, parameter: Int, update: Int) -> Double? {
+            let lines = figure.panels[panel].marks.compactMap { $0 as? LineMark }
+            return lines[parameter].points.first { $0.x == Double(update) }?.y
+        }
+        let rows = Self.features(degree: run.model.degree), targets = Self.zScoredHeights
+        let requests = spec.requests(try DataCatalog(dataset: .notebook))
+        let eta = run.learningRate
+        for (runIndex, request) in requests.enumerated() {
+            let history = try store.model(request).history
+            let p = run.initialParameters.count
+            var theta = run.initialParameters
+            var first = [Double](repeating: 0, count: p), second = [Double](repeating: 0, count: p)
+            for t in 1...3 {
+                let step = history.steps[t - 1]
+                let row = rows[try #require(step.sampleIndex)]
+                let error = zip(row, theta).reduce(0) { $0 + $1.0 * $1.1 } - targets[step.sampleIndex ?? 0]
+                let gradient = row.map { 2 * error * $0 }
+                for k in 0..<p {
+                    if runIndex == 0 {
+                        first[k] = 0.9 * first[k] + gradient[k]
+                        theta[k] -= eta * first[k]
+                        let shown = try #require(drawn(0, parameter: k, update: t))
+                        #expect(abs(shown - first[k]) <= 1e-9 * max(1, abs(first[k])), "momentum v[\(k)] at t = \(t)")
+                    } else {
+                        first[k] = 0.9 * first[k] + 0.1 * gradient[k]
+                        second[k] = 0.999 * second[k] + 0.001 * gradient[k] * gradient[k]
+                        let mHat = first[k] / (1 - pow(0.9, Double(t))), vHat = second[k] / (1 - pow(0.999, Double(t)))
+                        let change = eta * mHat / (vHat.squareRoot() + 1e-8)
+                        theta[k] -= change
+                        for (panel, expected) in [(1, mHat), (2, vHat), (3, change)] {
+                            let shown = try #require(drawn(panel, parameter: k, update: t))
+                            #expect(abs(shown - expected) <= 1e-9 * max(1e-3, abs(expected)), "Adam panel \(panel), parameter \(k), t = \(t)")
+                        }
+                    }
+                    #expect(abs(step.parameters[k] - theta[k]) <= 1e-9, "θ[\(k)] after update \(t)")
+                }
+            }
+        }
+    }
+}

@@ -51,6 +51,8 @@ struct FigureLayoutAuditTests {
             ("gradient-field-linear", .gradientField(GradientFieldSpec(run: linear, plane: LandscapeOptions(gridSize: 40)))),
             ("sgd-noise-linear", .sgdNoise(GradientNoiseSpec(run: linear))),
             ("sgd-noise-cubic", .sgdNoise(GradientNoiseSpec(run: cubic))),
+            ("optimizer-state-linear", .optimizerState(OptimizerStateSpec(run: linear))),
+            ("optimizer-state-cubic", .optimizerState(OptimizerStateSpec(run: cubic))),
             ("gradient-field-cubic", .gradientField(GradientFieldSpec(run: cubic, plane: LandscapeOptions(gridSize: 40)))),
         ]
     }()

@@ -33,6 +33,11 @@ extension KitCaptions {
                 return "B = \(size): \(text.rootMeanSquareSpread(format(total.squareRoot())))"
             }
             return text.captionGradientNoise(model: name, count: count, spreads: spreads)
+        case .optimizerState(let options):
+            let adam = try store.model(options.requests(store.catalog)[1])
+            let largest = OptimizerStateFigure.adam(adam.history).step.flatMap { $0.map { abs($0.y) } }.max() ?? .nan
+            return text.captionOptimizerState(model: name, updates: adam.history.steps.count,
+                                              learningRate: format(adam.history.configuration.learningRate), largestStep: format(largest))
         default:
             return ""
         }

@@ -66,6 +66,8 @@ struct KitFigureJob: Sendable, Hashable {
                 }
             case .overshoot:
                 for configuration in models { jobs.append(job(kind, configuration, .overshoot(OvershootSpec(run: configuration)))) }
+            case .optimizerState:
+                for configuration in models { jobs.append(job(kind, configuration, .optimizerState(OptimizerStateSpec(run: configuration)))) }
             case .sgdNoise:
                 for configuration in models { jobs.append(job(kind, configuration, .sgdNoise(GradientNoiseSpec(run: configuration)))) }
             case .gradientField:

@@ -70,3 +70,34 @@ public struct GradientNoiseSpec: Sendable, Hashable {
 
     var request: RunRequest { RunRequest(run) }
 }
+
+/// `optimizer-state`: momentum's velocity and Adam's bias-corrected moments and step, per parameter over updates.
+public struct OptimizerStateSpec: Sendable, Hashable {
+    /// The model, learning rate, start, seed and data settings of both runs (the optimizer is the figure's).
+    public var run: TrainingConfiguration
+
+    /// The most epochs drawn (fewer when the data set is large, so at most about ``maximumUpdates`` are recorded).
+    public static let maximumEpochs = 30
+    /// The updates the figure aims to stay under (one epoch is always run).
+    public static let maximumUpdates = 3000
+
+    /// Creates the spec.
+    public init(run: TrainingConfiguration) {
+        self.run = run
+    }
+
+    /// Momentum (β = 0.9), then Adam (0.9, 0.999, 10⁻⁸), each recording every update's state, every
+    /// epoch run (no stop rule), for `min(30, max(1, 3000/N))` epochs, at most the run's own.
+    func requests(_ catalog: DataCatalog) -> [RunRequest] {
+        let rows = max(1, catalog.dataset.count)
+        let epochs = min(run.maxEpochs, Self.maximumEpochs, max(1, Self.maximumUpdates / rows))
+        return [Optimizer.defaultMomentum, .defaultAdam].map { optimizer in
+            var configuration = run
+            configuration.optimizer = optimizer
+            configuration.stopRule = .fixed
+            configuration.maxEpochs = epochs
+            configuration.recordSteps = true
+            return RunRequest(configuration)
+        }
+    }
+}

@@ -26,6 +26,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case gradientField = "gradient-field"
     /// Every per-sample gradient at one point, their mean, and the minibatch spread.
     case sgdNoise = "sgd-noise"
+    /// Momentum's velocity and Adam's m̂, v̂ and effective step per parameter over updates.
+    case optimizerState = "optimizer-state"
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

@@ -34,6 +34,8 @@ public enum FigureSpec: Sendable, Hashable {
     case gradientField(GradientFieldSpec)
     /// Every per-sample gradient at one point and the minibatch spread.
     case sgdNoise(GradientNoiseSpec)
+    /// Momentum's and Adam's state over updates.
+    case optimizerState(OptimizerStateSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -50,6 +52,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .overshoot: return .overshoot
         case .gradientField: return .gradientField
         case .sgdNoise: return .sgdNoise
+        case .optimizerState: return .optimizerState
         }
     }
 
@@ -71,6 +74,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .overshoot: break
         case .gradientField(let spec): try spec.plane.validate(for: spec.run.model)
         case .sgdNoise(let spec): try spec.validate()
+        case .optimizerState: break
         }
     }
 
@@ -93,6 +97,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .overshoot(let spec): return [spec.request]
         case .gradientField(let spec): return [spec.request]
         case .sgdNoise(let spec): return [spec.request]
+        case .optimizerState(let spec): return spec.requests(catalog)
         }
     }
 

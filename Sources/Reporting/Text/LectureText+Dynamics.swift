@@ -142,3 +142,36 @@ extension LectureText {
              "Mallin (\(model)) \(count) datapistekohtaista gradienttia alkupisteessä hajoavat laajalle keskiarvonsa, täyden gradientin, ympärille; B:n ilman takaisinpanoa poimitun rivin keskiarvo kutistaa hajontaa kertoimella √((N − B)/((N − 1)·B)): \(spreads.joined(separator: "; ")).")
     }
 }
+
+// MARK: - optimizer-state
+
+extension LectureText {
+    /// "What the optimizers carry between updates (linear model)".
+    func optimizerStateTitle(model: String) -> String {
+        pick("What momentum and Adam carry from update to update (\(modelName(model)) model)",
+             "Mitä momentti ja Adam kuljettavat päivityksestä toiseen (malli: \(modelName(model)))")
+    }
+
+    /// The subtitle: the settings of both runs.
+    func optimizerStateSubtitle(learningRate: String, updates: Int, epochs: Int) -> String {
+        pick("η = \(learningRate), \(updates) updates (\(epochs) epochs) each; momentum β = 0.9: v ← βv + g, θ ← θ − ηv; Adam β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸",
+             "η = \(learningRate), kumpikin \(updates) päivitystä (\(epochs) epookkia); momentti β = 0,9: v ← βv + g, θ ← θ − ηv; Adam β₁ = 0,9, β₂ = 0,999, ε = 10⁻⁸")
+    }
+
+    /// The panels' horizontal axis.
+    var updateCount: String { pick("update t", "päivitys t") }
+    /// The momentum panel.
+    var momentumVelocityTitle: String { pick("momentum: velocity v", "momentti: nopeus v") }
+    /// Adam's first-moment panel.
+    var adamFirstTitle: String { pick("Adam: m̂ = m/(1 − β₁ᵗ)", "Adam: m̂ = m/(1 − β₁ᵗ)") }
+    /// Adam's second-moment panel.
+    var adamSecondTitle: String { pick("Adam: v̂ = v/(1 − β₂ᵗ)", "Adam: v̂ = v/(1 − β₂ᵗ)") }
+    /// Adam's step panel.
+    var adamStepTitle: String { pick("Adam: step η·m̂/(√v̂ + ε)", "Adam: askel η·m̂/(√v̂ + ε)") }
+
+    /// The optimizer-state figure's caption.
+    func captionOptimizerState(model: String, updates: Int, learningRate: String, largestStep: String) -> String {
+        pick("Over \(updates) one-row updates of the \(model) model at η = \(learningRate), momentum's velocity sums the recent gradients, and Adam divides its averaged gradient m̂ by the root of its averaged square v̂, so every parameter steps about η at first whatever its gradient's size (largest Adam step \(largestStep)).",
+             "Mallin (\(model)) \(updates) yhden rivin päivityksessä (η = \(learningRate)) momentin nopeus summaa viimeaikaiset gradientit, ja Adam jakaa keskiarvoistetun gradienttinsa m̂ keskiarvoistetun neliönsä v̂ juurella, joten jokainen parametri ottaa aluksi noin η:n suuruisen askeleen gradientin koosta riippumatta (suurin Adamin askel \(largestStep)).")
+    }
+}
