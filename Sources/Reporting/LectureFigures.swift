@@ -71,6 +71,8 @@ public enum LectureFigures {
             return try GradientNoiseFigure.make(options, style: style, model: models[0])
         case .optimizerState(let options):
             return try OptimizerStateFigure.make(options, style: style, momentum: models[0], adam: models[1])
+        case .surface(let options):
+            return try SurfaceFigure.make(options, style: style, model: models[0])
         }
     }
 }

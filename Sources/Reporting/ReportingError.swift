@@ -23,6 +23,10 @@ public enum FigureSetting: Hashable, Sendable {
     case learningRate
     /// The learning rates of a sweep.
     case learningRates
+    /// A 3-D view's camera elevation.
+    case elevation
+    /// A 3-D view's camera azimuth.
+    case azimuth
 
     /// The setting in words, for messages that name no front end.
     public var words: String {
@@ -37,6 +41,8 @@ public enum FigureSetting: Hashable, Sendable {
         case .initialWeight: return "the starting weight"
         case .learningRate: return "the learning rate"
         case .learningRates: return "the learning rates"
+        case .elevation: return "the camera's elevation"
+        case .azimuth: return "the camera's azimuth"
         }
     }
 }

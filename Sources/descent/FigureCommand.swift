@@ -94,6 +94,12 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "step: the number of gradient steps (1...20, default 3). The step's learning rate is --lr (default 0.05).")
     var steps: Int = 3
 
+    @Option(parsing: .unconditional, help: "surface: the camera's elevation above the floor in degrees, 5...90.")
+    var elev: Double = 30
+
+    @Option(parsing: .unconditional, help: "surface: the camera's azimuth in degrees (-60 looks from the front left, as matplotlib).")
+    var azim: Double = -60
+
     @Option(help: "compare: models (linear vs cubic) or optimizers (sgd, gd, momentum and adam on one landscape).")
     var compare: CompareChoice = .models
 
@@ -137,7 +143,7 @@ struct FigureCommand: AsyncParsableCommand {
     func spec(_ kind: FigureKind) throws -> FigureSpec {
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
-        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .overshoot, .gradientField, .sgdNoise, .optimizerState]
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface]
         if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
@@ -166,6 +172,7 @@ struct FigureCommand: AsyncParsableCommand {
         case .overshoot: return .overshoot(OvershootSpec(run: first))
         case .gradientField: return .gradientField(GradientFieldSpec(run: first, plane: plane))
         case .optimizerState: return .optimizerState(OptimizerStateSpec(run: first))
+        case .surface: return .surface(SurfaceSpec(run: first, plane: plane, elevation: elev, azimuth: azim))
         case .sgdNoise: return .sgdNoise(GradientNoiseSpec(run: first, parameters: plane.parameters, epoch: epoch ?? 0))
         }
     }

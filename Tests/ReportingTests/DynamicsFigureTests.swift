@@ -212,3 +212,59 @@ extension DynamicsFigureTests {
         }
     }
 }
+
+extension DynamicsFigureTests {
+    @Test("surface: points project where worked by hand (elevation 30°, azimuth −60°)")
+    func surfaceProjection() {
+        let camera = SurfaceProjection(elevation: 30, azimuth: -60)
+        let root3 = 3.0.squareRoot()
+        // r = (−sin a, cos a, 0), s = (−sin e cos a, −sin e sin a, cos e), c = (cos e cos a, cos e sin a, sin e).
+        let cases: [((Double, Double, Double), (Double, Double, Double))] = [
+            ((1, 0, 0), (root3 / 2, -0.25, root3 / 4)),
+            ((0, 1, 0.5), (0.5, root3 / 2, -0.5)),
+            ((0, 0, 1), (0, root3 / 2, 0.5)),
+        ]
+        for (point, expected) in cases {
+            let projected = camera.project(x: point.0, y: point.1, z: point.2)
+            #expect(abs(projected.u - expected.0) < 1e-12 && abs(projected.v - expected.1) < 1e-12 && abs(projected.depth - expected.2) < 1e-12,
+                    "\(point) → \(projected), expected \(expected)")
+        }
+    }
+
+    /// Whether `point` lies inside the polygon `corners` (crossing rule).
+    static func contains(_ corners: [DataPoint], _ point: DataPoint) -> Bool {
+        var inside = false
+        for (a, b) in zip(corners, corners.dropFirst() + [corners[0]]) where (a.y > point.y) != (b.y > point.y) {
+            if point.x < a.x + (b.x - a.x) * (point.y - a.y) / (b.y - a.y) { inside.toggle() }
+        }
+        return inside
+    }
+
+    /// Whether the path piece drawn first in `scene` is painted over by a quad drawn after it.
+    static func pathIsCovered(_ scene: SurfaceScene) -> Bool? {
+        guard let index = scene.items.firstIndex(where: { if case .segment = $0.item { return true } else { return false } }),
+              case let .segment(a, b, _) = scene.items[index].item else { return nil }
+        let middle = DataPoint(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
+        return scene.items[(index + 1)...].contains { placed in
+            if case let .quad(corners, _) = placed.item { return contains(corners, middle) }
+            return false
+        }
+    }
+
+    @Test("surface: the bottom of a bowl is hidden behind its front wall from a low camera, and seen from above")
+    func surfaceOcclusion() throws {
+        let n = 20
+        func bowl(_ x: Double, _ y: Double) -> Double { 0.45 * (x * x + y * y) }
+        let heights = (0...n).map { j in (0...n).map { i in bowl(-1 + 2 * Double(i) / Double(n), -1 + 2 * Double(j) / Double(n)) } }
+        let colors = [[Color]](repeating: [Color](repeating: .white, count: n), count: n)
+        let path = [(0.0, 0.0, bowl(0, 0)), (0.04, 0.0, bowl(0.04, 0))]
+        func scene(elevation: Double) -> SurfaceScene {
+            SurfaceScene(projection: SurfaceProjection(elevation: elevation, azimuth: -60), heights: heights, colors: colors, path: path,
+                         pathColor: .black, markers: [], floor: [], floorZ: -0.1)
+        }
+        let low = try #require(Self.pathIsCovered(scene(elevation: 5)))
+        let high = try #require(Self.pathIsCovered(scene(elevation: 60)))
+        #expect(low, "the front wall should hide the bottom from 5°")
+        #expect(!high, "the bottom should be visible from 60°")
+    }
+}

@@ -53,6 +53,8 @@ struct FigureLayoutAuditTests {
             ("sgd-noise-cubic", .sgdNoise(GradientNoiseSpec(run: cubic))),
             ("optimizer-state-linear", .optimizerState(OptimizerStateSpec(run: linear))),
             ("optimizer-state-cubic", .optimizerState(OptimizerStateSpec(run: cubic))),
+            ("surface-linear", .surface(SurfaceSpec(run: linear, plane: LandscapeOptions(gridSize: 40)))),
+            ("surface-cubic", .surface(SurfaceSpec(run: cubic, plane: LandscapeOptions(gridSize: 40)))),
             ("gradient-field-cubic", .gradientField(GradientFieldSpec(run: cubic, plane: LandscapeOptions(gridSize: 40)))),
         ]
     }()

@@ -38,6 +38,11 @@ extension KitCaptions {
             let largest = OptimizerStateFigure.adam(adam.history).step.flatMap { $0.map { abs($0.y) } }.max() ?? .nan
             return text.captionOptimizerState(model: name, updates: adam.history.steps.count,
                                               learningRate: format(adam.history.configuration.learningRate), largestStep: format(largest))
+        case .surface(let options):
+            let plane = try SurfaceFigure.centeredPlane(model, options: options.plane)
+            let (_, low, high) = SurfaceFigure.scene(plane: plane, projection: SurfaceProjection(elevation: options.elevation, azimuth: options.azimuth),
+                                                     points: [], theme: .light, start: nil, optimum: nil, end: nil)
+            return text.captionSurface(model: name, low: format(low), high: format(high), epochs: model.history.epochsRun)
         default:
             return ""
         }

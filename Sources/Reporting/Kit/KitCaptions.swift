@@ -104,7 +104,7 @@ struct KitCaptions {
             return text.captionStep(initialWeight: shortest(spec.initialWeight), learningRate: shortest(spec.learningRate), weights: weights)
         case .compareOptimizers:
             return text.captionCompareOptimizers(model: name)
-        case .overshoot, .gradientField, .sgdNoise, .optimizerState:
+        case .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface:
             return try dynamicsCaption(spec: job.spec, model: model)
         }
     }

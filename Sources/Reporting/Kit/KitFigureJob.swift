@@ -66,6 +66,10 @@ struct KitFigureJob: Sendable, Hashable {
                 }
             case .overshoot:
                 for configuration in models { jobs.append(job(kind, configuration, .overshoot(OvershootSpec(run: configuration)))) }
+            case .surface:
+                for configuration in models {
+                    jobs.append(job(kind, configuration, .surface(SurfaceSpec(run: configuration, plane: plane))))
+                }
             case .optimizerState:
                 for configuration in models { jobs.append(job(kind, configuration, .optimizerState(OptimizerStateSpec(run: configuration)))) }
             case .sgdNoise:
@@ -92,6 +96,7 @@ struct KitFigureJob: Sendable, Hashable {
         case .normalization(var options): options.plane = capped(options.plane); spec = .normalization(options)
         case .compareOptimizers(var options): options.plane = capped(options.plane); spec = .compareOptimizers(options)
         case .gradientField(var options): options.plane = capped(options.plane); spec = .gradientField(options)
+        case .surface(var options): options.plane = capped(options.plane); spec = .surface(options)
         default: spec = self.spec
         }
         return KitFigureJob(stem: stem, spec: spec, modelName: modelName)

@@ -101,3 +101,38 @@ public struct OptimizerStateSpec: Sendable, Hashable {
         }
     }
 }
+
+/// `surface`: the loss over two parameters as a shaded 3-D surface with the path on it.
+public struct SurfaceSpec: Sendable, Hashable {
+    /// The run whose path is drawn (on z-scored data).
+    public var run: TrainingConfiguration
+    /// The plane, ranges and the floor contours' grid.
+    public var plane: LandscapeOptions
+    /// The camera's elevation above the floor in degrees, ``elevations``.
+    public var elevation: Double
+    /// The camera's azimuth in degrees (any finite angle; −60 looks from the front left).
+    public var azimuth: Double
+
+    /// The elevations allowed: the camera stays above the floor.
+    public static let elevations = 5.0...90.0
+
+    /// Creates the spec; the default camera is matplotlib's (elevation 30°, azimuth −60°).
+    public init(run: TrainingConfiguration, plane: LandscapeOptions = LandscapeOptions(), elevation: Double = 30, azimuth: Double = -60) {
+        self.run = run
+        self.plane = plane
+        self.elevation = elevation
+        self.azimuth = azimuth
+    }
+
+    func validate() throws {
+        try plane.validate(for: run.model)
+        guard elevation.isFinite, Self.elevations.contains(elevation) else {
+            throw ReportingError.outOfRange(setting: .elevation, value: "\(elevation)", allowed: "5 to 90 degrees")
+        }
+        guard azimuth.isFinite else {
+            throw ReportingError.outOfRange(setting: .azimuth, value: "\(azimuth)", allowed: "a finite angle in degrees")
+        }
+    }
+
+    var request: RunRequest { RunRequest(run) }
+}

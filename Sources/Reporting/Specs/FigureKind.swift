@@ -28,6 +28,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case sgdNoise = "sgd-noise"
     /// Momentum's velocity and Adam's m̂, v̂ and effective step per parameter over updates.
     case optimizerState = "optimizer-state"
+    /// The loss over two parameters as a shaded 3-D surface with the path.
+    case surface
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

@@ -36,6 +36,8 @@ public enum FigureSpec: Sendable, Hashable {
     case sgdNoise(GradientNoiseSpec)
     /// Momentum's and Adam's state over updates.
     case optimizerState(OptimizerStateSpec)
+    /// The loss as a 3-D surface with the path.
+    case surface(SurfaceSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -53,6 +55,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .gradientField: return .gradientField
         case .sgdNoise: return .sgdNoise
         case .optimizerState: return .optimizerState
+        case .surface: return .surface
         }
     }
 
@@ -75,6 +78,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .gradientField(let spec): try spec.plane.validate(for: spec.run.model)
         case .sgdNoise(let spec): try spec.validate()
         case .optimizerState: break
+        case .surface(let spec): try spec.validate()
         }
     }
 
@@ -98,6 +102,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .gradientField(let spec): return [spec.request]
         case .sgdNoise(let spec): return [spec.request]
         case .optimizerState(let spec): return spec.requests(catalog)
+        case .surface(let spec): return [spec.request]
         }
     }
 

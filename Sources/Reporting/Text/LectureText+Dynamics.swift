@@ -175,3 +175,26 @@ extension LectureText {
              "Mallin (\(model)) \(updates) yhden rivin päivityksessä (η = \(learningRate)) momentin nopeus summaa viimeaikaiset gradientit, ja Adam jakaa keskiarvoistetun gradienttinsa m̂ keskiarvoistetun neliönsä v̂ juurella, joten jokainen parametri ottaa aluksi noin η:n suuruisen askeleen gradientin koosta riippumatta (suurin Adamin askel \(largestStep)).")
     }
 }
+
+// MARK: - surface
+
+extension LectureText {
+    /// "The loss as a surface over w, b (linear model)".
+    func surfaceTitle(model: String, plane: String) -> String {
+        pick("The loss as a surface over \(plane) with the path (\(modelName(model)) model)",
+             "Häviö pintana tasossa \(plane) ja polku (malli: \(modelName(model)))")
+    }
+
+    /// The subtitle: the ranges and the camera.
+    func surfaceSubtitle(aName: String, aRange: (String, String), bName: String, bRange: (String, String),
+                         elevation: String, azimuth: String) -> String {
+        pick("\(aName) from \(aRange.0) to \(aRange.1), \(bName) from \(bRange.0) to \(bRange.1); contours on the floor; ■ start, ◆ closed-form minimum; camera: elevation \(elevation)°, azimuth \(azimuth)°",
+             "\(aName) välillä \(aRange.0) … \(aRange.1), \(bName) välillä \(bRange.0) … \(bRange.1); tasa-arvokäyrät lattialla; ■ alku, ◆ suljetun muodon minimi; kamera: korkeus \(elevation)°, atsimuutti \(azimuth)°")
+    }
+
+    /// The surface figure's caption.
+    func captionSurface(model: String, low: String, high: String, epochs: Int) -> String {
+        pick("The \(model) model's MSE as a surface, from \(low) at the bottom of the bowl to \(high) at the corners, with the optimizer's \(epochs) epochs lifted onto it and the same contours on the floor; the path disappears where the surface is in front of it.",
+             "Mallin (\(model)) MSE pintana, kulhon pohjan arvosta \(low) kulmien arvoon \(high), optimoijan \(epochs) epookin polku pinnalle nostettuna ja samat tasa-arvokäyrät lattialla; polku katoaa, missä pinta on sen edessä.")
+    }
+}
