@@ -29,59 +29,16 @@ enum SurfaceFigure {
         return Color(red: color.red * factor, green: color.green * factor, blue: color.blue * factor, alpha: color.alpha)
     }
 
-    /// The scene and the numbers it was scaled by, for `trained` on `plane` seen by `projection`;
-    /// `points` are the path's plane coordinates (all of them for the figure, the path so far for a frame).
-    static func scene(plane: LandscapePlane, projection: SurfaceProjection, points: [DataPoint], theme: Theme,
-                      start: DataPoint?, optimum: DataPoint?, end: DataPoint?) -> (scene: SurfaceScene, low: Double, high: Double) {
-        let n = quads
-        let (a0, a1, b0, b1) = (plane.aRange.lowerBound, plane.aRange.upperBound, plane.bRange.lowerBound, plane.bRange.upperBound)
-        let values = (0...n).map { j in
-            (0...n).map { i in plane.meanSquaredError(a: a0 + (a1 - a0) * Double(i) / Double(n), b: b0 + (b1 - b0) * Double(j) / Double(n)) }
-        }
-        let finite = values.flatMap { $0 }.filter(\.isFinite)
-        let low = finite.min() ?? 0, high = max(finite.max() ?? 1, low + 1e-300)
-        func z(_ value: Double) -> Double { height * (value - low) / (high - low) }
-        let heights = values.map { $0.map(z) }
-        let scale = ColorScale(colormap: .viridis, lower: low, upper: high)
-        let camera = projection.towardCamera
-        var light = (camera.x + 0.3, camera.y - 0.3, camera.z + 1.5)
-        let lightLength = (light.0 * light.0 + light.1 * light.1 + light.2 * light.2).squareRoot()
-        light = (light.0 / lightLength, light.1 / lightLength, light.2 / lightLength)
-        let side = 2 / Double(n)
-        let colors = (0..<n).map { j in
-            (0..<n).map { i -> Color in
-                let mean = (values[j][i] + values[j][i + 1] + values[j + 1][i] + values[j + 1][i + 1]) / 4
-                // Normal from the two diagonals: (side, side, dz1) × (−side, side, dz2).
-                let dz1 = heights[j + 1][i + 1] - heights[j][i], dz2 = heights[j + 1][i] - heights[j][i + 1]
-                var normal = (side * dz2 - dz1 * side, -(side * dz2 + dz1 * side), 2 * side * side)
-                let length = (normal.0 * normal.0 + normal.1 * normal.1 + normal.2 * normal.2).squareRoot()
-                normal = (normal.0 / length, normal.1 / length, normal.2 / length)
-                return shaded(scale.color(for: mean), normal: normal, light: light)
-            }
-        }
-        func box(_ p: DataPoint) -> (Double, Double, Double)? {
-            let x = 2 * (p.x - a0) / (a1 - a0) - 1, y = 2 * (p.y - b0) / (b1 - b0) - 1
-            guard x.isFinite, y.isFinite, abs(x) <= 1, abs(y) <= 1 else { return nil }
-            return (x, y, z(plane.meanSquaredError(a: p.x, b: p.y)))
-        }
-        // The path inside the box (points outside a user's ranges are left out).
-        let lifted = points.compactMap(box)
-        var floor: [([(Double, Double)], Color)] = [([(-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1)], theme.mutedInk)]
-        let grid = plane.evaluateGrid()
-        let generator = ContourGenerator(values: grid.values, columns: grid.columns, rows: grid.ys.count, xs: grid.xs, ys: grid.ys)
-        let gridFinite = grid.values.filter { $0.isFinite && $0 > 0 }
-        for level in LandscapePlane.contourLevels(minimum: gridFinite.min() ?? 1e-3, maximum: gridFinite.max() ?? 1) {
-            for line in generator.lines(at: level) {
-                floor.append((line.map { (2 * ($0.x - a0) / (a1 - a0) - 1, 2 * ($0.y - b0) / (b1 - b0) - 1) }, theme.mutedInk))
-            }
-        }
+    /// The scene of `geometry` seen by `projection`, with the path `points` (plane coordinates:
+    /// all of them for the figure, the path so far for a frame) and the markers.
+    static func scene(_ geometry: SurfaceGeometry, projection: SurfaceProjection, points: [DataPoint], theme: Theme,
+                      start: DataPoint?, optimum: DataPoint?, end: DataPoint?) -> SurfaceScene {
         var markers: [((Double, Double, Double), MarkerShape, Color)] = []
-        if let optimum, let point = box(optimum) { markers.append((point, .diamond, LandscapePlane.optimumColor)) }
-        if let start, let point = box(start) { markers.append((point, .square, LandscapePlane.startColor)) }
-        if let end, let point = box(end) { markers.append((point, .circle, theme.pathColor)) }
-        let scene = SurfaceScene(projection: projection, heights: heights, colors: colors, path: lifted, pathColor: theme.pathColor,
-                                 markers: markers, floor: floor, floorZ: floorZ)
-        return (scene, low, high)
+        if let optimum, let point = geometry.box(optimum) { markers.append((point, .diamond, LandscapePlane.optimumColor)) }
+        if let start, let point = geometry.box(start) { markers.append((point, .square, LandscapePlane.startColor)) }
+        if let end, let point = geometry.box(end) { markers.append((point, .circle, theme.pathColor)) }
+        return SurfaceScene(projection: projection, heights: geometry.heights, colors: geometry.colors, path: points.compactMap(geometry.box),
+                            pathColor: theme.pathColor, markers: markers, floor: geometry.floor, floorZ: floorZ)
     }
 
     /// Sets up `axes` for a projected scene: no frame or ticks, equal units, the colourbar.
@@ -106,8 +63,10 @@ enum SurfaceFigure {
         let axes = figure.axes
         let points = plane.pathPoints(trained.history)
         let projection = SurfaceProjection(elevation: spec.elevation, azimuth: spec.azimuth)
-        let (scene, low, high) = scene(plane: plane, projection: projection, points: points, theme: figure.theme,
-                                       start: points.first, optimum: plane.coordinates(of: plane.optimum), end: points.last)
+        let geometry = SurfaceGeometry(plane: plane, theme: figure.theme)
+        let scene = scene(geometry, projection: projection, points: points, theme: figure.theme,
+                          start: points.first, optimum: plane.coordinates(of: plane.optimum), end: points.last)
+        let (low, high) = (geometry.low, geometry.high)
         let configuration = trained.history.configuration
         axes.add(SurfaceMark(scene: scene, pathLegend: LegendEntry(label: text.pathLabel(optimizer: configuration.optimizer.name),
                                                                       swatch: .line(color: figure.theme.pathColor, width: nil, dash: .solid))))
@@ -142,12 +101,21 @@ enum SurfaceFigure {
         return try LandscapePlane(model: trained, options: centered)
     }
 
-    /// The parameters' names beside the floor edges nearest the camera.
-    static func addAxisNames(_ axes: Axes, projection: SurfaceProjection, aName: String, bName: String) {
+    /// The parameters' names beside the floor edges nearest the camera (`aName` along `X`, `bName` along `Y`).
+    @discardableResult
+    static func addAxisNames(_ axes: Axes, projection: SurfaceProjection, aName: String, bName: String, layer: Layer = .static) -> [TextMark] {
+        let marks = [axes.text(aName, at: DataPoint(x: 0, y: 0), layer: layer), axes.text(bName, at: DataPoint(x: 0, y: 0), layer: layer)]
+        placeAxisNames(marks, projection: projection)
+        return marks
+    }
+
+    /// Moves the two axis names of ``addAxisNames(_:projection:aName:bName:layer:)`` beside the floor edges nearest `projection`'s camera.
+    static func placeAxisNames(_ marks: [TextMark], projection: SurfaceProjection) {
+        guard marks.count == 2 else { return }
         let camera = projection.towardCamera
         let yEdge = camera.y >= 0 ? 1.3 : -1.3, xEdge = camera.x >= 0 ? 1.3 : -1.3
         let aPoint = projection.project(x: 0, y: yEdge, z: floorZ), bPoint = projection.project(x: xEdge, y: 0, z: floorZ)
-        axes.text(aName, at: DataPoint(x: aPoint.u, y: aPoint.v))
-        axes.text(bName, at: DataPoint(x: bPoint.u, y: bPoint.v))
+        marks[0].position = DataPoint(x: aPoint.u, y: aPoint.v)
+        marks[1].position = DataPoint(x: bPoint.u, y: bPoint.v)
     }
 }

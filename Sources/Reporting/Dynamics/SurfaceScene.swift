@@ -97,7 +97,8 @@ struct SurfaceScene {
 /// Draws a ``SurfaceScene`` in its order; the panel's data coordinates are the screen's `(u, v)`.
 final class SurfaceMark: Mark {
     var layer: Layer
-    let scene: SurfaceScene
+    /// The scene drawn (replaced per frame by an animation).
+    var scene: SurfaceScene
     /// The path's legend row.
     let pathLegend: LegendEntry?
 

@@ -40,8 +40,8 @@ extension KitCaptions {
                                               learningRate: format(adam.history.configuration.learningRate), largestStep: format(largest))
         case .surface(let options):
             let plane = try SurfaceFigure.centeredPlane(model, options: options.plane)
-            let (_, low, high) = SurfaceFigure.scene(plane: plane, projection: SurfaceProjection(elevation: options.elevation, azimuth: options.azimuth),
-                                                     points: [], theme: .light, start: nil, optimum: nil, end: nil)
+            let geometry = SurfaceGeometry(plane: plane, theme: .light)
+            let (low, high) = (geometry.low, geometry.high)
             return text.captionSurface(model: name, low: format(low), high: format(high), epochs: model.history.epochsRun)
         default:
             return ""
