@@ -266,3 +266,28 @@ extension DynamicsFigureTests {
         #expect(Self.pathIsCovered(scene(elevation: 60)) == false, "the bottom should be visible from 60°")
     }
 }
+
+extension DynamicsFigureTests {
+    @Test("frames --layout surface --orbit: frame k of n shows the surface from azimuth −60° + 360°·(k − 1)/n, with the path so far")
+    func surfaceOrbit() async throws {
+        var options = FrameSequenceTests.options(layout: .surface)
+        options.orbit = true
+        let sequence = try await FrameSequenceTests.sequence(epochs: 5, options: options)
+        let frames = sequence.plan.frames
+        let geometry = try #require(sequence.model.surface)
+        for frame in frames {
+            let figure = sequence.figure(for: frame)
+            let mark = try #require(figure.axes.marks.compactMap { $0 as? SurfaceMark }.first)
+            let azimuth = -60 + 360 * Double(frame.number - 1) / Double(frames.count)
+            let expected = SurfaceProjection(elevation: 30, azimuth: azimuth).project(x: -1, y: -1, z: geometry.heights[0][0])
+            let corners = mark.scene.items.compactMap { placed -> [DataPoint]? in
+                if case let .quad(corners, _) = placed.item { return corners }
+                return nil
+            }
+            #expect(corners.contains { abs($0[0].x - expected.u) < 1e-12 && abs($0[0].y - expected.v) < 1e-12 },
+                    "frame \(frame.number): no quad corner at the projection of (−1, −1) from azimuth \(azimuth)")
+            let pieces = mark.scene.items.filter { if case .segment = $0.item { return true } else { return false } }.count
+            #expect((pieces == 0) == (frame.trackIndex == 0), "frame \(frame.number): \(pieces) path pieces")
+        }
+    }
+}

@@ -28,11 +28,14 @@ extension KitCaptions {
             let noise = GradientNoise(model: model.model, parameters: model.history.epochs.first { $0.epoch == options.epoch }?.parameters
                                         ?? model.history.configuration.initialParameters, x: model.data.x, y: model.data.y)
             let count = noise.perSample.count
+            let pair = try LandscapeOptions(parameters: options.parameters).validate(for: model.model) ?? (0, 1)
+            let short = { (value: Double) in style.formatter.format(value, significantDigits: 3) }
+            // The standard deviations the figure's legend prints for each batch size.
             let spreads = GradientNoiseSpec.batchSizes.filter { $0 <= count }.map { size in
-                let total = noise.batchCovariance(batchSize: size).enumerated().reduce(0) { $0 + $1.element[$1.offset] }
-                return "B = \(size): \(text.rootMeanSquareSpread(format(total.squareRoot())))"
+                let covariance = noise.batchCovariance(batchSize: size)
+                return "B = \(size): σ = (\(short(covariance[pair.0][pair.0].squareRoot()))\(language.listSeparator)\(short(covariance[pair.1][pair.1].squareRoot())))"
             }
-            return text.captionGradientNoise(model: name, count: count, spreads: spreads)
+            return text.captionGradientNoise(model: name, count: count, epoch: options.epoch, spreads: spreads)
         case .optimizerState(let options):
             let adam = try store.model(options.requests(store.catalog)[1])
             let largest = OptimizerStateFigure.adam(adam.history).step.flatMap { $0.map { abs($0.y) } }.max() ?? .nan

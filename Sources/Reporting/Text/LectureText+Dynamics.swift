@@ -89,7 +89,11 @@ extension LectureText {
 
     /// The gradient field's caption.
     func captionGradientField(model: String, plane: String, largest: String, smallest: String, ratio: String) -> String {
-        pick("The negative gradient of the \(model) model's MSE over \(plane): gradient descent follows the arrows, across the contours. At the minimum the Hessian's eigenvectors span the contour ellipses; along the first (λ = \(largest)) the loss curves \(ratio) times as fast as along the second (λ = \(smallest)).",
+        if largest == smallest {
+            return pick("The negative gradient of the \(model) model's MSE over \(plane): gradient descent follows the arrows, across the contours. The Hessian's eigenvalues are equal (λ = \(largest)), so the contours are circles and the arrows point straight at the minimum.",
+                        "Mallin (\(model)) MSE:n negatiivinen gradientti tasossa \(plane): gradienttimenetelmä seuraa nuolia tasa-arvokäyrien poikki. Hessen matriisin ominaisarvot ovat yhtä suuret (λ = \(largest)), joten tasa-arvokäyrät ovat ympyröitä ja nuolet osoittavat suoraan minimiin.")
+        }
+        return pick("The negative gradient of the \(model) model's MSE over \(plane): gradient descent follows the arrows, across the contours. At the minimum the Hessian's eigenvectors span the contour ellipses; along the first (λ = \(largest)) the loss curves \(ratio) times as fast as along the second (λ = \(smallest)).",
              "Mallin (\(model)) MSE:n negatiivinen gradientti tasossa \(plane): gradienttimenetelmä seuraa nuolia tasa-arvokäyrien poikki. Minimissä Hessen matriisin ominaisvektorit ovat tasa-arvoellipsien akselit; ensimmäisen suunnassa (λ = \(largest)) häviö kaareutuu \(ratio) kertaa niin jyrkästi kuin toisen (λ = \(smallest)).")
     }
 
@@ -133,13 +137,10 @@ extension LectureText {
         pick("batch of \(size) = N: no spread", "erä \(size) = N: ei hajontaa")
     }
 
-    /// The root of the covariance's trace in a caption: "spread 0.812".
-    func rootMeanSquareSpread(_ value: String) -> String { pick("spread √tr Cov = \(value)", "hajonta √tr Cov = \(value)") }
-
     /// The SGD-noise figure's caption.
-    func captionGradientNoise(model: String, count: Int, spreads: [String]) -> String {
-        pick("The \(count) per-sample gradients of the \(model) model at its start scatter widely around their mean, the full gradient; averaging B rows drawn without replacement shrinks the spread by √((N − B)/((N − 1)·B)): \(spreads.joined(separator: "; ")).",
-             "Mallin (\(model)) \(count) datapistekohtaista gradienttia alkupisteessä hajoavat laajalle keskiarvonsa, täyden gradientin, ympärille; B:n ilman takaisinpanoa poimitun rivin keskiarvo kutistaa hajontaa kertoimella √((N − B)/((N − 1)·B)): \(spreads.joined(separator: "; ")).")
+    func captionGradientNoise(model: String, count: Int, epoch: Int, spreads: [String]) -> String {
+        pick("The \(count) per-sample gradients of the \(model) model at epoch \(epoch) scatter widely around their mean, the full gradient; averaging B rows drawn without replacement shrinks the spread by √((N − B)/((N − 1)·B)): \(spreads.joined(separator: "; ")).",
+             "Mallin (\(model)) \(count) datapistekohtaista gradienttia epookilla \(epoch) hajoavat laajalle keskiarvonsa, täyden gradientin, ympärille; B:n ilman takaisinpanoa poimitun rivin keskiarvo kutistaa hajontaa kertoimella √((N − B)/((N − 1)·B)): \(spreads.joined(separator: "; ")).")
     }
 }
 
