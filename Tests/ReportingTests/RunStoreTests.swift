@@ -124,7 +124,7 @@ struct RunStoreTests {
         #expect(run.history.configuration.learningRate == 0.625 && !run.history.diverged)
     }
 
-    @Test("the default kit trains every distinct run exactly once (16: 2 models, 8 sweep, 2 normalization, 3 optimizers, 1 step)")
+    @Test("the default kit trains every distinct run exactly once (20: 2 models, 8 sweep, 2 normalization, 3 optimizers, 1 step, 4 optimizer states)")
     func defaultKitTrainsOnce() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-kit-runs-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -140,7 +140,9 @@ struct RunStoreTests {
         let builder = KitBuilder(configuration: configuration, workingDirectory: folder)
         let (result, trained) = try await Self.traced { try await builder.build() }
         #expect(Set(trained).count == trained.count, "some run was trained twice")
-        #expect(trained.count == 16 && result.trainedRuns == 16)
+        #expect(trained.count == 20 && result.trainedRuns == 20)
+        // optimizer-state: a momentum and an Adam run per model, recording every update.
+        #expect(trained.filter(\.configuration.recordSteps).count == 4)
         let names = trained.map { "\($0.configuration.model.name) \($0.configuration.optimizer.name)" }
         #expect(names.filter { $0 == "linear gd" }.count == 4 + 2 + 1)  // sweep, normalization (raw and z-scored), optimizers
         #expect(trained.filter { !$0.normalized && $0.configuration.model == .linear }.count == 1)  // normalization's raw run
