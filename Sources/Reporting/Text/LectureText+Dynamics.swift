@@ -12,7 +12,7 @@ extension LectureText {
     /// The subtitle stating the convention: `λ` is an eigenvalue of `2G = (2/N)XᵀX`.
     func overshootSubtitle(eigenvalue: String) -> String {
         pick("λ = \(eigenvalue), the largest eigenvalue of the Hessian 2G = (2/N)XᵀX of the MSE: L(θ* + x·v) = L* + ½λx², so each step makes x ← (1 − ηλ)·x",
-             "λ = \(eigenvalue) on MSE:n Hessen matriisin 2G = (2/N)XᵀX suurin ominaisarvo: L(θ* + x·v) = L* + ½λx², joten jokainen askel tekee x ← (1 − ηλ)·x")
+             "λ = \(eigenvalue) on MSE:n Hessen matriisin 2G = (2/N)XᵀX suurin ominaisarvo: L(θ* + x·v) = L* + ½λx², joten jokainen askel on x ← (1 − ηλ)·x")
     }
 
     /// The 1-D curve's legend.
