@@ -18,8 +18,10 @@ struct DescentCommand: AsyncParsableCommand {
     )
 
     /// Parses the arguments, runs the command and maps errors to exit statuses:
-    /// usage errors exit 64 (as swift-argument-parser does), data errors 65, I/O errors 74.
+    /// usage errors exit 64 (as swift-argument-parser does), data errors 65, I/O errors 74;
+    /// SIGINT and SIGTERM exit 130 and 143 after undoing what was being written (`Interruption`).
     static func main() async {
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {

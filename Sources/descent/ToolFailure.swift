@@ -42,11 +42,16 @@ struct ToolFailure: Error, CustomStringConvertible {
             case .notADirectory, .directoryHoldsFrames, .settingsDiffer, .settingsMissing: self = .output(message)
             default: self = .usage(message)
             }
+        case let error as OutputTreeError:
+            switch error {
+            case .sharedPath, .emptyPath: self = .usage(error.description)
+            default: self = .output(error.description)
+            }
         case let error as PlottingError:
             switch error {
             case .invalidFigureSize, .unsupportedFileExtension, .invalidPNGOptions:
                 self = .usage(error.description)
-            case .parentDirectoryMissing, .parentIsNotDirectory, .targetIsNotRegularFile, .notWritable:
+            case .parentDirectoryMissing, .parentIsNotDirectory, .targetIsNotRegularFile, .notWritable, .cannotCreate:
                 self = .output(error.description)
             default:
                 self = .inputOutput(error.description)

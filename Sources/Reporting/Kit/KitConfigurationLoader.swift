@@ -15,6 +15,8 @@ public final class KitConfigurationLoader {
     /// The figure stems named under `figures.titles` and `figures.subtitles`, checked once the
     /// kit's figures are known.
     private var stemKeys: [(path: String, stem: String, node: Node)] = []
+    /// The nodes of the output keys given, for the position of a shared-path error.
+    private var outputNodes: [String: Node] = [:]
 
     /// Creates a loader whose messages name `fileName`.
     public init(fileName: String) {
@@ -50,6 +52,7 @@ public final class KitConfigurationLoader {
         guard let root else { return configuration }
         let top = try mapping(root, path: "", allowed: ["output", "data_folder", "data", "models", "figures", "frames", "report"])
         stemKeys = []
+        outputNodes = [:]
         for (key, value) in top {
             switch key.name {
             case "output": configuration.output = try outputRoot(value, path: "output")
@@ -70,6 +73,10 @@ public final class KitConfigurationLoader {
                 message += " (did you mean '\(near)'?)"
             }
             throw error(key.node, message + "; its figures are \(stems.joined(separator: ", "))")
+        }
+        if case let .sharedPath(path, first, second)? = KitOutputPlan(configuration).sharedPath() {
+            let shared = OutputTreeError.sharedPath(path: path, first: first, second: second).description
+            throw error(outputNodes[second] ?? outputNodes[first], String(shared.dropLast()))
         }
         return configuration
     }
@@ -377,13 +384,33 @@ public final class KitConfigurationLoader {
         }
     }
 
+    /// The output folder: `~` and `~/…` stand for the home folder; a null value is an error.
     private func outputRoot(_ node: Node, path: String) throws -> String {
-        try string(node, path: path)
+        try refuseNull(node, path: path, example: "output: kit")
+        let text = try string(node, path: path)
+        if text == "~" || text.hasPrefix("~/") {
+            let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? FileManager.default.homeDirectoryForCurrentUser.path
+            return home + text.dropFirst()
+        }
+        guard !text.hasPrefix("~") else {
+            throw error(node, "\(path) '\(text)': only ~ and ~/… (your home folder) are expanded; write the folder's full path")
+        }
+        return text
+    }
+
+    /// A null value (`~`, `null` or nothing) for an output key is an error, not a folder named `null`.
+    private func refuseNull(_ node: Node, path: String, example: String) throws {
+        outputNodes[path] = node
+        if case .scalar = node, node.null != nil {
+            throw error(node, "\(path) is null (empty); give a name, e.g. \(example)")
+        }
     }
 
     /// An output name that may also be a YAML boolean: `true` gives `defaultName`, `false` leaves
     /// the part out (nil), anything else must be a name inside the output folder.
     private func optionalOutputName(_ node: Node, path: String, default defaultName: String) throws -> String? {
+        try refuseNull(node, path: path, example: "\(path.split(separator: ".").last ?? ""): \(defaultName), or false to leave it out")
         let booleans = ["true", "false", "yes", "no", "on", "off"]
         if let flag = node.bool, let text = node.string, booleans.contains(text.lowercased()) {
             return flag ? defaultName : nil
@@ -393,6 +420,7 @@ public final class KitConfigurationLoader {
 
     /// A file or folder name inside the output folder: relative, no `..` component.
     private func outputName(_ node: Node, path: String) throws -> String {
+        try refuseNull(node, path: path, example: "\(path.split(separator: ".").last ?? ""): figures")
         let text = try string(node, path: path)
         let components = text.split(separator: "/", omittingEmptySubsequences: true)
         guard !text.hasPrefix("/"), !text.hasPrefix("~"), !components.contains(".."), !components.isEmpty else {
