@@ -243,6 +243,63 @@ struct OutputTreeTests {
         }
     }
 
+    /// Starts `descent` with `arguments` in `directory`, waits until `ready` (or the run ends),
+    /// sends `signal` and returns the exit status and whether the signal came while it ran.
+    static func interrupt(_ arguments: [String], in directory: URL, with signal: Int32,
+                          when ready: () -> Bool) throws -> (status: Int32, interrupted: Bool) {
+        let process = Process()
+        process.executableURL = ToolRunner.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        while process.isRunning, !ready() { usleep(5_000) }
+        let interrupted = process.isRunning
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return (process.terminationStatus, interrupted)
+    }
+
+    /// Whether a staging folder in `folder` holds `relative` (the new output is half made).
+    static func staged(_ relative: String, in folder: URL) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.contains { $0.hasPrefix(".descent-stage-")
+            && FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).appendingPathComponent(relative).path) }
+    }
+
+    @Test("SIGTERM to a rebuild and SIGINT to frames --overwrite exit 143 and 130 and leave the previous output as it was, with no temporary")
+    func interruptedRebuildKeepsThePreviousOutput() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.kit(frames: 4).write(to: folder.appendingPathComponent("kit.yaml"), atomically: true, encoding: .utf8)
+        // The rebuild differs (another learning rate) and has many larger frames, so it is caught drawing them.
+        try Self.kit(frames: 60, learningRate: 0.002).replacingOccurrences(of: "160x90", with: "480x270")
+            .write(to: folder.appendingPathComponent("new.yaml"), atomically: true, encoding: .utf8)
+        let kit = folder.appendingPathComponent("kit")
+        #expect(try ToolRunner.run(["build", "kit.yaml", "--quiet"], in: folder).status == 0)
+        let kitBefore = try Self.snapshot(kit)
+        let build = try Self.interrupt(["build", "new.yaml", "--output", "kit", "--quiet"], in: folder, with: SIGTERM) {
+            Self.staged("frames/linear/frame_00003.png", in: kit)
+        }
+        #expect(build.interrupted, "the signal came while frames were drawn")
+        #expect(build.status == 143)
+        #expect(try Self.snapshot(kit) == kitBefore, "the previous kit is intact")
+        #expect(Self.leftovers(folder).isEmpty, "\(Self.leftovers(folder))")
+
+        let frames = folder.appendingPathComponent("f")
+        let arguments = ["frames", "--size", "480x270", "--grid", "20", "--layout", "training", "--quiet", "--jobs", "1", "--out", frames.path]
+        #expect(try ToolRunner.run(arguments + ["--epochs", "2"]).status == 0)
+        let framesBefore = try Self.snapshot(frames)
+        let overwrite = try Self.interrupt(arguments + ["--epochs", "60", "--overwrite"], in: folder, with: SIGINT) {
+            Self.staged("frame_00003.png", in: frames)
+        }
+        #expect(overwrite.interrupted)
+        #expect(overwrite.status == 130)
+        #expect(try Self.snapshot(frames) == framesBefore, "the previous sequence is intact")
+        #expect(Self.leftovers(folder).isEmpty, "\(Self.leftovers(folder))")
+    }
+
     @Test("--overwrite replaces a sequence whole (as a fresh run would write it), --video alone writes only the video, -q is quiet")
     func overwriteVideoAloneAndQuiet() throws {
         let folder = try ToolRunner.temporaryFolder()
