@@ -133,7 +133,7 @@ for ((round = 0; round < per; round++)); do
             pid=$!
             sleep "$delay"
             kill -s "$signal" "$pid" 2> /dev/null
-            wait "$pid"
+            wait "$pid" 2> /dev/null
             status=$?
             done_kills=$((done_kills + 1))
             line="kill $done_kills: $scenario SIG$signal after ${delay} s: exit $status"

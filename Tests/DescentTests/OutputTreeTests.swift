@@ -203,6 +203,7 @@ struct OutputTreeTests {
         (["build", "--output", ""], nil, 64, ["--output is empty"]),
         (["build", "kit.yaml"], "output: ~\n", 64, ["kit.yaml", "line 1", "output is null"]),
         (["build", "kit.yaml"], "output: null\n", 64, ["kit.yaml", "line 1", "output is null"]),
+        (["build", "kit.yaml"], "output: \"~\"\n", 64, ["kit.yaml", "line 1", "home folder itself", "~/kit"]),
         (["build", "kit.yaml"], "figures:\n  folder:\n", 64, ["kit.yaml", "line 2", "figures.folder is null"]),
         (["build", "kit.yaml"], "report:\n  html: data/summary.json\n", 64, ["kit.yaml", "line 2", "report.html", "data_folder", "data/summary.json"]),
         (["build", "kit.yaml"], "report:\n  markdown: figures\n", 64, ["line 2", "report.markdown", "figures.folder"]),

@@ -384,11 +384,15 @@ public final class KitConfigurationLoader {
         }
     }
 
-    /// The output folder: `~` and `~/…` stand for the home folder; a null value is an error.
+    /// The output folder: `~/…` is a folder in the home folder (`$HOME`); a null value and the home
+    /// folder itself are errors.
     private func outputRoot(_ node: Node, path: String) throws -> String {
         try refuseNull(node, path: path, example: "output: kit")
         let text = try string(node, path: path)
-        if text == "~" || text.hasPrefix("~/") {
+        if text == "~" || text == "~/" {
+            throw error(node, "\(path) '\(text)' is your home folder itself; give a folder in it for the kit, e.g. output: ~/kit")
+        }
+        if text.hasPrefix("~/") {
             let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? FileManager.default.homeDirectoryForCurrentUser.path
             return home + text.dropFirst()
