@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -39,7 +40,10 @@ let package = Package(
         ),
         .target(
             name: "Reporting",
-            dependencies: ["Training", "Plotting", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Training", "Plotting", .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["README.md"]
         ),
         .executableTarget(
@@ -59,7 +63,9 @@ let package = Package(
         ),
         .testTarget(name: "TrainingTests", dependencies: ["Training"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "Training", "Plotting"]),
+        .testTarget(name: "ReportingTests", dependencies: [
+            "Reporting", "Training", "Plotting", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "DescentTests", dependencies: ["descent"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -17,22 +17,35 @@ struct CSVColumnReader {
 
     /// The file to read.
     let path: String
+    /// How the file separates fields and writes decimals.
+    var format = CSVFormat()
+
+    /// The most of the file read to find the header's delimiter.
+    static let headerScanLimit = 1 << 20
 
     /// Reads the named columns.
+    ///
+    /// The path must name a regular file: `stat` is asked first, so a FIFO, a device or a socket is
+    /// refused before anything opens it (opening a FIFO without a writer would block forever, and
+    /// `/dev/zero` never ends).
     func read(x xName: String, y yName: String, label labelName: String?) throws -> Columns {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw TrainingError.fileNotFound(path: path)
+        let file = InputFile(path: path)
+        switch file {
+        case .regular: break
+        case .missing: throw TrainingError.fileNotFound(path: path)
+        default: throw TrainingError.unreadableFile(path: path, reason: file.problem ?? "not a regular file")
         }
-        guard !isDirectory.boolValue else {
-            throw TrainingError.unreadableFile(path: path, reason: "it is a directory")
-        }
-        guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path) else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw TrainingError.unreadableFile(path: path, reason: "permission denied")
+        }
+        let delimiter = try format.delimiter ?? detectDelimiter()
+        guard let stream = InputStream(fileAtPath: path) else {
+            throw TrainingError.unreadableFile(path: path, reason: "it cannot be opened")
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(stream: stream, hasHeaderRow: false)
+            reader = try CSVReader(stream: stream, hasHeaderRow: false,
+                                   delimiter: Unicode.Scalar(delimiter.rawValue) ?? ",")
         } catch {
             throw TrainingError.unreadableFile(path: path, reason: "\(error)")
         }
@@ -55,9 +68,9 @@ struct CSVColumnReader {
         if header.contains(where: { $0.unicodeScalars.contains("\u{0}") }) {
             throw TrainingError.invalidEncoding(path: path, line: headerLine)
         }
-        let xIndex = try columnIndex(of: xName, in: header)
-        let yIndex = try columnIndex(of: yName, in: header)
-        let labelIndex = try labelName.map { try columnIndex(of: $0, in: header) }
+        let xIndex = try columnIndex(of: xName, in: header, delimiter: delimiter)
+        let yIndex = try columnIndex(of: yName, in: header, delimiter: delimiter)
+        let labelIndex = try labelName.map { try columnIndex(of: $0, in: header, delimiter: delimiter) }
         line += Self.lineBreaks(in: header) + 1
 
         var columns = Columns()
@@ -68,7 +81,8 @@ struct CSVColumnReader {
             try checkError(of: reader, line: line - 1)
             if Self.isBlank(row) { continue }
             guard row.count == header.count else {
-                throw TrainingError.raggedRow(path: path, line: rowLine, expected: header.count, found: row.count)
+                throw TrainingError.raggedRow(path: path, line: rowLine, expected: header.count, found: row.count,
+                                              delimiter: delimiter)
             }
             columns.x.append(try number(row[xIndex], line: rowLine, column: xName, index: xIndex))
             columns.y.append(try number(row[yIndex], line: rowLine, column: yName, index: yIndex))
@@ -97,11 +111,45 @@ struct CSVColumnReader {
         }
     }
 
+    /// The delimiter of the file's header: its first line that is not blank, read up to
+    /// ``headerScanLimit`` bytes (a quoted field may span lines).
+    private func detectDelimiter() throws -> CSVFormat.Delimiter {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw TrainingError.unreadableFile(path: path, reason: "it cannot be opened")
+        }
+        defer { try? handle.close() }
+        var line: [UInt8] = []
+        var quoted = false
+        var scanned = 0
+        while scanned < Self.headerScanLimit {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 16) ?? Data()
+            } catch {
+                throw TrainingError.unreadableFile(path: path, reason: error.localizedDescription)
+            }
+            if chunk.isEmpty { break }
+            scanned += chunk.count
+            for byte in chunk {
+                if byte == UInt8(ascii: "\"") { quoted.toggle() }
+                if !quoted, byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                    if line.contains(where: { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }) {
+                        return CSVFormat.detectDelimiter(inHeader: line)
+                    }
+                    line.removeAll(keepingCapacity: true)
+                } else {
+                    line.append(byte)
+                }
+            }
+        }
+        return CSVFormat.detectDelimiter(inHeader: line)
+    }
+
     /// The 0-based index of `name` in `header`; throws when it is missing or repeated.
-    private func columnIndex(of name: String, in header: [String]) throws -> Int {
+    private func columnIndex(of name: String, in header: [String], delimiter: CSVFormat.Delimiter) throws -> Int {
         let matches = header.indices.filter { header[$0] == name }
         guard let first = matches.first else {
-            throw TrainingError.missingColumn(path: path, column: name, available: header)
+            throw TrainingError.missingColumn(path: path, column: name, available: header, delimiter: delimiter)
         }
         guard matches.count == 1 else {
             throw TrainingError.duplicateColumn(path: path, column: name, columnNumbers: matches.map { $0 + 1 })
@@ -111,11 +159,12 @@ struct CSVColumnReader {
 
     /// Parses one numeric field, throwing a located error.
     private func number(_ field: String, line: Int, column: String, index: Int) throws -> Double {
-        guard let value = NumberParsing.parseDecimal(field) else {
+        guard let value = NumberParsing.parseDecimal(field, decimalComma: format.decimalComma) else {
             if field.unicodeScalars.contains("\u{0}") {
                 throw TrainingError.invalidEncoding(path: path, line: line)
             }
-            throw TrainingError.nonNumeric(path: path, line: line, column: column, columnNumber: index + 1, value: field)
+            throw TrainingError.nonNumeric(path: path, line: line, column: column, columnNumber: index + 1, value: field,
+                                           decimalComma: format.decimalComma)
         }
         guard value.isFinite else {
             throw TrainingError.overflow(path: path, line: line, column: column, columnNumber: index + 1, value: field)

@@ -65,11 +65,14 @@ public struct Dataset: Sendable, Equatable {
 
     /// Reads two numeric columns (and optionally a label column) from a CSV file with a header line.
     ///
-    /// The file is streamed through CSV.swift's `CSVReader` over an `InputStream`, so memory beyond the
-    /// returned columns stays bounded. The format is RFC 4180: comma-separated, fields may be quoted
-    /// with `"` (and then contain commas, quotes as `""`, and line breaks), UTF-8 with optional BOM,
-    /// line endings LF, CRLF or CR. Blank lines are skipped. Only the requested columns must be
-    /// numeric; numbers are plain decimal notation (`58`, `1.5`, `-2e3`), surrounding spaces allowed.
+    /// The path must name a regular file (a FIFO, device, socket or directory is refused before it is
+    /// opened). The file is streamed through CSV.swift's `CSVReader` over an `InputStream`, so memory
+    /// beyond the returned columns stays bounded. The format is RFC 4180: fields separated by the
+    /// delimiter found in the header (comma, semicolon or tab; `format.delimiter` to choose one),
+    /// fields may be quoted with `"` (and then contain delimiters, quotes as `""`, and line breaks),
+    /// UTF-8 with optional BOM, line endings LF, CRLF or CR. Blank lines are skipped. Only the
+    /// requested columns must be numeric; numbers are plain decimal notation (`58`, `1.5`, `-2e3`,
+    /// or `58,5` with `format.decimalComma`), surrounding spaces allowed.
     ///
     /// Line numbers in errors are 1-based physical lines; the header is line 1, and a quoted field that
     /// spans lines advances the count. Column numbers are 1-based.
@@ -79,10 +82,13 @@ public struct Dataset: Sendable, Equatable {
     ///   - x: The header name of the input column.
     ///   - y: The header name of the target column.
     ///   - label: The header name of an optional column of point names.
-    /// - Throws: ``TrainingError`` describing the first problem found (missing file, empty file, header
-    ///   only, missing or duplicate column, ragged row, non-numeric or out-of-range value, invalid UTF-8).
-    public static func load(csvAt path: String, x: String, y: String, label: String? = nil) throws -> Dataset {
-        let columns = try CSVColumnReader(path: path).read(x: x, y: y, label: label)
+    ///   - format: The delimiter (found in the header unless given) and the decimal separator.
+    /// - Throws: ``TrainingError`` describing the first problem found (missing file, not a regular
+    ///   file, empty file, header only, missing or duplicate column, ragged row, non-numeric or
+    ///   out-of-range value, invalid UTF-8).
+    public static func load(csvAt path: String, x: String, y: String, label: String? = nil,
+                            format: CSVFormat = CSVFormat()) throws -> Dataset {
+        let columns = try CSVColumnReader(path: path, format: format).read(x: x, y: y, label: label)
         return try Dataset(x: columns.x, y: columns.y, labels: columns.labels, xName: x, yName: y, source: path)
     }
 }

@@ -14,11 +14,17 @@ public struct Normalizer: Sendable, Codable, Equatable {
     ///
     /// - Parameters:
     ///   - values: At least two values, not all equal, all finite.
+    ///
+    /// Deviations whose squares underflow (values such as 1e-300, 2e-300, 3e-300) are summed again
+    /// scaled by a power of two, so tiny but distinct values normalise; ordinary data never takes
+    /// that path, and its `σ` is the plain two-pass result.
     ///   - name: The column's name, used in error messages.
     ///   - source: The file the values came from, used in error messages.
     /// - Throws: ``TrainingError/tooFewRows(path:count:)`` for fewer than 2 values,
     ///   ``TrainingError/nonFiniteValue(name:index:value:path:)`` for NaN/infinity,
-    ///   ``TrainingError/zeroVariance(name:value:path:)`` when `σ == 0` (every value equal), and
+    ///   ``TrainingError/zeroVariance(name:value:path:)`` when every value is equal,
+    ///   ``TrainingError/spreadTooSmall(name:standardDeviation:path:)`` when the values differ but
+    ///   `σ` is subnormal or its reciprocal overflows (values below about 1e-308 apart), and
     ///   ``TrainingError/overflow(path:line:column:columnNumber:value:)`` when `μ` or `σ` is not finite.
     public init(fitting values: [Double], name: String, source: String? = nil) throws {
         guard values.count >= 2 else { throw TrainingError.tooFewRows(path: source, count: values.count) }
@@ -37,15 +43,38 @@ public struct Normalizer: Sendable, Codable, Equatable {
             let deviation = value - mean
             squares.add(deviation * deviation)
         }
-        let standardDeviation = (squares.value / count).squareRoot()
+        var standardDeviation = (squares.value / count).squareRoot()
         guard standardDeviation.isFinite else {
             throw TrainingError.overflow(path: source, line: nil, column: name, columnNumber: nil, value: "standard deviation")
         }
-        guard standardDeviation > 0, values.contains(where: { $0 != values[0] }) else {
+        guard values.contains(where: { $0 != values[0] }) else {
             throw TrainingError.zeroVariance(name: name, value: values[0], path: source)
+        }
+        if !standardDeviation.isNormal {
+            // The squared deviations underflowed (values such as 1e-300, 2e-300): the same sums on
+            // deviations scaled by a power of two, exact in binary floating point.
+            standardDeviation = Self.scaledStandardDeviation(values, mean: mean)
+        }
+        // z = (v − μ) / σ needs σ > 0 with a finite reciprocal, and σ normal so no digits are lost.
+        guard standardDeviation.isNormal, (1 / standardDeviation).isFinite else {
+            throw TrainingError.spreadTooSmall(name: name, standardDeviation: standardDeviation, path: source)
         }
         self.mean = mean
         self.standardDeviation = standardDeviation
+    }
+
+    /// The population standard deviation of `values` around `mean`, computed on deviations scaled
+    /// by a power of two so that their squares neither underflow nor overflow.
+    static func scaledStandardDeviation(_ values: [Double], mean: Double) -> Double {
+        let largest = values.reduce(0) { max($0, abs($1 - mean)) }
+        guard largest > 0, largest.isFinite else { return 0 }
+        let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)
+        var squares = CompensatedSum()
+        for value in values {
+            let deviation = (value - mean) / scale
+            squares.add(deviation * deviation)
+        }
+        return (squares.value / Double(values.count)).squareRoot() * scale
     }
 
     /// Creates a normalizer from known statistics; `standardDeviation` must be finite and `> 0`.

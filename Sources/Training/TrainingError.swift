@@ -15,14 +15,16 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     case emptyFile(path: String)
     /// The file has a header line but no data rows.
     case headerOnly(path: String)
-    /// A requested column is not in the header; `available` lists the header's columns.
-    case missingColumn(path: String, column: String, available: [String])
+    /// A requested column is not in the header; `available` lists the header's columns as read
+    /// with `delimiter`.
+    case missingColumn(path: String, column: String, available: [String], delimiter: CSVFormat.Delimiter = .comma)
     /// A requested column name occurs more than once in the header, at the 1-based `columnNumbers`.
     case duplicateColumn(path: String, column: String, columnNumbers: [Int])
-    /// A data row has `found` fields where the header has `expected`.
-    case raggedRow(path: String, line: Int, expected: Int, found: Int)
-    /// A field that must be a number is not a finite decimal number (also `NaN`, `inf`, empty, `1,5`).
-    case nonNumeric(path: String, line: Int, column: String, columnNumber: Int, value: String)
+    /// A data row has `found` fields where the header has `expected`, separated by `delimiter`.
+    case raggedRow(path: String, line: Int, expected: Int, found: Int, delimiter: CSVFormat.Delimiter = .comma)
+    /// A field that must be a number is not a finite decimal number (also `NaN`, `inf`, empty, `1,5`),
+    /// read with a decimal point or, when `decimalComma`, a decimal comma.
+    case nonNumeric(path: String, line: Int, column: String, columnNumber: Int, value: String, decimalComma: Bool = false)
     /// A number is too large for a `Double` (for example `1e400`), or sums of its squares overflow.
     ///
     /// `line` and `columnNumber` are `nil` when the overflow is found in a statistic of a whole column.
@@ -33,6 +35,9 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     case tooFewRows(path: String?, count: Int)
     /// A column has zero variance (every value equals `value`), so z-score normalization would divide by 0.
     case zeroVariance(name: String, value: Double, path: String?)
+    /// A column's values differ, but their standard deviation is too small for z-scores: below the
+    /// smallest normal double, or with a reciprocal that overflows.
+    case spreadTooSmall(name: String, standardDeviation: Double, path: String?)
     /// A value given in code (not read from a file) is NaN or infinite; `index` is 0-based.
     case nonFiniteValue(name: String, index: Int, value: Double, path: String?)
     /// `x` and `y` (or `labels`) have different lengths.
@@ -64,37 +69,59 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
         case .fileNotFound(let path):
             return "No file exists at '\(path)'; check the path and the working directory."
         case .unreadableFile(let path, let reason):
-            return "Cannot read '\(path)' (\(reason)); pass the path of a readable CSV file."
+            return "Cannot read '\(path)': \(reason); pass the path of a readable CSV file."
         case .emptyFile(let path):
             return "The file '\(path)' is empty; it needs a header line and at least one data row."
         case .headerOnly(let path):
             return "The file '\(path)' has a header on line 1 but no data rows; add rows below the header."
-        case .missingColumn(let path, let column, let available):
-            let list = available.map { "'\($0)'" }.joined(separator: ", ")
-            return "The file '\(path)' has no column '\(column)' in its header (line 1); available columns are \(list)."
-        case .duplicateColumn(let path, let column, let numbers):
-            let list = numbers.map(String.init).joined(separator: " and ")
-            return "The column name '\(column)' appears more than once in the header (line 1) of '\(path)', as columns \(list); rename one of them."
-        case .raggedRow(let path, let line, let expected, let found):
-            var text = "Line \(line) of '\(path)' has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); every row needs exactly \(expected) comma-separated fields"
-            if found > expected {
-                text += " (a decimal comma such as 1,5 splits a number in two: write 1.5)"
+        case .missingColumn(let path, let column, let available, let delimiter):
+            let shown = available.prefix(Self.columnsShown).map { "'\(MessageText.value($0))'" }
+            var list = shown.joined(separator: ", ")
+            if available.count > shown.count { list += " and \(available.count - shown.count) more" }
+            var text = "The file '\(path)' has no column '\(MessageText.value(column))' in its header (line 1); available columns are \(list)"
+            if available.count == 1, let other = CSVFormat.Delimiter.allCases.first(where: { $0 != delimiter && available[0].contains($0.rawValue) }) {
+                text += " (the header reads as one column: if the fields are separated by \(other.name)s, say so with --delimiter \(other == .tab ? "tab" : "'\(other.rawValue)'"), or data.delimiter in a build file)"
             }
             return text + "."
-        case .nonNumeric(let path, let line, let column, let columnNumber, let value):
-            let place = "line \(line), column \(columnNumber) ('\(column)') of '\(path)'"
+        case .duplicateColumn(let path, let column, let numbers):
+            let list = numbers.map(String.init).joined(separator: " and ")
+            return "The column name '\(MessageText.value(column))' appears more than once in the header (line 1) of '\(path)', as columns \(list); rename one of them."
+        case .raggedRow(let path, let line, let expected, let found, let delimiter):
+            var text = "Line \(line) of '\(path)' has \(found) field\(found == 1 ? "" : "s") but the header has \(expected); every row needs exactly \(expected) \(delimiter.name)-separated fields"
+            if found > expected && delimiter == .comma {
+                text += " (a decimal comma as in 1,5 or a thousands separator as in 1,000 splits a number in two: write 1.5 or 1000)"
+            }
+            return text + "."
+        case .nonNumeric(let path, let line, let column, let columnNumber, let value, let decimalComma):
+            let place = "line \(line), column \(columnNumber) ('\(MessageText.value(column))') of '\(path)'"
+            let shown = MessageText.value(value)
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty {
                 return "The value at \(place) is empty; fill in a number or remove the row."
             }
             if Self.isNonFiniteSpelling(trimmed) {
-                return "The value '\(value)' at \(place) is not a finite number; remove the row or fill in a real value."
+                return "The value '\(shown)' at \(place) is not a finite number; remove the row or fill in a real value."
+            }
+            if let plain = Self.withoutThousandsSeparators(trimmed, decimalComma: decimalComma) {
+                return "The value '\(shown)' at \(place) has thousands separators, which are not read; write it without them, as \(plain)."
+            }
+            if decimalComma {
+                if trimmed.filter({ $0 == "." }).count == 1, NumberParsing.parseDecimal(trimmed) != nil {
+                    let comma = trimmed.replacingOccurrences(of: ".", with: ",")
+                    return "The value '\(shown)' at \(place) has a dot, but the file is read with decimal commas (--decimal-comma, or data.decimal_comma); write it as \(comma) (or without the dot if it separates thousands)."
+                }
+                return "The value '\(shown)' at \(place) is not a number; use plain numbers with a decimal comma such as 58 or 58,5."
             }
             if Self.isDecimalCommaNumber(trimmed) {
                 let dotted = trimmed.replacingOccurrences(of: ",", with: ".")
-                return "The value '\(value)' at \(place) uses a decimal comma; write it with a dot, as \(dotted)."
+                let plain = trimmed.replacingOccurrences(of: ",", with: "")
+                let readWithCommas = "--decimal-comma (data.decimal_comma: true in a build file) to read the file's decimal commas"
+                if Self.isThousandsGroup(trimmed) {
+                    return "The value '\(shown)' at \(place) is ambiguous: \(plain) with a thousands separator, or \(dotted) with a decimal comma; write \(plain) for the first, or \(dotted) for the second (or pass \(readWithCommas))."
+                }
+                return "The value '\(shown)' at \(place) uses a decimal comma; write it with a dot, as \(dotted), or pass \(readWithCommas)."
             }
-            return "The value '\(value)' at \(place) is not a number; use plain decimal numbers such as 58 or 1.5e3."
+            return "The value '\(shown)' at \(place) is not a number; use plain decimal numbers such as 58 or 1.5e3."
         case .overflow(let path, let line, let column, let columnNumber, let value):
             var place = "column '\(column)'"
             if let columnNumber { place = "column \(columnNumber) ('\(column)')" }
@@ -116,6 +143,9 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
         case .zeroVariance(let name, let value, let path):
             let place = path.map { "column '\(name)' in '\($0)'" } ?? "column '\(name)'"
             return "The \(place) is constant (every value is \(Self.format(value))): normalization needs at least two distinct values; add varied rows or train on raw values."
+        case .spreadTooSmall(let name, let deviation, let path):
+            let place = path.map { "column '\(name)' in '\($0)'" } ?? "column '\(name)'"
+            return "The spread of \(place) is too small to normalise: its standard deviation \(String(format: "%.2g", deviation)) is below what double precision can divide by; rescale the column (for example to other units)."
         case .nonFiniteValue(let name, let index, let value, let path):
             let place = path.map { " of '\($0)'" } ?? ""
             return "Value number \(index + 1) of '\(name)'\(place) is \(value), not a finite number; remove it or replace it with a real value."
@@ -160,9 +190,45 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
         return ["nan", "inf", "infinity", "#num!", "#div/0!"].contains(unsigned)
     }
 
+    /// At most this many header columns are listed in a message.
+    static let columnsShown = 20
+
+    /// `true` for one comma between 1 to 3 digits and exactly 3 digits (`1,000`, `-12,500`): a
+    /// thousands separator or a decimal comma, no way to tell.
+    static func isThousandsGroup(_ text: String) -> Bool {
+        let unsigned = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let parts = unsigned.split(separator: ",", omittingEmptySubsequences: false)
+        return parts.count == 2 && (1...3).contains(parts[0].count) && parts[1].count == 3
+            && parts.allSatisfy { $0.allSatisfy(\.isASCIIDigit) }
+    }
+
+    /// `text` without its thousands separators when it can only be a number written with them
+    /// (`1,000,000`, `1,234.5`; with decimal commas `1.000.000`, `1.234,5`), else nil.
+    static func withoutThousandsSeparators(_ text: String, decimalComma: Bool) -> String? {
+        let separator: Character = decimalComma ? "." : ","
+        let point: Character = decimalComma ? "," : "."
+        let sign = text.first == "-" || text.first == "+" ? String(text.prefix(1)) : ""
+        let unsigned = text.dropFirst(sign.count)
+        let halves = unsigned.split(separator: point, maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = halves.first else { return nil }
+        let groups = whole.split(separator: separator, omittingEmptySubsequences: false)
+        let fraction = halves.count == 2 ? halves[1] : nil
+        // Two separators, or one together with a decimal separator after the groups.
+        guard groups.count >= 3 || (groups.count == 2 && fraction != nil) else { return nil }
+        guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+              fraction.map({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) ?? true else { return nil }
+        return sign + groups.joined() + (fraction.map { "\(point)\($0)" } ?? "")
+    }
+
     /// `true` when `text` reads as a number after replacing its one comma with a dot (`"1,5"`).
     static func isDecimalCommaNumber(_ text: String) -> Bool {
         guard text.filter({ $0 == "," }).count == 1 else { return false }
         return NumberParsing.parseDecimal(text.replacingOccurrences(of: ",", with: ".")) != nil
     }
+}
+
+private extension Character {
+    /// `true` for 0 to 9.
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `descent-bench [run]`: measures every section, prints the table and writes the JSON file.
+/// `descent-bench [run]`: measures every section, prints the table, and with `--json` writes the results file.
 struct BenchCommand: AsyncParsableCommand {
     /// The default subcommand.
     static let configuration = CommandConfiguration(
@@ -26,8 +26,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Runs per median (at least 5 unless --quick; default 5, --quick 1).")
     var runs: Int?
 
-    @Option(help: "The JSON results file.")
-    var json: String = "bench-results.json"
+    @Option(help: "Also write the results as JSON to this file (nothing is written without it).")
+    var json: String?
 
     @Option(help: "Also write the Markdown table to this file.")
     var markdown: String?
@@ -51,6 +51,14 @@ struct BenchCommand: AsyncParsableCommand {
         }
         for section in sections where !BenchCommand.allSections.contains(section) {
             throw ValidationError("--sections: '\(section)' is not a section; use some of \(BenchCommand.allSections.joined(separator: ", ")).")
+        }
+        // The result files are written after minutes of measuring: their folders must exist now.
+        for case let (flag, path?) in [("--json", json), ("--markdown", markdown)] {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("\(flag) '\(path)': the folder '\(folder)' does not exist; create it or choose another path.")
+            }
         }
     }
 
@@ -99,14 +107,20 @@ struct BenchCommand: AsyncParsableCommand {
         print(text)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        do {
-            try encoder.encode(report).write(to: URL(fileURLWithPath: json))
-            if let markdown { try Data((text + "\n").utf8).write(to: URL(fileURLWithPath: markdown)) }
-        } catch {
-            throw BenchError.invalidOption("--json '\(json)' could not be written (\((error as NSError).localizedDescription)); choose a writable path.")
+        var written: [String] = []
+        for case let (flag, path?, contents) in [("--json", json, { try encoder.encode(report) }),
+                                                  ("--markdown", markdown, { Data((text + "\n").utf8) })] as [(String, String?, () throws -> Data)] {
+            do {
+                try contents().write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw BenchError.invalidOption("\(flag) '\(path)' could not be written (\((error as NSError).localizedDescription)); choose a writable path.")
+            }
+            written.append(path)
         }
-        print("")
-        print("Results written to \(json)\(markdown.map { " and \($0)" } ?? "").")
+        if !written.isEmpty {
+            print("")
+            print("Results written to \(written.joined(separator: " and ")).")
+        }
     }
 
     /// The CPU, cores, Swift and peer versions.

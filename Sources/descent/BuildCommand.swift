@@ -6,13 +6,16 @@ import Reporting
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build the lecture kit: every figure, the frames, the data, report.html, report.md and handout.pdf.",
+        abstract: "Build the lecture kit: every figure, the frames, the data, report.html, report.md, handout.pdf and slides.pptx.",
         discussion: """
             Without a file this is the default run: both of the notebook's models with its settings, every \
             figure kind as PNG, SVG and PDF at slide size (light theme, English), the animation frames, the \
-            data files and the reports, all in output/. A YAML (or JSON) file chooses models and their \
+            data files, the reports and the slide deck, all in output/. A YAML (or JSON) file chooses models and their \
             settings, figure kinds, sizes, themes, languages, frames and report parts, and the output folder; \
-            see Examples/lecture.yaml (the default run) and Examples/finnish-dark.yaml.
+            see Examples/lecture.yaml (the default run) and Examples/finnish-dark.yaml. Each section changes \
+            only the settings it names (a model it leaves out keeps the notebook's settings; cubic: false \
+            drops the cubic model). The output folder is relative to the folder you run descent in; \
+            data.file is read from the build file's folder.
 
             Examples:
               descent

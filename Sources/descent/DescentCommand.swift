@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Training
 
 /// The `descent` command: trains the lecture's models and draws its figures.
 @main
@@ -13,13 +14,14 @@ struct DescentCommand: AsyncParsableCommand {
             figures through Cairo.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, TrainCommand.self, FigureCommand.self, FramesCommand.self],
+        subcommands: [BuildCommand.self, TrainCommand.self, FigureCommand.self, FramesCommand.self, SlidesCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 
-    /// Parses the arguments, runs the command and maps errors to exit statuses:
-    /// usage errors exit 64 (as swift-argument-parser does), data errors 65, I/O errors 74;
-    /// SIGINT and SIGTERM exit 130 and 143 after undoing what was being written (`Interruption`).
+    /// Parses the arguments, runs the command and reports a failure as one line, `Error: ` and a
+    /// sentence with its control characters escaped, exiting with the status ``ExitStatus`` gives it
+    /// (swift-argument-parser's usage errors 64, like every other usage error); SIGINT and SIGTERM
+    /// exit 130 and 143 after undoing what was being written (`Interruption`).
     static func main() async {
         Interruption.install()
         do {
@@ -29,19 +31,37 @@ struct DescentCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-        } catch let failure as ToolFailure {
-            printError(failure.message)
-            Foundation.exit(failure.exitCode)
         } catch {
             if let failure = ToolFailure(mapping: error) {
                 printError(failure.message)
                 Foundation.exit(failure.exitCode)
             }
-            exit(withError: error)
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }  // --help and --version print themselves
+            var line = oneLine(message(for: error))
+            if line.hasSuffix(".") { line.removeLast() }
+            printError(line + "; see '\(helpCommand(CommandLine.arguments))'.")
+            Foundation.exit(code.rawValue)
         }
     }
 
+    /// swift-argument-parser's message on one line: its lines (the error, then the option's help)
+    /// joined, and what it says about help pointed at `--help`.
+    static func oneLine(_ message: String) -> String {
+        message.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+
+    /// `descent SUBCOMMAND --help` for the subcommand `arguments` name, else `descent --help`.
+    static func helpCommand(_ arguments: [String]) -> String {
+        let names = configuration.subcommands.map { $0._commandName }
+        if let name = arguments.dropFirst().first, names.contains(name) { return "descent \(name) --help" }
+        return "descent --help"
+    }
+
     private static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("Error: \(MessageText.escaped(message))\n".utf8))
     }
 }

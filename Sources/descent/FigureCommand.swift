@@ -15,7 +15,10 @@ struct FigureCommand: AsyncParsableCommand {
 
             Examples:
               descent figure fit --out fit.png
-              descent figure fit --model both --residuals --labels --theme dark --out fit.svg
+              descent figure fit --model both --residuals --labels --theme dark \\
+                  --out fit.svg
+              descent figure landscape --range-w -2:2 --range-b -2:2 --out l.png
+              descent figure landscape --out landscape.svg --svg-text paths
             """
     )
 
@@ -28,6 +31,9 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(help: "Output file: .png, .svg or .pdf. Default: KIND.png in the current folder.")
     var out: String?
 
+    @Option(name: .customLong("svg-text"), help: "SVG only: text (labels stay editable <text> in DejaVu Sans, the default) or paths (Cairo's glyph outlines: exact letter shapes without the fonts installed, not editable, several times larger).")
+    var svgText: SVGTextMode = .text
+
     @Flag(help: "fit: draw each point's vertical error to the first model's prediction.")
     var residuals = false
 
@@ -37,7 +43,7 @@ struct FigureCommand: AsyncParsableCommand {
     @Flag(help: "loss, lr-sweep: logarithmic MSE axis.")
     var log = false
 
-    @Option(help: "training, slice: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
+    @Option(parsing: .unconditional, help: "training, slice: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
     var epoch: Int?
 
     @Option(parsing: .unconditional, help: "landscape: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
@@ -49,7 +55,7 @@ struct FigureCommand: AsyncParsableCommand {
     @Flag(help: "landscape: use the unnormalised data (raw units) instead of z-scores.")
     var raw = false
 
-    @Option(help: "landscape, normalization, compare: grid points per side, 2...4096.")
+    @Option(parsing: .unconditional, help: "landscape, normalization, compare: grid points per side, 2...4096.")
     var grid: Int = 400
 
     @Option(help: "landscape, normalization, compare: equal (one unit as long on both axes, so the bowl's circles stay round) or fill (each axis fills the panel). Default: equal on z-scored data, fill with --raw.")
@@ -85,7 +91,7 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "step: the starting weight w0 (default 1).")
     var w0: Double = 1
 
-    @Option(help: "step: the number of gradient steps (1...20, default 3). The step's learning rate is --lr (default 0.05).")
+    @Option(parsing: .unconditional, help: "step: the number of gradient steps (1...20, default 3). The step's learning rate is --lr (default 0.05).")
     var steps: Int = 3
 
     @Option(help: "compare: models (linear vs cubic) or optimizers (sgd, gd, momentum and adam on one landscape).")
@@ -123,7 +129,7 @@ struct FigureCommand: AsyncParsableCommand {
         }
         let destination = out ?? "\(kind.rawValue).png"
         let options = try style.style().pngOptions(title: product.figure.title, description: product.summary)
-        try product.figure.write(to: URL(fileURLWithPath: destination), pngOptions: options)
+        try product.figure.write(to: URL(fileURLWithPath: destination), pngOptions: options, svgText: svgText)
         print("Wrote \(destination): \(product.summary)")
     }
 

@@ -26,9 +26,12 @@ struct FramesCommand: AsyncParsableCommand {
             video (the frames go into a temporary folder that is removed).
 
             Examples:
-              descent frames --model linear --optimizer gd --lr 0.05 --init -1.5,1.5 --epochs 60 --out frames
-              descent frames --model cubic --layout training --every 5 --out cubic --video cubic.mp4
-              descent frames --per-step --epochs 5 --layout landscape --out steps --video steps.gif --fps 15
+              descent frames --model linear --optimizer gd --lr 0.05 \\
+                  --init -1.5,1.5 --epochs 60 --out frames
+              descent frames --model cubic --layout training --every 5 --out cubic \\
+                  --video cubic.mp4
+              descent frames --per-step --epochs 5 --layout landscape --out steps \\
+                  --video steps.gif --fps 15
               descent frames --epochs 60 --video training.mp4
             """
     )
@@ -42,22 +45,22 @@ struct FramesCommand: AsyncParsableCommand {
     @Option(help: "What each frame shows: full (fit | loss so far | landscape with path), training (the notebook's fit | loss so far) or landscape.")
     var layout: FrameLayout = .full
 
-    @Option(help: "Keep every K-th state (the first and the last are always kept).")
+    @Option(parsing: .unconditional, help: "Keep every K-th state (the first and the last are always kept).")
     var every: Int = 1
 
     @Flag(name: .customLong("per-step"), help: "One frame per parameter update instead of per epoch.")
     var perStep = false
 
-    @Option(help: "Rendering threads, 1...256. Default: the number of cores.")
+    @Option(parsing: .unconditional, help: "Rendering threads, 1...256. Default: the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "PNG zlib level of the frames, 0 (fastest) ... 9 (smallest). Default 1.")
+    @Option(parsing: .unconditional, help: "PNG zlib level of the frames, 0 (fastest) ... 9 (smallest). Default 1.")
     var compression: Int = 1
 
     @Option(help: "Also encode a video with ffmpeg: FILE.mp4 (H.264, yuv420p, plays in PowerPoint and browsers) or FILE.gif.")
     var video: String?
 
-    @Option(help: "Frames per second of --video.")
+    @Option(parsing: .unconditional, help: "Frames per second of --video.")
     var fps: Double = 10
 
     @Flag(help: "Finish an interrupted sequence in --out made with the same settings: keep its complete frames, render the rest.")
@@ -75,7 +78,7 @@ struct FramesCommand: AsyncParsableCommand {
     @Flag(help: "Landscape plane: the plane of the path's first two principal directions.")
     var pca = false
 
-    @Option(help: "Landscape grid points per side, 2...4096.")
+    @Option(parsing: .unconditional, help: "Landscape grid points per side, 2...4096.")
     var grid: Int = 400
 
     @Option(help: "Landscape axes: equal (the default: one unit as long on both axes) or fill.")

@@ -6,6 +6,11 @@ import Reporting
 /// Reporting names settings (`FigureSetting`), never flags, because a build file sets the same
 /// things with keys; this is the one place that knows `--grid`, `--range-w`, `--params` and the rest.
 enum OptionWording {
+    /// A number as typed: whole values without ".0" (`-1`, not `-1.0`).
+    static func number(_ value: Double) -> String {
+        value.isFinite && value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
     /// The flag of a figure setting.
     static func flag(_ setting: FigureSetting) -> String {
         switch setting {
@@ -66,7 +71,7 @@ enum OptionWording {
         case let .invalidCompression(value):
             return "--compression \(value) is out of range: use a zlib level from 0 (fastest, largest) to 9 (smallest); frames default to 1."
         case let .invalidFrameRate(value):
-            return "--fps \(value) is not a frame rate: use a positive number up to 240, e.g. --fps 10."
+            return "--fps \(number(value)) is not a frame rate: use a positive number up to 240, e.g. --fps 10."
         case .stepsNotRecorded:
             return "--per-step needs a history with every update recorded; this run has none."
         case let .notADirectory(path):

@@ -15,8 +15,10 @@ struct TrainCommand: AsyncParsableCommand {
 
             Examples:
               descent train --model cubic
-              descent train --model linear --optimizer gd --lr 0.1 --epochs 50 --history h.csv
+              descent train --model linear --optimizer gd --lr 0.1 --epochs 50 \\
+                  --history h.csv
               descent train --data people.csv --x weight_kg --y height_cm --label name
+              descent train --data paino.csv --x paino_kg --y pituus_cm --decimal-comma
             """
     )
 

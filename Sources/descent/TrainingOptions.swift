@@ -12,6 +12,13 @@ enum OptimizerChoice: String, ExpressibleByArgument, CaseIterable {
     case sgd, gd, minibatch, momentum, adam
 }
 
+/// A CSV field separator, as named on the command line: `,` `;` or `tab` (also `comma`, `semicolon`).
+extension CSVFormat.Delimiter: ExpressibleByArgument {
+    public init?(argument: String) { self.init(naming: argument) }
+    public static var allValueStrings: [String] { [",", ";", "tab"] }
+    public var defaultValueDescription: String { self == .tab ? "tab" : rawValue }
+}
+
 /// The stop rule, as named on the command line.
 enum StopChoice: String, ExpressibleByArgument, CaseIterable {
     case fixed, notebook, tolerance
@@ -22,19 +29,19 @@ enum StopChoice: String, ExpressibleByArgument, CaseIterable {
 /// Every option is optional: what is not given comes from the notebook's settings for the model
 /// (`TrainingConfiguration.notebook(for:)`).
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "The model: linear (w·x + b), cubic (w1·x + w2·x² + w3·x³ + b), or both where a command draws two.")
-    var model: ModelChoice = .linear
+    @Option(help: "The model: linear (w·x + b), cubic (w1·x + w2·x² + w3·x³ + b), or both where a command draws two. Default: linear (slides: both).")
+    var model: ModelChoice?
 
-    @Option(help: "A polynomial of this degree (1...9) instead of --model; parameters w1...wN, b.")
+    @Option(parsing: .unconditional, help: "A polynomial of this degree (1...9) instead of --model; parameters w1...wN, b.")
     var degree: Int?
 
     @Option(help: "The optimizer: sgd (batch size 1), gd (full batch), minibatch, momentum or adam. Default: sgd, as in the notebook.")
     var optimizer: OptimizerChoice?
 
-    @Option(name: .customLong("lr"), help: "Learning rate (> 0). Default: 0.001 linear, 0.01 cubic.")
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0). Default: 0.001 linear, 0.01 cubic.")
     var learningRate: Double?
 
-    @Option(help: "Number of epochs; the maximum under every stop rule (1...1000000). Default: 300 linear, 1000 cubic.")
+    @Option(parsing: .unconditional, help: "Number of epochs; the maximum under every stop rule (1...1000000). Default: 300 linear, 1000 cubic.")
     var epochs: Int?
 
     @Option(name: .customLong("init"), parsing: .unconditional,
@@ -44,13 +51,13 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Stop rule: fixed (exactly --epochs), notebook (stop at the first epoch whose MSE does not decrease) or tolerance (--tol). Default: fixed linear, notebook cubic.")
     var stop: StopChoice?
 
-    @Option(name: .customLong("tol"), help: "Tolerance on the change of MSE between epochs for --stop tolerance.")
+    @Option(name: .customLong("tol"), parsing: .unconditional, help: "Tolerance on the change of MSE between epochs for --stop tolerance.")
     var tolerance: Double = 1e-9
 
-    @Option(name: .customLong("batch-size"), help: "Samples per update for --optimizer minibatch.")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per update for --optimizer minibatch.")
     var batchSize: Int = 4
 
-    @Option(help: "Seed of the generator that shuffles the sample order each epoch.")
+    @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more).")
     var seed: UInt64 = 42
 
     @Flag(name: .customLong("no-shuffle"), help: "Keep the samples in file order instead of shuffling each epoch.")
@@ -68,9 +75,15 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "The CSV column with point labels, e.g. names (with --data).")
     var label: String?
 
+    @Option(help: ArgumentHelp("The --data file's field separator: ',', ';' or tab. Default: the one its header uses.", valueName: "separator"))
+    var delimiter: CSVFormat.Delimiter?
+
+    @Flag(name: .customLong("decimal-comma"), help: "The --data file writes decimals with a comma (58,5), as spreadsheets in Finnish and other locales export with ';' between fields.")
+    var decimalComma = false
+
     func validate() throws {
         if let learningRate, !(learningRate.isFinite && learningRate > 0) {
-            throw ValidationError("--lr must be a finite number greater than 0, got \(learningRate); the notebook uses 0.001 (linear) and 0.01 (cubic).")
+            throw ValidationError("--lr must be a finite number greater than 0, got \(OptionWording.number(learningRate)); the notebook uses 0.001 (linear) and 0.01 (cubic).")
         }
         if let epochs, !(1...1_000_000).contains(epochs) {
             throw ValidationError("--epochs must be between 1 and 1000000, got \(epochs).")
@@ -79,7 +92,7 @@ struct TrainingOptions: ParsableArguments {
             throw ValidationError("--degree must be between 1 and 9, got \(degree).")
         }
         if !(tolerance.isFinite && tolerance > 0) {
-            throw ValidationError("--tol must be a finite number greater than 0, got \(tolerance).")
+            throw ValidationError("--tol must be a finite number greater than 0, got \(OptionWording.number(tolerance)).")
         }
         if batchSize < 1 {
             throw ValidationError("--batch-size must be at least 1, got \(batchSize).")
@@ -90,17 +103,21 @@ struct TrainingOptions: ParsableArguments {
         if data == nil, x != nil || y != nil || label != nil {
             throw ValidationError("--x, --y and --label choose columns of a --data FILE.csv; give --data too.")
         }
+        if data == nil, delimiter != nil || decimalComma {
+            throw ValidationError("--delimiter and --decimal-comma describe a --data FILE.csv; give --data too.")
+        }
         if let initialParameters {
             _ = try parseInitialParameters(initialParameters)
         }
     }
 
-    /// The models these options name: one, or linear and cubic for `--model both`.
-    func models() throws -> [PolynomialModel] {
+    /// The models these options name: one, or linear and cubic for `--model both`; `fallback`
+    /// when neither `--model` nor `--degree` is given.
+    func models(default fallback: ModelChoice = .linear) throws -> [PolynomialModel] {
         if let degree {
             return [try PolynomialModel.polynomial(degree: degree)]
         }
-        switch model {
+        switch model ?? fallback {
         case .linear: return [.linear]
         case .cubic: return [.cubic]
         case .both: return [.linear, .cubic]
@@ -119,7 +136,8 @@ struct TrainingOptions: ParsableArguments {
     /// The data set: the built-in notebook data or the CSV file.
     func dataset() throws -> Dataset {
         guard let data, let x, let y else { return .notebook }
-        return try Dataset.load(csvAt: data, x: x, y: y, label: label)
+        return try Dataset.load(csvAt: data, x: x, y: y, label: label,
+                                format: CSVFormat(delimiter: delimiter, decimalComma: decimalComma))
     }
 
     /// The training configuration for `model`: the notebook's settings with the options applied.

@@ -57,4 +57,36 @@ struct BadDataTests {
         #expect(outcome.status == 64)
         #expect(outcome.standardError.contains("--x"))
     }
+
+    @Test("only regular files are read: a FIFO or a device is refused at once, naming it (data 65, build file 64)")
+    func specialFiles() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("people.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for path in [fifo, "/dev/zero"] {
+            for (arguments, status) in [(["train", "--data", path, "--x", "a", "--y", "b"], Int32(65)), (["build", path], 64)] {
+                let outcome = try ToolRunner.run(arguments, in: folder)
+                #expect(outcome.status == status, "\(arguments): \(outcome.standardError)")
+                #expect(outcome.standardError.contains(path) && outcome.standardError.contains("not a regular file"), "\(outcome.standardError)")
+                #expect(outcome.standardError.split(separator: "\n").count == 1)
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["people.csv"], "nothing written")
+    }
+
+    @Test("a spreadsheet's semicolon-separated export with decimal commas trains with --decimal-comma; without it the error says so")
+    func spreadsheetExport() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "nimi;paino_kg;pituus_cm\nOliver;58,5;150\nGeorge;59;157\nAmelia;62,25;163\n"
+            .write(to: folder.appendingPathComponent("paino.csv"), atomically: true, encoding: .utf8)
+        let arguments = ["train", "--data", "paino.csv", "--x", "paino_kg", "--y", "pituus_cm", "--label", "nimi", "--epochs", "3"]
+        let refused = try ToolRunner.run(arguments, in: folder)
+        #expect(refused.status == 65 && refused.standardError.contains("'58,5'") && refused.standardError.contains("--decimal-comma"),
+                "\(refused.standardError)")
+        let trained = try ToolRunner.run(arguments + ["--decimal-comma"], in: folder)
+        #expect(trained.status == 0, "\(trained.standardError)")
+        #expect(trained.standardOutput.contains("58.5") && trained.standardOutput.contains("Amelia"), "\(trained.standardOutput)")
+    }
 }

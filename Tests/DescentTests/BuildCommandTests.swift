@@ -42,7 +42,7 @@ struct BuildCommandTests {
             #expect(names.contains("data/history-\(model).csv"))
         }
         #expect(names.contains("data/predictions.csv") && names.contains("data/summary.json"))
-        #expect(names.contains("report.md") && names.contains("report.html") && names.contains("handout.pdf"))
+        #expect(names.contains("report.md") && names.contains("report.html") && names.contains("handout.pdf") && names.contains("slides.pptx"))
 
         let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.components(separatedBy: "<img src=\"data:image/png;base64,").count - 1 >= 9)
@@ -84,6 +84,7 @@ struct BuildCommandTests {
               max_frames: 4
             report:
               markdown: false
+              slides: deck/lecture.pptx
             """
         try configuration.write(to: folder.appendingPathComponent("kit.yaml"), atomically: true, encoding: .utf8)
         let first = try ToolRunner.run(["build", "kit.yaml", "--quiet"], in: folder)
@@ -93,6 +94,7 @@ struct BuildCommandTests {
         let names = try Self.files(under: kit)
         #expect(names.contains("figures/fit-linear.png") && names.contains("figures/step-lecture.pdf"))
         #expect(!names.contains("figures/fit-linear.svg") && !names.contains("report.md"))
+        #expect(names.contains("deck/lecture.pptx") && !names.contains("slides.pptx"))
         #expect(!names.contains { $0.hasPrefix("gallery/") })
         for model in ["linear", "cubic"] {
             let frames = names.filter { $0.hasPrefix("frames/\(model)/frame_") }
@@ -120,7 +122,11 @@ struct BuildCommandTests {
         let scores = hours.enumerated().map { 40 + 2.5 * $0.element + [3, -2, 1, -4, 2, 0, -1, 3, -3, 2, 1, -2][$0.offset] }
         var csv = "student,hours_studied,exam_score\n"
         for (index, value) in hours.enumerated() { csv += "s\(index),\(value),\(scores[index])\n" }
-        try csv.write(to: folder.appendingPathComponent("exam.csv"), atomically: true, encoding: .utf8)
+        // The build file and its data in a folder of their own: data.file is read from there, the
+        // kit is written where descent runs.
+        let course = folder.appendingPathComponent("course")
+        try FileManager.default.createDirectory(at: course, withIntermediateDirectories: true)
+        try csv.write(to: course.appendingPathComponent("exam.csv"), atomically: true, encoding: .utf8)
         let configuration = """
             output: kit
             data:
@@ -139,11 +145,14 @@ struct BuildCommandTests {
             report:
               html: false
               handout: false
+              slides: false
             """
-        try configuration.write(to: folder.appendingPathComponent("kit.yaml"), atomically: true, encoding: .utf8)
-        let outcome = try ToolRunner.run(["build", "kit.yaml", "--quiet"], in: folder)
+        try configuration.write(to: course.appendingPathComponent("kit.yaml"), atomically: true, encoding: .utf8)
+        let outcome = try ToolRunner.run(["build", "course/kit.yaml", "--quiet"], in: folder)
         #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: course.appendingPathComponent("kit").path))
         let kit = folder.appendingPathComponent("kit")
+        #expect(!FileManager.default.fileExists(atPath: kit.appendingPathComponent("slides.pptx").path), "slides: false writes no deck")
         let markdown = try String(contentsOf: kit.appendingPathComponent("report.md"), encoding: .utf8)
         for word in ["people", "person", "kg", "cm", "kilogram", "centimetre"] {
             #expect(!markdown.lowercased().contains(word), "the report says '\(word)' of hours and scores")

@@ -48,6 +48,7 @@ struct FuzzTests {
         ",", "\"", "\n", "\r\n", "\u{FEFF}", "NaN", "inf", "-inf", "1e400", "-0", "0", "1,5", "\"1,5\"", " ", "\t", "abc",
         "1e-320", "99999999999999999999", "ä", "\u{0}", ":", "- ", "[", "]", "{", "}", "&a", "*a", "!!int", "---", "#",
         "true", "null", "~", "..", "/", "-1", "1e308", "weight_kg", "height_cm", "name",
+        ";", "1,000", "1.000,5", "\u{1B}", "1e-300", "false",
     ]
 
     static func mutate(_ text: String, using generator: inout Generator) -> [UInt8] {
@@ -84,17 +85,19 @@ struct FuzzTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("data.csv")
         var accepted = 0
-        for _ in 0..<Self.cases {
+        for index in 0..<Self.cases {
             try Data(Self.mutate(Self.csvSeed, using: &generator)).write(to: file)
+            // Every third file is also read as a spreadsheet export: semicolons, decimal commas.
+            let format = index % 3 == 2 ? CSVFormat(delimiter: .semicolon, decimalComma: true) : CSVFormat()
             do {
-                let dataset = try Dataset.load(csvAt: file.path, x: "weight_kg", y: "height_cm", label: "name")
+                let dataset = try Dataset.load(csvAt: file.path, x: "weight_kg", y: "height_cm", label: "name", format: format)
                 let data = try NormalizedDataset(dataset)
                 var configuration = TrainingConfiguration.notebook(for: .cubic)
                 configuration.maxEpochs = 3
                 _ = try Trainer(data: data, configuration: configuration).run()
                 accepted += 1
             } catch let error as TrainingError {
-                #expect(!error.description.isEmpty)
+                #expect(!error.description.isEmpty && !error.description.contains("\n"))
             }
         }
         #expect(accepted > 0, "some mutations keep the file valid")
@@ -110,6 +113,7 @@ struct FuzzTests {
                 _ = try loader.parse(text)
             } catch let error as ReportingError {
                 #expect(error.description.contains("fuzz.yaml"))
+                #expect(!error.description.unicodeScalars.contains { $0.value < 0x20 }, "one line, no control characters: \(error)")
             } catch {
                 Issue.record("unexpected error type \(type(of: error)): \(error)")
             }

@@ -78,4 +78,19 @@ struct LandscapeCommandTests {
             }
         }
     }
+
+    @Test("figure --svg-text: text (the default) writes every label as <text>, paths writes Cairo's glyph outlines")
+    func svgTextOption() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var documents: [String: String] = [:]
+        for (extra, file) in [([String](), "text.svg"), (["--svg-text", "paths"], "paths.svg")] {
+            let outcome = try ToolRunner.run(["figure", "fit", "--model", "both"] + extra + ["--out", file], in: folder)
+            #expect(outcome.status == 0, "\(extra): \(outcome.standardError)")
+            documents[file] = String(decoding: try Data(contentsOf: folder.appendingPathComponent(file)), as: UTF8.self)
+        }
+        let text = try #require(documents["text.svg"]), paths = try #require(documents["paths.svg"])
+        #expect(text.contains(">Predicting height from weight</text>") && text.contains(">weight (kg)</text>"))
+        #expect(!paths.contains("<text") && paths.contains("<use") && paths.count > 3 * text.count)
+    }
 }

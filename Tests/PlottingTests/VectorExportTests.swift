@@ -8,19 +8,42 @@ import FoundationXML
 @Suite struct VectorExportTests {
     func landscape() -> Figure { DemoFigures.landscape(size: .half, theme: .light).0 }
 
-    @Test func svgIsWellFormedXMLWithThePageSize() throws {
-        let data = try landscape().svgData()
-        let parser = XMLParser(data: data)
-        #expect(parser.parse(), "SVG must parse as XML")
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("width=\"480pt\"") && text.contains("height=\"540pt\""))
-        #expect(text.components(separatedBy: "<image").count - 1 == 2, "one heatmap image + one colorbar image")
+    @Test("both SVG kinds are well-formed SVG 1.1 of the page size (px with a pixel viewBox, or Cairo's points), one image per heatmap and colorbar")
+    func svgIsWellFormedXMLWithThePageSize() throws {
+        for (mode, size) in [(SVGTextMode.text, "width=\"640\" height=\"720\" viewBox=\"0 0 960 1080\""),
+                             (.paths, "width=\"480pt\" height=\"540pt\"")] {
+            let data = try landscape().svgData(text: mode)
+            let parser = XMLParser(data: data)
+            #expect(parser.parse(), "SVG must parse as XML")
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.contains(size), "\(mode)")
+            #expect(text.contains("xmlns=\"http://www.w3.org/2000/svg\"") && text.contains("xmlns:xlink=\"http://www.w3.org/1999/xlink\""))
+            #expect(text.components(separatedBy: "<image").count - 1 == 2, "one heatmap image + one colorbar image")
+        }
     }
 
     @Test func svgAndPDFAreDeterministic() throws {
-        #expect(try landscape().svgData() == landscape().svgData())
+        for mode in SVGTextMode.allCases {
+            #expect(try landscape().svgData(text: mode) == landscape().svgData(text: mode))
+            #expect(try DemoFigures.fitAndLoss(size: .slide, theme: .dark).svgData(text: mode) == DemoFigures.fitAndLoss(size: .slide, theme: .dark).svgData(text: mode))
+        }
         #expect(try landscape().pdfData() == landscape().pdfData())
-        #expect(try DemoFigures.fitAndLoss(size: .slide, theme: .dark).svgData() == DemoFigures.fitAndLoss(size: .slide, theme: .dark).svgData())
+    }
+
+    @Test("markers are one symbol per shape, size and colours and one <use> per point; the other renderers draw each marker")
+    func markersAreSymbols() throws {
+        let figure = Figure(size: .half)
+        let points = (0..<40).map { DataPoint(x: Double($0), y: Double($0 % 7)) }
+        figure.axes.scatter(points, marker: .diamond, label: "data")
+        figure.axes.scatter(points.map { DataPoint(x: $0.x, y: $0.y + 10) }, marker: .cross, label: "shifted")
+        let text = String(decoding: try figure.svgData(), as: UTF8.self)
+        // One symbol per scatter, and at most one more per legend swatch (when the legend is shrunk).
+        let symbols = text.components(separatedBy: "<symbol").count - 1
+        #expect((2...4).contains(symbols))
+        #expect(text.components(separatedBy: "<use").count - 1 == 2 * points.count + 2)
+        let recorder = RecordingRenderer()
+        figure.draw(on: recorder)
+        #expect(recorder.fills.count >= points.count && recorder.strokes.count >= points.count)
     }
 
     @Test func pdfHasHeaderAndPages() throws {

@@ -146,6 +146,6 @@ struct RunStoreTests {
         #expect(trained.filter { !$0.normalized && $0.configuration.model == .linear }.count == 1)  // normalization's raw run
         #expect(names.contains("linear sgd") && names.contains("cubic sgd") && names.contains("linear momentum")
                 && names.contains("linear adam") && names.contains("\(PolynomialModel.monomial(power: 2).name) gd"))
-        #expect(result.files.contains("figures/step-lecture.png") && result.files.contains("handout.pdf"))
+        #expect(result.files.contains("figures/step-lecture.png") && result.files.contains("handout.pdf") && result.files.contains("slides.pptx"))
     }
 }

@@ -69,13 +69,6 @@ struct CSVLoadingTests {
         #expect(TrainingError.fileNotFound(path: missing).description.contains("does-not-exist.csv"))
     }
 
-    @Test("A directory is not a file")
-    func directoryPath() {
-        #expect(throws: TrainingError.self) {
-            try Dataset.load(csvAt: directory.path, x: "weight_kg", y: "height_cm")
-        }
-    }
-
     @Test("Empty file, and a file of blank lines")
     func emptyFile() {
         let error = loadingError("empty.csv", "")
@@ -169,6 +162,80 @@ struct CSVLoadingTests {
         }
         let text = TrainingError.zeroVariance(name: "weight_kg", value: 58, path: path("constant.csv")).description
         #expect(text.contains("column 'weight_kg'") && text.contains("is constant (every value is 58)") && text.contains("constant.csv"))
+    }
+
+    @Test("Tiny distinct values normalise; a spread below what doubles can divide by says so, with its size")
+    func tinySpread() throws {
+        let scale = try Normalizer(fitting: [1e-300, 2e-300, 3e-300], name: "x")
+        #expect(isRelativelyClose(scale.standardDeviation, (2.0 / 3).squareRoot() * 1e-300, tolerance: 1e-14))
+        #expect(isClose(scale.normalize(3e-300), 1.5.squareRoot(), tolerance: 1e-13))
+        let unit = Double.leastNormalMagnitude / 1024  // about 2e-311, subnormal
+        let subnormal = [unit, 2 * unit, 3 * unit]
+        do {
+            _ = try Normalizer(fitting: subnormal, name: "x", source: "tiny.csv")
+            Issue.record("a subnormal standard deviation cannot be divided by")
+        } catch let error as TrainingError {
+            guard case .spreadTooSmall(let name, let deviation, let source) = error else {
+                Issue.record("not a spread error: \(error)")
+                return
+            }
+            #expect(name == "x" && source == "tiny.csv" && deviation > 0 && deviation < 1e-308)
+            #expect(error.description.contains("too small") && !error.description.contains("constant"), "\(error)")
+            #expect(error.description.contains(String(format: "%.2g", deviation)))
+        }
+    }
+
+    @Test("Commas in numbers: a decimal comma, thousands separators, and 1,000 which could be either")
+    func commasInNumbers() throws {
+        func message(_ value: String, decimalComma: Bool = false) -> String {
+            TrainingError.nonNumeric(path: "f.csv", line: 2, column: "x", columnNumber: 1, value: value, decimalComma: decimalComma).description
+        }
+        let ambiguous = message("1,000")
+        #expect(ambiguous.contains("ambiguous") && ambiguous.contains("1000") && ambiguous.contains("1.000"), "\(ambiguous)")
+        #expect(!ambiguous.contains("write it with a dot, as 1.000"))
+        let grouped = message("1,000,000")
+        #expect(grouped.contains("thousands separators") && grouped.contains("as 1000000"), "\(grouped)")
+        #expect(message("1,234.5").contains("as 1234.5"))
+        let decimal = message("58,5")
+        #expect(decimal.contains("decimal comma") && decimal.contains("58.5") && decimal.contains("--decimal-comma"))
+        #expect(message("1.234,5", decimalComma: true).contains("as 1234,5"))
+        #expect(message("58.5", decimalComma: true).contains("58,5"))
+        // An unquoted comma splits the number: the row is ragged, and the hint names both readings.
+        let ragged = try #require(loadingError("thousands.csv", "weight_kg,height_cm\n1,000,150\n"))
+        #expect(ragged.description.contains("1,000") && ragged.description.contains("1000"), "\(ragged)")
+    }
+
+    @Test("Semicolon- and tab-separated files with decimal commas, as spreadsheets export them, with quoting intact")
+    func delimitersAndDecimalCommas() throws {
+        let finnish = try writeFixture("paino.csv", text: "nimi;paino_kg;pituus_cm\nOliver;58,5;150\n\"Smith; George\";59;157,25\n", in: directory)
+        let dataset = try Dataset.load(csvAt: finnish, x: "paino_kg", y: "pituus_cm", label: "nimi", format: CSVFormat(decimalComma: true))
+        #expect(dataset.x == [58.5, 59] && dataset.y == [150, 157.25] && dataset.labels == ["Oliver", "Smith; George"])
+        // Without --decimal-comma the delimiter is still found; the decimal comma is named, with the option.
+        #expect(throws: TrainingError.nonNumeric(path: finnish, line: 2, column: "paino_kg", columnNumber: 2, value: "58,5")) {
+            try Dataset.load(csvAt: finnish, x: "paino_kg", y: "pituus_cm")
+        }
+        let tabs = try writeFixture("tabs.tsv", text: "name\tweight_kg\theight_cm\n\"A, B\"\t58\t150\nC\t59\t157\n", in: directory)
+        let tabbed = try Dataset.load(csvAt: tabs, x: "weight_kg", y: "height_cm", label: "name")
+        #expect(tabbed.x == [58, 59] && tabbed.labels == ["A, B", "C"])
+        // A delimiter given that the header does not use: the header is one column, and the hint says which it uses.
+        let wrong = TrainingError.missingColumn(path: finnish, column: "paino_kg", available: ["nimi;paino_kg;pituus_cm"], delimiter: .comma)
+        #expect(throws: wrong) { try Dataset.load(csvAt: finnish, x: "paino_kg", y: "pituus_cm", format: CSVFormat(delimiter: .comma)) }
+        #expect(wrong.description.contains("semicolon") && wrong.description.contains("--delimiter ';'"), "\(wrong)")
+        // A semicolon file's ragged row counts semicolon-separated fields.
+        let ragged = try #require(loadingError("ragged.csv", "weight_kg;height_cm\n58;150;3\n"))
+        #expect(ragged.description.contains("semicolon-separated"), "\(ragged)")
+    }
+
+    @Test("Only regular files are read: a FIFO, a device and a directory are refused before anything opens them")
+    func specialFiles() throws {
+        let fifo = directory.appendingPathComponent("pipe.csv").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for (path, words) in [(fifo, "named pipe"), ("/dev/zero", "character device"), (directory.path, "directory")] {
+            #expect(throws: TrainingError.unreadableFile(path: path, reason: InputFile(path: path).problem ?? "")) {
+                try Dataset.load(csvAt: path, x: "weight_kg", y: "height_cm")
+            }
+            #expect(InputFile(path: path).problem?.contains(words) == true)
+        }
     }
 
     @Test("Invalid UTF-8 in a data row names the line")

@@ -4,7 +4,7 @@ import Foundation
 public enum ExportFormat: String, Sendable, CaseIterable {
     /// PNG through libpng.
     case png
-    /// SVG through Cairo (lines and contours stay vectors).
+    /// SVG: text stays text (`SVGRenderer`), or Cairo's glyph outlines (`SVGTextMode.paths`).
     case svg
     /// PDF through Cairo.
     case pdf

@@ -11,9 +11,22 @@ extension Figure {
         return try PNGEncoder.encode(renderRaster(), options: options)
     }
 
-    /// The figure as an SVG document (`width`/`height` in points, pixels / `vectorDPI` · 72).
-    public func svgData() throws -> Data {
-        SVGNormalizer.normalize(try cairoSVGData())
+    /// The figure as an SVG 1.1 document of the page size (pixels / `vectorDPI` inches).
+    ///
+    /// With `.text` (the default) `SVGRenderer` writes it: text as `<text>`, the `viewBox` in
+    /// pixels and `width`/`height` in CSS pixels (a 1920x1080 slide at 144 dpi is 1280x720 px,
+    /// 13.33 x 7.5 inches like the PDF). With `.paths` Cairo writes it with every letter as a
+    /// glyph outline, `width`/`height` in points and ids renumbered (`SVGNormalizer`).
+    public func svgData(text: SVGTextMode = .text) throws -> Data {
+        switch text {
+        case .text:
+            let (width, height) = pageSize
+            let renderer = try SVGRenderer(width: size.width, height: size.height, pageWidth: width * 4 / 3, pageHeight: height * 4 / 3)
+            draw(on: renderer)
+            return try renderer.document()
+        case .paths:
+            return SVGNormalizer.normalize(try cairoSVGData())
+        }
     }
 
     /// The SVG exactly as Cairo writes it, ids not yet renumbered.
@@ -32,15 +45,16 @@ extension Figure {
         return try document.finish()
     }
 
-    /// Writes the figure to `url`, choosing PNG, SVG or PDF by the extension, atomically.
+    /// Writes the figure to `url`, choosing PNG, SVG or PDF by the extension, atomically;
+    /// `svgText` says how SVG writes text.
     ///
     /// - Throws: `PlottingError.unsupportedFileExtension` for other extensions, and the
     ///   `AtomicFile` errors (missing directory, not writable, disk full), naming the path.
-    public func write(to url: URL, pngOptions: PNGOptions = PNGOptions()) throws {
+    public func write(to url: URL, pngOptions: PNGOptions = PNGOptions(), svgText: SVGTextMode = .text) throws {
         let data: Data
         switch try ExportFormat(url: url) {
         case .png: data = try pngData(options: pngOptions)
-        case .svg: data = try svgData()
+        case .svg: data = try svgData(text: svgText)
         case .pdf: data = try pdfData()
         }
         try AtomicFile.write(data: data, to: url)

@@ -79,8 +79,8 @@ enum LegendBox {
                     renderer.stroke(.polyline([DevicePoint(x: left, y: midY), DevicePoint(x: left + swatch, y: midY)]),
                                     style: StrokeStyle(color: color, width: width ?? metrics.lineWidth, dash: dash.pattern(metrics), cap: .butt))
                 case let .marker(shape, fill, edge, size):
-                    shape.draw(on: renderer, center: center, size: size ?? metrics.markerSize, fill: fill, edge: edge,
-                               edgeWidth: max(1, (size ?? metrics.markerSize) * 0.14))
+                    renderer.drawMarkers(shape, at: [center], size: size ?? metrics.markerSize, fill: fill, edge: edge,
+                                         edgeWidth: max(1, (size ?? metrics.markerSize) * 0.14))
                 case let .patch(color):
                     renderer.fill(.rectangle(DeviceRect(center: center, width: swatch * 0.8, height: row * 0.6)), color: color)
                 case .none:

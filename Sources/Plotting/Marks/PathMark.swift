@@ -87,15 +87,17 @@ public final class PathMark: Mark {
         }
         if markers {
             var lastMarker: DevicePoint?
+            var centers: [DevicePoint] = []
             for point in device.dropLast() {
                 if let spacing = minimumMarkerSpacing, let previous = lastMarker, previous.distance(to: point) < spacing { continue }
                 lastMarker = point
-                MarkerShape.circle.draw(on: context.renderer, center: point, size: markerSize, fill: ink, edge: halo, edgeWidth: 1.5 * context.metrics.scale)
+                centers.append(point)
             }
+            context.renderer.drawMarkers(.circle, at: centers, size: markerSize, fill: ink, edge: halo, edgeWidth: 1.5 * context.metrics.scale)
         }
         if let last = device.last {
-            MarkerShape.circle.draw(on: context.renderer, center: last, size: context.metrics.markerSize * 1.3, fill: ink,
-                                    edge: context.theme.haloColor, edgeWidth: 2.5 * context.metrics.scale)
+            context.renderer.drawMarkers(.circle, at: [last], size: context.metrics.markerSize * 1.3, fill: ink,
+                                         edge: context.theme.haloColor, edgeWidth: 2.5 * context.metrics.scale)
         }
     }
 

@@ -91,10 +91,8 @@ public final class ScatterMark: Mark {
             drawDensity(in: context, cellSize: diameter / 2)
             return
         }
-        for point in points {
-            marker.draw(on: context.renderer, center: context.transform.device(point), size: diameter,
-                        fill: color, edge: edgeColor, edgeWidth: max(1, diameter * 0.14))
-        }
+        context.renderer.drawMarkers(marker, at: points.map(context.transform.device), size: diameter,
+                                     fill: color, edge: edgeColor, edgeWidth: max(1, diameter * 0.14))
     }
 
     /// The binned points as one nearest-neighbour image over the plot area.

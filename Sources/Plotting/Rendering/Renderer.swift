@@ -3,8 +3,9 @@ import Foundation
 /// The small drawing contract every mark and axis draws through, in device coordinates
 /// (pixels, origin top-left, y down).
 ///
-/// Cairo implements it for raster and vector output (`CairoRenderer`); `RecordingRenderer`
-/// records the calls so tests can check marks exactly without reading pixels.
+/// Cairo implements it for raster and vector output (`CairoRenderer`); `SVGRenderer` writes SVG
+/// with text kept as text; `RecordingRenderer` records the calls so tests can check marks
+/// exactly without reading pixels.
 public protocol Renderer: AnyObject {
     /// Pushes the graphics state (clip) on a stack.
     func save()
@@ -23,6 +24,11 @@ public protocol Renderer: AnyObject {
     func drawText(_ text: String, at point: DevicePoint, style: TextStyle, anchor: TextAnchor, angle: Double)
     /// Draws a premultiplied ARGB32 image scaled to fill `rect`.
     func drawImage(_ image: Raster, in rect: DeviceRect, interpolation: ImageInterpolation)
+    /// Draws one marker of `shape` and diameter `size` at each finite centre, in order: filled
+    /// with `fill` and outlined with `edge` at `edgeWidth` (a cross is stroked in `fill`). The
+    /// default draws each marker's fill and stroke through this renderer; `SVGRenderer` writes
+    /// one symbol and a `<use>` per centre.
+    func drawMarkers(_ shape: MarkerShape, at centers: [DevicePoint], size: Double, fill: Color, edge: Color?, edgeWidth: Double)
     /// Says what the calls that follow draw (nil: nothing in particular). Renderers that draw
     /// ignore it (the default); `RecordingRenderer` files it with every recorded text.
     func setDrawingRole(_ role: DrawingRole?)
@@ -31,6 +37,13 @@ public protocol Renderer: AnyObject {
 extension Renderer {
     /// Ignores the role: drawing does not depend on it.
     public func setDrawingRole(_ role: DrawingRole?) {}
+
+    /// Draws every marker as its own fill and stroke (see `MarkerShape`).
+    public func drawMarkers(_ shape: MarkerShape, at centers: [DevicePoint], size: Double, fill: Color, edge: Color?, edgeWidth: Double) {
+        for center in centers {
+            shape.draw(on: self, center: center, size: size, fill: fill, edge: edge, edgeWidth: edgeWidth)
+        }
+    }
 
     /// Fills with the non-zero rule.
     public func fill(_ path: DevicePath, color: Color) {

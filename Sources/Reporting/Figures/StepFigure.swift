@@ -68,7 +68,10 @@ enum StepFigure {
         let samples = (0..<300).map { low - pad + (high - low + 2 * pad) * Double($0) / 299 }
         curveAxes.line(samples.map { DataPoint(x: $0, y: lossOf($0)) }, color: figure.theme.seriesColor(0),
                        label: "L(w) = (\(format(point.y)) − \(format(point.x * point.x))w)²")
-        let stepPoints = weights.map { DataPoint(x: $0, y: lossOf($0)) }
+        // Slides that reveal the steps one at a time draw the first `shown`; the limits above and
+        // the table's rows below keep the room of every step.
+        let shown = min(spec.shownSteps ?? rows.count, rows.count)
+        let stepPoints = weights.prefix(shown + 1).map { DataPoint(x: $0, y: lossOf($0)) }
         curveAxes.path(stepPoints, markers: false, label: text.gradientSteps)
         // Each w_k beside its point on the outer side of the parabola (away from the steps
         // between the branches), level with it, else above or below it; a label that fits
@@ -87,7 +90,7 @@ enum StepFigure {
         }
         curveAxes.xLabel = "w"
         curveAxes.yLabel = "L(w)"
-        let losses = stepPoints.map(\.y) + samples.map(lossOf)
+        let losses = weights.map(lossOf) + samples.map(lossOf)
         curveAxes.yLimits = AxisLimits(-0.05 * (losses.max() ?? 1), 1.3 * (losses.max() ?? 1))
         curveAxes.legendPlacement = .corner(.upperCenter)
 
@@ -106,7 +109,7 @@ enum StepFigure {
             table.text(title, at: DataPoint(x: Double(column) + 0.5, y: Double(lineCount) - 0.1), anchor: TextAnchor(.center, .middle),
                        color: figure.theme.mutedInk, fontSize: fontSize)
         }
-        for (line, row) in rows.enumerated() {
+        for (line, row) in rows.prefix(shown).enumerated() {
             let y = Double(lineCount - 1 - line) - 0.1
             let cells = ["\(row.index)", format(row.weight), format(row.prediction), format(row.loss), format(row.gradient), format(row.newWeight)]
             for (column, cell) in cells.enumerated() {

@@ -3,8 +3,8 @@ import Plotting
 import Training
 
 /// Builds the lecture kit: loads the data, trains every run once into a ``RunStore``, then draws
-/// every figure, the frames, the data files, the HTML and Markdown reports and the PDF handout
-/// from that store into the output folder.
+/// every figure, the frames, the data files, the HTML and Markdown reports, the PDF handout and
+/// the PowerPoint deck from that store into the output folder.
 ///
 /// Every file goes through `AtomicFile` (temporary file, then rename) into a staging folder of the
 /// output folder, and the whole kit is moved into place at the end (`OutputTree`: lock, no links
@@ -106,7 +106,8 @@ public struct KitBuilder: Sendable {
             var dataset = Dataset.notebook
             if let file = configuration.data.file {
                 let path = file.hasPrefix("/") ? file : workingDirectory.appendingPathComponent(file).path
-                dataset = try Dataset.load(csvAt: path, x: configuration.data.x, y: configuration.data.y, label: configuration.data.label)
+                dataset = try Dataset.load(csvAt: path, x: configuration.data.x, y: configuration.data.y, label: configuration.data.label,
+                                           format: configuration.data.format)
             }
             let catalog = try DataCatalog(dataset: dataset)
             return (catalog, "\(dataset.count) rows" + (dataset.source.map { " from \($0)" } ?? " (the notebook's people)"))
@@ -168,6 +169,17 @@ public struct KitBuilder: Sendable {
                 let pages = try report.handout(to: output.appendingPathComponent(name))
                 written.append(name)
                 return ((), "\(name), \(pages) pages")
+            }
+        }
+        if let name = configuration.report.slides {
+            try await stage("slides") {
+                let deck = try await LectureDeck(configuration: configuration, builds: configuration.report.slideBuilds)
+                    .deck(store: store) { done, total in progress(.advanced("slides", done: done, total: total)) }
+                let url = output.appendingPathComponent(name)
+                try KitFileSystem.makeFolder(url.deletingLastPathComponent())
+                try deck.write(to: url)
+                written.append(name)
+                return ((), "\(name), \(deck.slides.count + 1) slides")
             }
         }
         // Each sequence's new frame count: the previous kit's frames numbered above it go.

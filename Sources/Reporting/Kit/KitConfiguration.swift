@@ -7,11 +7,13 @@ import Training
 ///
 /// `KitConfiguration()` is the default run (the notebook's two models, every figure kind,
 /// light English slides as PNG, SVG and PDF, frames for both models, the HTML and Markdown
-/// reports and the handout, all under `output/`). `Examples/lecture.yaml` spells out the same.
+/// reports, the handout and the slide deck, all under `output/`). `Examples/lecture.yaml` spells out the same.
 public struct KitConfiguration: Sendable {
     /// The training data: the notebook's people, or a CSV file.
     public struct DataSource: Sendable, Equatable {
-        /// The CSV file, relative to the current folder; nil = the built-in data.
+        /// The CSV file; nil = the built-in data. A build file's relative path is read from the
+        /// build file's folder (``KitConfigurationLoader`` resolves it); here a relative path is
+        /// relative to the builder's working folder.
         public var file: String?
         /// The x column.
         public var x: String
@@ -23,9 +25,19 @@ public struct KitConfiguration: Sendable {
         public var xLabel: String?
         /// The y column's axis label, instead of one made from its name.
         public var yLabel: String?
+        /// The file's delimiter (found in its header unless given) and decimal separator.
+        public var format = CSVFormat()
 
         /// The notebook's 10 people.
         public static let notebook = DataSource(file: nil, x: "weight_kg", y: "height_cm", label: "name")
+
+        /// A data source; the column labels and the format start as their defaults.
+        public init(file: String?, x: String, y: String, label: String?) {
+            self.file = file
+            self.x = x
+            self.y = y
+            self.label = label
+        }
 
         /// The column labels as figure labels.
         var labels: FigureLabels { FigureLabels(x: xLabel, y: yLabel) }
@@ -37,6 +49,8 @@ public struct KitConfiguration: Sendable {
         public var kinds: [FigureKind] = FigureKind.allCases
         /// File formats.
         public var formats: [ExportFormat] = [.png, .svg, .pdf]
+        /// How SVG files write text: editable `<text>` (default) or Cairo's glyph outlines.
+        public var svgText: SVGTextMode = .text
         /// Pixel size.
         public var size: FigureSize = .slide
         /// Resolution.
@@ -87,6 +101,10 @@ public struct KitConfiguration: Sendable {
         public var markdown: String? = "report.md"
         /// The multi-page PDF handout.
         public var handout: String? = "handout.pdf"
+        /// The PowerPoint deck: a title slide, then one slide per figure with its caption in the notes.
+        public var slides: String? = "slides.pptx"
+        /// Build slides in the deck that reveal the worked step, the training view and the path step by step.
+        public var slideBuilds = false
     }
 
     /// The output folder (relative to the current folder, or absolute).

@@ -20,6 +20,16 @@ struct KitRenderedFigure: Sendable {
     let files: [String]
 }
 
+extension KitConfiguration {
+    /// `style` with the user's title and subtitle for `job`'s figure and the data's column labels.
+    func style(_ style: FigureStyle, for job: KitFigureJob) -> FigureStyle {
+        var style = style
+        style.labels = FigureLabels(title: figures.titles[job.stem], subtitle: figures.subtitles[job.stem],
+                                    x: data.xLabel, y: data.yLabel)
+        return style
+    }
+}
+
 /// Draws the kit's figures from the store, in parallel, for every theme and language asked for,
 /// and the small gallery copies.
 struct KitFigureStage {
@@ -76,13 +86,7 @@ struct KitFigureStage {
         let figures = configuration.figures
         let variants = Self.variants(configuration)
         let jobs = Self.jobs(configuration)
-        // The user's titles by figure, and column labels for every figure.
-        func labelled(_ style: FigureStyle, _ job: KitFigureJob) -> FigureStyle {
-            var style = style
-            style.labels = FigureLabels(title: figures.titles[job.stem], subtitle: figures.subtitles[job.stem],
-                                        x: configuration.data.xLabel, y: configuration.data.yLabel)
-            return style
-        }
+        func labelled(_ style: FigureStyle, _ job: KitFigureJob) -> FigureStyle { configuration.style(style, for: job) }
         var work: [Work] = []
         for (index, variant) in variants.enumerated() {
             work += jobs.map { .figure(folder: variant.folder, job: $0, style: labelled(variant.style, $0), primary: index == 0) }
@@ -97,35 +101,14 @@ struct KitFigureStage {
             try KitFileSystem.makeFolder(output.appendingPathComponent(folder))
         }
 
-        let total = work.count
         let stage = self
-        let done: [Done?] = try await withThrowingTaskGroup(of: (Int, Done).self) { group in
-            var results = [Done?](repeating: nil, count: total)
-            var next = 0, finished = 0
-            // At most as many figures in flight as there are cores: each holds a whole figure in memory.
-            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            func addNext() {
-                guard next < total else { return }
-                let index = next, item = work[index]
-                next += 1
-                group.addTask { (index, try stage.perform(item)) }
-            }
-            for _ in 0..<width { addNext() }
-            for try await (index, result) in group {
-                results[index] = result
-                finished += 1
-                progress(finished, total)
-                addNext()
-            }
-            return results
-        }
+        let done = try await mapInFlight(work, progress: progress) { try stage.perform($0) }
         var primary: [KitRenderedFigure] = []
         var thumbnails: [String] = []
         for result in done {
             switch result {
-            case .figure(let rendered, let isPrimary)?: if isPrimary { primary.append(rendered) }
-            case .thumbnail(let file)?: thumbnails.append(file)
-            case nil: break
+            case .figure(let rendered, let isPrimary): if isPrimary { primary.append(rendered) }
+            case .thumbnail(let file): thumbnails.append(file)
             }
         }
         return Result(primary: primary, thumbnails: thumbnails)
@@ -167,7 +150,7 @@ struct KitFigureStage {
             case .png:
                 data = try figure.pngData(options: pngOptions)
                 png = data
-            case .svg: data = try figure.svgData()
+            case .svg: data = try figure.svgData(text: configuration.figures.svgText)
             case .pdf: data = try figure.pdfData()
             }
             try AtomicFile.write(data: data, to: output.appendingPathComponent(relative))

@@ -44,6 +44,7 @@ struct KitOutputPlan {
         if let name = configuration.report.markdown { add(name, "report.markdown") }
         if let name = configuration.report.html { add(name, "report.html") }
         if let name = configuration.report.handout { add(name, "report.handout") }
+        if let name = configuration.report.slides { add(name, "report.slides") }
         self.outputs = outputs
     }
 

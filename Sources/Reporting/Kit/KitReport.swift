@@ -29,7 +29,7 @@ struct KitReport {
     }
 
     /// The figure stems of each of ``LectureText/reportSections(count:xMean:xStd:yMean:yStd:line:)``.
-    private static let sectionStems: [[String]] = [
+    static let sectionStems: [[String]] = [
         ["fit-linear"],
         ["normalization-linear"],
         ["training-linear", "loss-linear"],
@@ -85,9 +85,12 @@ struct KitReport {
     private func figure(_ stem: String) -> KitRenderedFigure? { figures.first { $0.job.stem == stem } }
 
     /// Figures in report order: those of the sections first, then any others.
-    var orderedFigures: [KitRenderedFigure] {
-        let listed = sections.flatMap(\.stems).compactMap(figure)
-        let rest = figures.filter { rendered in !listed.contains { $0.job.stem == rendered.job.stem } }
+    var orderedFigures: [KitRenderedFigure] { Self.lectureOrder(figures) { $0.job.stem } }
+
+    /// `items` in report order by their figure stems: those of the sections first, then any others.
+    static func lectureOrder<Item>(_ items: [Item], stem: (Item) -> String) -> [Item] {
+        let listed = sectionStems.flatMap { $0 }.compactMap { name in items.first { stem($0) == name } }
+        let rest = items.filter { item in !listed.contains { stem($0) == stem(item) } }
         return listed + rest
     }
 

@@ -294,20 +294,27 @@ public struct StepSpec: Sendable, Hashable {
     public var learningRate: Double
     /// The number of steps, ``stepCounts``.
     public var steps: Int
+    /// How many of the steps are drawn, `0...steps` (slides that reveal them one at a time); nil =
+    /// all. The axes and the table keep the room of every step, so successive builds line up.
+    public var shownSteps: Int?
 
     /// The step counts allowed.
     public static let stepCounts = 1...20
 
-    /// Creates the spec; the defaults are the slides' (`w₀ = 1`, `η = 0.05`, 3 steps).
-    public init(initialWeight: Double = 1, learningRate: Double = 0.05, steps: Int = 3) {
+    /// Creates the spec; the defaults are the slides' (`w₀ = 1`, `η = 0.05`, 3 steps, all shown).
+    public init(initialWeight: Double = 1, learningRate: Double = 0.05, steps: Int = 3, shownSteps: Int? = nil) {
         self.initialWeight = initialWeight
         self.learningRate = learningRate
         self.steps = steps
+        self.shownSteps = shownSteps
     }
 
     func validate() throws {
         guard Self.stepCounts.contains(steps) else {
             throw ReportingError.outOfRange(setting: .stepCount, value: "\(steps)", allowed: "1 to 20 steps")
+        }
+        if let shownSteps, !(0...steps).contains(shownSteps) {
+            throw ReportingError.outOfRange(setting: .stepCount, value: "\(shownSteps)", allowed: "0 to \(steps) steps shown")
         }
         guard initialWeight.isFinite else {
             throw ReportingError.outOfRange(setting: .initialWeight, value: "\(initialWeight)", allowed: "a finite number")
