@@ -43,7 +43,10 @@ public struct TrainingSummaryText: Sendable {
     public var divergenceWarning: String {
         let epoch: Int
         if case .diverged(let at) = trained.history.stopReason { epoch = at } else { epoch = trained.history.epochsRun }
+        var isPlainGradientDescent = false
+        if case .gd = trained.history.configuration.optimizer { isPlainGradientDescent = true }
         return "training diverged at epoch \(epoch) with learning rate \(format(trained.history.configuration.learningRate)); "
+            + (isPlainGradientDescent ? "" : "for comparison, ")
             + "full-batch gradient descent on this data is stable only below 2/lambda_max = \(format(trained.statistics.stableLearningRate)). "
             + "The history up to the last finite epoch is kept."
     }

@@ -110,6 +110,7 @@ struct FigureCommand: AsyncParsableCommand {
         _ = try parsedRanges()
         _ = try parsedLearningRates()
         if let out {
+            guard !out.isEmpty else { throw ValidationError("--out is empty: give the figure's file name, e.g. --out fit.png.") }
             let ext = (out as NSString).pathExtension.lowercased()
             guard ["png", "svg", "pdf"].contains(ext) else {
                 throw ValidationError("--out '\(out)' has an unknown format '\(ext)': use a .png, .svg or .pdf file name.")

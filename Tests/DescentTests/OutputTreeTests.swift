@@ -208,7 +208,9 @@ struct OutputTreeTests {
         (["build", "kit.yaml"], "report:\n  html: data/summary.json\n", 64, ["kit.yaml", "line 2", "report.html", "data_folder", "data/summary.json"]),
         (["build", "kit.yaml"], "report:\n  markdown: figures\n", 64, ["line 2", "report.markdown", "figures.folder"]),
         (["frames", "--out", ""], nil, 64, ["--out is empty"]),
-        (["frames", "--out", "f", "--video", "nodir/v.mp4"], nil, 73, ["nodir/v.mp4", "does not exist"]),
+        (["figure", "fit", "--out", ""], nil, 64, ["--out is empty"]),
+        (["slides", "--out", ""], nil, 64, ["--out"]),
+        (["frames", "--out", "f", "--video", "nodir/v.mp4"], nil, 73, ["\"nodir/v.mp4\"", "does not exist"]),
     ] as [([String], String?, Int32, [String])])
     func outputPathMistakes(arguments: [String], configuration: String?, status: Int32, fragments: [String]) throws {
         let folder = try ToolRunner.temporaryFolder()

@@ -76,12 +76,13 @@ public struct VideoEncoder: Sendable {
         _ = try format(of: video)
         let target = video.standardizedFileURL
         let folder = target.deletingLastPathComponent().path
+        let shown = video.relativePath  // as the user wrote it
         var info = stat()
-        guard stat(folder, &info) == 0 else { throw PlottingError.forErrno(errno, path: target.path) }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw PlottingError.parentIsNotDirectory(path: target.path) }
-        guard access(folder, W_OK) == 0 else { throw PlottingError.forErrno(errno, path: target.path) }
+        guard stat(folder, &info) == 0 else { throw PlottingError.forErrno(errno, path: shown) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw PlottingError.parentIsNotDirectory(path: shown) }
+        guard access(folder, W_OK) == 0 else { throw PlottingError.forErrno(errno, path: shown) }
         if lstat(target.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            throw PlottingError.targetIsNotRegularFile(path: target.path)
+            throw PlottingError.targetIsNotRegularFile(path: shown)
         }
     }
 
