@@ -63,6 +63,8 @@ public enum LectureFigures {
             return CompareModelsFigure.make(style: style, models: models)
         case .compareOptimizers(let options):
             return try OptimizerComparisonFigure.make(options, style: style, runs: models)
+        case .parameters(let options):
+            return try ParametersFigure.make(options, style: style, models: models)
         }
     }
 }

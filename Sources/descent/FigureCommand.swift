@@ -40,7 +40,7 @@ struct FigureCommand: AsyncParsableCommand {
     @Flag(help: "fit: write each point's label (the people's names) beside it.")
     var labels = false
 
-    @Flag(help: "loss, lr-sweep: logarithmic MSE axis.")
+    @Flag(help: "loss, lr-sweep: logarithmic MSE axis; parameters: logarithmic gradient-norm axis (also chosen when the norms span two decades).")
     var log = false
 
     @Option(parsing: .unconditional, help: "training, slice: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
@@ -163,6 +163,7 @@ struct FigureCommand: AsyncParsableCommand {
             case .models: return .compareModels(CompareModelsSpec(completing: runs))
             case .optimizers: return .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane, raw: raw))
             }
+        case .parameters: return .parameters(ParametersSpec(runs: runs, logScale: log))
         }
     }
 

@@ -39,6 +39,8 @@ struct FigureLayoutAuditTests {
             ("step", .step(StepSpec())),
             ("compare-models", .compareModels(CompareModelsSpec(completing: [linear, cubic]))),
             ("compare-optimizers", .compareOptimizers(CompareOptimizersSpec(base: linear, plane: plane))),
+            ("parameters-both", .parameters(ParametersSpec(runs: [linear, cubic]))),
+            ("parameters-cubic", .parameters(ParametersSpec(runs: [cubic]))),
         ]
     }()
 

@@ -104,6 +104,12 @@ struct KitCaptions {
             return text.captionStep(initialWeight: shortest(spec.initialWeight), learningRate: shortest(spec.learningRate), weights: weights)
         case .compareOptimizers:
             return text.captionCompareOptimizers(model: name)
+        case .parameters:
+            let final = zip(model.model.parameterNames, model.finalParameters).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")
+            let optimum = zip(model.model.parameterNames, model.optimum).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")
+            let norms = model.history.epochs.map(\.gradientNorm)
+            return text.captionParameters(model: name, run: run(model), final: final, optimum: optimum,
+                                          start: significant(norms.first ?? .nan), end: significant(norms.last ?? .nan))
         }
     }
 

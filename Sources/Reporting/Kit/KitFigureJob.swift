@@ -15,7 +15,8 @@ struct KitFigureJob: Sendable, Hashable {
     /// fit and loss: each model, and both together when linear and cubic are trained; training,
     /// landscape, lr-sweep and slice: each model; normalization: the linear model (the cubic's raw
     /// features span nine orders of magnitude, so its raw landscape shows nothing); step: the
-    /// slides' example once; compare: models (with both) and optimizers (on the first model).
+    /// slides' example once; compare: models (with both) and optimizers (on the first model);
+    /// parameters: each model.
     /// Landscapes use `grid` points per side.
     static func jobs(kinds: [FigureKind], models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
         var jobs: [KitFigureJob] = []
@@ -64,6 +65,8 @@ struct KitFigureJob: Sendable, Hashable {
                     jobs.append(KitFigureJob(stem: "compare-optimizers", spec: .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane)),
                                              modelName: first.model.name))
                 }
+            case .parameters:
+                for configuration in models { jobs.append(job(kind, configuration, .parameters(ParametersSpec(runs: [configuration])))) }
             }
         }
         return jobs

@@ -32,9 +32,9 @@ struct KitReport {
     static let sectionStems: [[String]] = [
         ["fit-linear"],
         ["normalization-linear"],
-        ["training-linear", "loss-linear"],
+        ["training-linear", "loss-linear", "parameters-linear"],
         ["landscape-linear", "slice-linear"],
-        ["training-cubic", "loss-cubic", "fit-cubic", "landscape-cubic", "slice-cubic"],
+        ["training-cubic", "loss-cubic", "fit-cubic", "parameters-cubic", "landscape-cubic", "slice-cubic"],
         ["fit-both", "loss-both", "compare-models"],
         ["step-lecture"],
         ["lr-sweep-linear", "lr-sweep-cubic", "compare-optimizers"],

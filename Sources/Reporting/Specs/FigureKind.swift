@@ -20,6 +20,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case step
     /// Linear vs cubic, or optimizers on one landscape.
     case compare
+    /// Every parameter and the gradient norm against epochs.
+    case parameters
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

@@ -28,6 +28,8 @@ public enum FigureSpec: Sendable, Hashable {
     case compareModels(CompareModelsSpec)
     /// Several optimizers' paths on one landscape.
     case compareOptimizers(CompareOptimizersSpec)
+    /// Every parameter and the gradient norm against epochs.
+    case parameters(ParametersSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -41,6 +43,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .slice: return .slice
         case .step: return .step
         case .compareModels, .compareOptimizers: return .compare
+        case .parameters: return .parameters
         }
     }
 
@@ -59,6 +62,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .step(let spec): try spec.validate()
         case .compareModels(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .compareOptimizers(let spec): try spec.plane.validate(for: spec.base.model)
+        case .parameters(let spec): try Self.requireModels(spec.runs, kind: kind)
         }
     }
 
@@ -78,6 +82,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .step(let spec): return [spec.request]
         case .compareModels(let spec): return spec.runs.map { RunRequest($0) }
         case .compareOptimizers(let spec): return spec.requests
+        case .parameters(let spec): return spec.runs.map { RunRequest($0) }
         }
     }
 
@@ -108,6 +113,20 @@ public struct LossSpec: Sendable, Hashable {
     /// The runs drawn.
     public var runs: [TrainingConfiguration]
     /// Logarithmic MSE axis.
+    public var logScale: Bool
+
+    /// Creates the spec.
+    public init(runs: [TrainingConfiguration], logScale: Bool = false) {
+        self.runs = runs
+        self.logScale = logScale
+    }
+}
+
+/// `parameters`: every parameter of each run and the gradient norm against epochs.
+public struct ParametersSpec: Sendable, Hashable {
+    /// The runs drawn, one parameter panel each.
+    public var runs: [TrainingConfiguration]
+    /// Logarithmic gradient-norm axis (it is also logarithmic when the norms span two decades).
     public var logScale: Bool
 
     /// Creates the spec.

@@ -88,6 +88,12 @@ extension LectureText {
              "Kalvojen laskuesimerkki: ŷ = w·x², opetuspiste (2, 8), w0 = \(initialWeight), oppimisnopeus \(learningRate). Jokainen askel laskee ennusteen, gradientin dL/dw = −2(y − ŷ)·x² ja päivityksen: w = \(weights).")
     }
 
+    /// The parameters figure's caption.
+    func captionParameters(model: String, run: String, final: String, optimum: String, start: String, end: String) -> String {
+        pick("The parameters of the \(model) model during \(run): at the end \(final); the closed-form optimum (dashed) is \(optimum). The gradient norm ‖∇MSE‖ goes from \(start) at the start to \(end) at the end: the steps shrink as the slope flattens.",
+             "Mallin (\(model)) parametrit opetuksen aikana (\(run)): lopussa \(final); suljetun muodon optimi (katkoviiva) on \(optimum). Gradientin normi ‖∇MSE‖ muuttuu alun arvosta \(start) loppuarvoon \(end): askeleet lyhenevät, kun rinne loivenee.")
+    }
+
     /// The optimizer comparison's caption.
     func captionCompareOptimizers(model: String) -> String {
         pick("SGD, full-batch gradient descent, momentum and Adam from the same start on the \(model) model's exact loss surface.",

@@ -184,6 +184,27 @@ struct LectureText: Sendable {
         "\(optimizer), η = \(learningRate): MSE \(mse)"
     }
 
+    // Parameters.
+
+    /// The parameters figure's title.
+    var parametersTitle: String { pick("Parameters and gradient norm during training", "Parametrit ja gradientin normi opetuksen aikana") }
+    /// A parameter panel's title: "Parameters of the linear model".
+    func parametersPanelTitle(model: String) -> String { pick("Parameters of the \(model) model", "Mallin (\(model)) parametrit") }
+    /// The parameter axis: "parameter value (z-scored data)".
+    var parameterValue: String { pick("parameter value (z-scored data)", "parametrin arvo (z-normalisoitu data)") }
+    /// A parameter's legend: "w = 0.8563 (optimum 0.8890)", its last value and the dashed line's.
+    func parameterEntry(name: String, final: String, optimum: String) -> String {
+        pick("\(name) = \(final) (optimum \(optimum))", "\(name) = \(final) (optimi \(optimum))")
+    }
+    /// The parameters figure's note on the dashed lines.
+    var dashedOptimum: String { pick("dashed: closed-form optimum", "katkoviiva: suljetun muodon optimi") }
+    /// The gradient-norm panel's title.
+    var gradientNormTitle: String { pick("Gradient norm ‖∇MSE(θ)‖", "Gradientin normi ‖∇MSE(θ)‖") }
+    /// A run's gradient-norm legend: "linear: 1.23 → 0.0456 (epoch 300)".
+    func gradientNormEntry(model: String, first: String, last: String, epoch: Int) -> String {
+        pick("\(model): \(first) → \(last) (epoch \(epoch))", "\(model): \(first) → \(last) (epookki \(epoch))")
+    }
+
     /// "stopped at epoch N" / "pysähtyi epookilla N".
     func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
     /// "curve of epoch N" / "käyrä epookilta N": which epoch a diverged run's curve shows.
