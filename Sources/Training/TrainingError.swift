@@ -60,6 +60,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidOptimizerSetting(name: String, value: Double, validRange: String)
     /// A stopping tolerance that is not a finite number greater than zero.
     case invalidTolerance(Double)
+    /// A learning-rate schedule setting out of range; the text says which and why.
+    case invalidSchedule(String)
     /// The normal equations `G θ = c` of the model have no unique solution for this data.
     case singularSystem(model: String, count: Int)
 
@@ -170,6 +172,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
             return "The optimizer setting \(name) = \(value) is not valid; choose a value in \(range)."
         case .invalidTolerance(let tolerance):
             return "The stopping tolerance \(tolerance) is not valid; choose a finite number greater than 0, such as 1e-6."
+        case .invalidSchedule(let problem):
+            return "The learning-rate schedule is not valid: \(problem)."
         case .singularSystem(let model, let count):
             return "The \(model) model has no unique least-squares solution for these \(count) data points (too few distinct x values for its parameters); use a lower degree or more varied data."
         }

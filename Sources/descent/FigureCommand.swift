@@ -137,7 +137,7 @@ struct FigureCommand: AsyncParsableCommand {
     func spec(_ kind: FigureKind) throws -> FigureSpec {
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
-        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice]
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules]
         if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
@@ -164,6 +164,9 @@ struct FigureCommand: AsyncParsableCommand {
             case .optimizers: return .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane, raw: raw))
             }
         case .parameters: return .parameters(ParametersSpec(runs: runs, logScale: log))
+        case .schedules:
+            return .schedules(SchedulesSpec(base: first, optimizer: training.optimizer == nil ? nil : first.optimizer,
+                                            learningRate: training.learningRate))
         }
     }
 

@@ -51,7 +51,7 @@ enum ExitStatus: Int32, CaseIterable {
              .lengthMismatch, .singularSystem:
             return .data
         case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidPowers, .invalidLearningRate,
-             .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance:
+             .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance, .invalidSchedule:
             return .usage
         }
     }

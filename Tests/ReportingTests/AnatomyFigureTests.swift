@@ -10,6 +10,34 @@ import Training
 struct AnatomyFigureTests {
     typealias Hand = TrainingCurveFigureTests
 
+    // MARK: schedules
+
+    @Test("schedules: one run per schedule on equal footing, each rate line the schedule's formula written out here")
+    func schedulesOnEqualFooting() async throws {
+        let product = try await Hand.draw(.schedules(SchedulesSpec(base: Hand.configuration(.linear, epochs: 40))))
+        let rates = Hand.lines(product.figure.panels[0])
+        #expect(rates.count == 5)
+        // Linear z-scored data: 2G = 2I, so the stable limit is 1 and the base rate 0.1.
+        let formulas: [(Int) -> Double] = [
+            { _ in 0.1 },
+            { t in 0.1 * pow(0.5, Double(t / 10)) },              // step every 40/4 epochs
+            { t in 0.1 * pow(0.99, Double(t)) },                  // exponential
+            { t in 0.05 * (1 + cos(Double.pi * Double(t) / 40)) },  // cosine
+            { t in t < 4 ? 0.1 * Double(t + 1) / 4 : 0.1 },        // warmup over 40/10 epochs
+        ]
+        for (line, formula) in zip(rates, formulas) {
+            #expect(line.points.count == 40)
+            for point in line.points {
+                #expect(abs(point.y - formula(Int(point.x) - 1)) < 1e-15, "\(line.label ?? "") epoch \(point.x)")
+            }
+        }
+        let store = try await Runs.store([.schedules(SchedulesSpec(base: Hand.configuration(.linear, epochs: 40)))])
+        let runs = try store.models(try SchedulesSpec(base: Hand.configuration(.linear, epochs: 40)).requests(store.catalog))
+        #expect(Set(runs.map { $0.history.configuration.initialParameters }).count == 1)
+        #expect(Set(runs.map { $0.history.configuration.learningRate }).count == 1)
+        #expect(runs.allSatisfy { $0.history.epochsRun == 40 && $0.history.configuration.optimizer == .gd })
+    }
+
     // MARK: parameters
 
     @Test("parameters: each parameter line and the gradient norm are full-batch GD by hand, the dashed lines the optimum")

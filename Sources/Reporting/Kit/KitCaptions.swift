@@ -104,6 +104,17 @@ struct KitCaptions {
             return text.captionStep(initialWeight: shortest(spec.initialWeight), learningRate: shortest(spec.learningRate), weights: weights)
         case .compareOptimizers:
             return text.captionCompareOptimizers(model: name)
+        case .schedules(let spec):
+            let runs = try store.models(try spec.requests(store.catalog))
+            guard let base = runs.first else { return summary }
+            let configuration = base.history.configuration
+            let finals = runs.map { run in
+                text.captionScheduleResult(schedule: text.scheduleName(run.history.configuration.schedule.name),
+                                           excess: significant(max(0, run.finalMeanSquaredError - run.optimumMeanSquaredError)))
+            }
+            return text.captionSchedules(model: name, optimizer: text.optimizerName(configuration.optimizer.name),
+                                         rate: significant(configuration.learningRate), epochs: configuration.maxEpochs,
+                                         results: finals.joined(separator: ", "))
         case .parameters:
             let final = zip(model.model.parameterNames, model.finalParameters).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")
             let optimum = zip(model.model.parameterNames, model.optimum).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")

@@ -37,7 +37,7 @@ struct KitReport {
         ["training-cubic", "loss-cubic", "fit-cubic", "parameters-cubic", "landscape-cubic", "slice-cubic"],
         ["fit-both", "loss-both", "compare-models"],
         ["step-lecture"],
-        ["lr-sweep-linear", "lr-sweep-cubic", "compare-optimizers"],
+        ["lr-sweep-linear", "lr-sweep-cubic", "schedules-linear", "schedules-cubic", "compare-optimizers"],
     ]
 
     var sections: [Section] {

@@ -22,6 +22,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case compare
     /// Every parameter and the gradient norm against epochs.
     case parameters
+    /// The learning rate of every schedule beside the loss each reaches.
+    case schedules
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

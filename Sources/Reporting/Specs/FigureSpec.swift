@@ -30,6 +30,8 @@ public enum FigureSpec: Sendable, Hashable {
     case compareOptimizers(CompareOptimizersSpec)
     /// Every parameter and the gradient norm against epochs.
     case parameters(ParametersSpec)
+    /// Every learning-rate schedule on equal footing.
+    case schedules(SchedulesSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -44,6 +46,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .step: return .step
         case .compareModels, .compareOptimizers: return .compare
         case .parameters: return .parameters
+        case .schedules: return .schedules
         }
     }
 
@@ -63,6 +66,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareModels(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .compareOptimizers(let spec): try spec.plane.validate(for: spec.base.model)
         case .parameters(let spec): try Self.requireModels(spec.runs, kind: kind)
+        case .schedules(let spec): try spec.validate()
         }
     }
 
@@ -83,6 +87,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareModels(let spec): return spec.runs.map { RunRequest($0) }
         case .compareOptimizers(let spec): return spec.requests
         case .parameters(let spec): return spec.runs.map { RunRequest($0) }
+        case .schedules(let spec): return try spec.requests(catalog)
         }
     }
 
@@ -133,6 +138,50 @@ public struct ParametersSpec: Sendable, Hashable {
     public init(runs: [TrainingConfiguration], logScale: Bool = false) {
         self.runs = runs
         self.logScale = logScale
+    }
+}
+
+/// `schedules`: one run per ``LearningRateSchedule`` from the same model, start, base rate and epochs.
+public struct SchedulesSpec: Sendable, Hashable {
+    /// The model, start, epochs, seed and data settings; a non-constant schedule here replaces the
+    /// default settings of its kind (so `--schedule step --schedule-gamma 0.3` draws that step).
+    public var base: TrainingConfiguration
+    /// The optimizer of every run; nil = full-batch GD.
+    public var optimizer: Optimizer?
+    /// The base learning rate of every run; nil = ``defaultFraction`` of the stable limit `2/λmax`.
+    public var learningRate: Double?
+
+    /// The base rate's default as a fraction of the full-batch stable limit `2/λmax`.
+    public static let defaultFraction = 0.1
+
+    /// Creates the spec.
+    public init(base: TrainingConfiguration, optimizer: Optimizer? = nil, learningRate: Double? = nil) {
+        self.base = base
+        self.optimizer = optimizer
+        self.learningRate = learningRate
+    }
+
+    func validate() throws {
+        if let learningRate, !(learningRate.isFinite && learningRate > 0) {
+            throw ReportingError.outOfRange(setting: .learningRate, value: "\(learningRate)", allowed: "a positive finite number")
+        }
+    }
+
+    /// One request per schedule in the order of ``LearningRateSchedule/names``: every epoch run
+    /// (no stop rule), steps not recorded.
+    func requests(_ catalog: DataCatalog) throws -> [RunRequest] {
+        let statistics = try catalog.facts(base.model, on: .zScored).statistics
+        return try LearningRateSchedule.names.map { name in
+            var configuration = base
+            configuration.optimizer = optimizer ?? .gd
+            configuration.learningRate = learningRate ?? Self.defaultFraction * statistics.stableLearningRate
+            configuration.stopRule = .fixed
+            configuration.recordSteps = false
+            if base.schedule.name != name {
+                configuration.schedule = LearningRateSchedule.named(name, epochs: base.maxEpochs) ?? .constant
+            }
+            return RunRequest(try configuration.validated())
+        }
     }
 }
 

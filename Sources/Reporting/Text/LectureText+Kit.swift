@@ -88,6 +88,14 @@ extension LectureText {
              "Kalvojen laskuesimerkki: ŷ = w·x², opetuspiste (2, 8), w0 = \(initialWeight), oppimisnopeus \(learningRate). Jokainen askel laskee ennusteen, gradientin dL/dw = −2(y − ŷ)·x² ja päivityksen: w = \(weights).")
     }
 
+    /// The schedules figure's caption; `results` lists each schedule's final MSE above the minimum.
+    func captionSchedules(model: String, optimizer: String, rate: String, epochs: Int, results: String) -> String {
+        pick("Five learning-rate schedules on the \(model) model, each with \(optimizer) from the same start at base rate \(rate) for \(epochs) epochs: step and exponential decay shrink η, cosine lowers it smoothly to 0 at the last update, warmup raises it first. After the last epoch MSE − minimum is \(results).",
+             "Viisi oppimisnopeuden aikataulua mallilla (\(model)), jokainen \(optimizer) samasta alusta perusnopeudella \(rate), \(epochs) epookkia: porras- ja eksponentiaalinen vaimennus pienentävät η:aa, kosini laskee sen tasaisesti nollaan viimeiseen päivitykseen mennessä ja lämmittely nostaa sitä ensin. Viimeisen epookin jälkeen MSE − minimi on \(results).")
+    }
+    /// One schedule's result in the schedules caption: "cosine 1.2×10⁻⁵".
+    func captionScheduleResult(schedule: String, excess: String) -> String { "\(schedule) \(excess)" }
+
     /// The parameters figure's caption.
     func captionParameters(model: String, run: String, final: String, optimum: String, start: String, end: String) -> String {
         pick("The parameters of the \(model) model during \(run): at the end \(final); the closed-form optimum (dashed) is \(optimum). The gradient norm ‖∇MSE‖ goes from \(start) at the start to \(end) at the end: the steps shrink as the slope flattens.",

@@ -205,6 +205,61 @@ struct LectureText: Sendable {
         pick("\(model): \(first) → \(last) (epoch \(epoch))", "\(model): \(first) → \(last) (epookki \(epoch))")
     }
 
+    // Schedules.
+
+    /// The schedules figure's title.
+    var schedulesTitle: String {
+        pick("Learning-rate schedules: the same descent with five ways to set η", "Oppimisnopeuden aikataulut: sama laskeutuminen viidellä tavalla valita η")
+    }
+    /// The schedules figure's subtitle: what every run shares.
+    func schedulesSubtitle(model: String, optimizer: String, rate: String, multiple: String, epochs: Int) -> String {
+        pick("every run: \(model) model, \(optimizer), base η = \(rate) (\(multiple) × the stable limit 2/λmax), \(epochs) epochs, the same start",
+             "jokainen ajo: malli: \(model), \(optimizer), perus-η = \(rate) (\(multiple) × vakausraja 2/λmax), \(epochs) epookkia, sama alku")
+    }
+    /// The rate panel's title.
+    var learningRateOverEpochs: String { pick("Learning rate η per epoch", "Oppimisnopeus η epookeittain") }
+    /// The rate panel's y axis.
+    var learningRateAxis: String { pick("learning rate η", "oppimisnopeus η") }
+    /// The loss panel's title.
+    var excessLossTitle: String { pick("Distance to the minimum", "Etäisyys minimiin") }
+    /// The loss panel's y axis.
+    var excessLossAxis: String { pick("MSE − minimum (log scale)", "MSE − minimi (log-asteikko)") }
+    /// A schedule's name: "constant", "vakio".
+    func scheduleName(_ name: String) -> String {
+        switch name {
+        case "constant": return pick("constant", "vakio")
+        case "step": return pick("step", "porras")
+        case "exponential": return pick("exponential", "eksponentiaalinen")
+        case "cosine": return pick("cosine", "kosini")
+        case "warmup": return pick("warmup", "lämmittely")
+        default: return name
+        }
+    }
+    /// "constant: η".
+    func constantSchedule(_ name: String) -> String { "\(name): η" }
+    /// "step: × 0.5 every 75 epochs".
+    func stepSchedule(_ name: String, gamma: String, every: Int) -> String {
+        pick("\(name): × \(gamma) every \(every) epoch\(every == 1 ? "" : "s")", "\(name): × \(gamma) \(every) epookin välein")
+    }
+    /// "exponential: × 0.99 every epoch".
+    func exponentialSchedule(_ name: String, gamma: String) -> String {
+        pick("\(name): × \(gamma) every epoch", "\(name): × \(gamma) joka epookki")
+    }
+    /// "cosine: η·½(1 + cos(π·t/T))".
+    func cosineSchedule(_ name: String) -> String { "\(name): η·½(1 + cos(π·t/T))" }
+    /// "warmup: rises over 30 epochs".
+    func warmupSchedule(_ name: String, epochs: Int) -> String {
+        pick("\(name): rises over \(epochs) epoch\(epochs == 1 ? "" : "s"), then η", "\(name): nousee \(epochs) epookin ajan, sitten η")
+    }
+    /// "cosine: 1.2×10⁻⁵ at epoch 300".
+    func excessAtEpoch(schedule: String, value: String, epoch: Int) -> String {
+        pick("\(schedule): \(value) at epoch \(epoch)", "\(schedule): \(value) epookilla \(epoch)")
+    }
+    /// "constant: below 8.4×10⁻¹³ from epoch 76".
+    func excessBelow(schedule: String, floor: String, epoch: Int) -> String {
+        pick("\(schedule): below \(floor) from epoch \(epoch)", "\(schedule): alle \(floor) epookista \(epoch)")
+    }
+
     /// "stopped at epoch N" / "pysähtyi epookilla N".
     func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
     /// "curve of epoch N" / "käyrä epookilta N": which epoch a diverged run's curve shows.
