@@ -65,6 +65,8 @@ public enum LectureFigures {
             return try OptimizerComparisonFigure.make(options, style: style, runs: models)
         case .parameters(let options):
             return try ParametersFigure.make(options, style: style, models: models)
+        case .residuals(let options):
+            return try ResidualsFigure.make(options, style: style, models: models)
         case .schedules(let options):
             return try SchedulesFigure.make(options, style: style, runs: models)
         }

@@ -164,6 +164,7 @@ struct FigureCommand: AsyncParsableCommand {
             case .optimizers: return .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane, raw: raw))
             }
         case .parameters: return .parameters(ParametersSpec(runs: runs, logScale: log))
+        case .residuals: return .residuals(ResidualsSpec(runs: runs))
         case .schedules:
             return .schedules(SchedulesSpec(base: first, optimizer: training.optimizer == nil ? nil : first.optimizer,
                                             learningRate: training.learningRate))

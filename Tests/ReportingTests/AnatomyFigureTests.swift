@@ -10,6 +10,33 @@ import Training
 struct AnatomyFigureTests {
     typealias Hand = TrainingCurveFigureTests
 
+    // MARK: residuals
+
+    @Test("residuals: each marker is actual minus predicted in cm, from full-batch GD by hand, with the names placed")
+    func residualsAreActualMinusPredicted() async throws {
+        let configuration = Hand.configuration(.linear, optimizer: .gd, rate: 0.1, epochs: 30)
+        let product = try await Hand.draw(.residuals(ResidualsSpec(runs: [configuration, .notebook(for: .cubic)])))
+        #expect(product.figure.panels.count == 2)
+        let x = Hand.zscores(Hand.weight), y = Hand.zscores(Hand.height)
+        var w = 0.1, b = 0.1
+        for _ in 0..<30 {
+            let errors = zip(x, y).map { w * $0 + b - $1 }
+            let gw = 2 * zip(errors, x).map(*).reduce(0, +) / 10, gb = 2 * errors.reduce(0, +) / 10
+            w -= 0.1 * gw
+            b -= 0.1 * gb
+        }
+        let sigma = Hand.std(Hand.height), mean = Hand.mean(Hand.height)
+        let expected = zip(x, Hand.height).map { $1 - ((w * $0 + b) * sigma + mean) }
+        let markers = try #require(product.figure.panels[0].marks.compactMap { $0 as? ScatterMark }.first)
+        #expect(markers.points.map(\.x) == Hand.weight)
+        for (drawn, residual) in zip(markers.points.map(\.y), expected) { #expect(abs(drawn - residual) < 1e-9) }
+        let texts = Runs.texts(product.figure)
+        #expect(texts.contains("Oliver") && texts.contains("Arthur"))
+        let low = expected.min() ?? 0, high = expected.max() ?? 0
+        #expect(product.figure.subtitle?.contains("\(String(format: "%.1f", low).replacingOccurrences(of: "-", with: "−")) cm to +\(String(format: "%.1f", high)) cm") == true,
+                "\(product.figure.subtitle ?? "")")
+    }
+
     // MARK: schedules
 
     @Test("schedules: one run per schedule on equal footing, each rate line the schedule's formula written out here")

@@ -64,6 +64,15 @@ struct KitCaptions {
         let mse = number(model.finalMeanSquaredError, 4), mae = number(model.finalMeanAbsoluteError, 2)
         let optimumMSE = number(model.optimumMeanSquaredError, 4)
         switch job.spec {
+        case .residuals(let spec):
+            let runs = try store.models(spec.runs.map { RunRequest($0) })
+            let parts = runs.map { run in
+                let values = zip(run.data.original.y, run.predictions).map { $0 - $1 }.filter(\.isFinite)
+                func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + text.withUnit(number(value, 1), unit(run)) }
+                return text.captionResidualRange(model: text.modelName(run.model.name), low: signed(values.min() ?? .nan),
+                                                 high: signed(values.max() ?? .nan))
+            }
+            return text.captionResiduals(parts, people: columns(model).people)
         case .fit where job.modelName == nil, .loss where job.modelName == nil, .compareModels:
             let parts = models.map {
                 diverged($0) ? text.captionModelDiverged(model: text.modelName($0.model.name), stop: stop($0))

@@ -24,6 +24,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case parameters
     /// The learning rate of every schedule beside the loss each reaches.
     case schedules
+    /// Residuals (actual − predicted) against x, one panel per model.
+    case residuals
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

@@ -32,6 +32,8 @@ public enum FigureSpec: Sendable, Hashable {
     case parameters(ParametersSpec)
     /// Every learning-rate schedule on equal footing.
     case schedules(SchedulesSpec)
+    /// Residuals against x, one panel per model.
+    case residuals(ResidualsSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -47,6 +49,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareModels, .compareOptimizers: return .compare
         case .parameters: return .parameters
         case .schedules: return .schedules
+        case .residuals: return .residuals
         }
     }
 
@@ -67,6 +70,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareOptimizers(let spec): try spec.plane.validate(for: spec.base.model)
         case .parameters(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .schedules(let spec): try spec.validate()
+        case .residuals(let spec): try Self.requireModels(spec.runs, kind: kind)
         }
     }
 
@@ -88,6 +92,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .compareOptimizers(let spec): return spec.requests
         case .parameters(let spec): return spec.runs.map { RunRequest($0) }
         case .schedules(let spec): return try spec.requests(catalog)
+        case .residuals(let spec): return spec.runs.map { RunRequest($0) }
         }
     }
 
@@ -138,6 +143,17 @@ public struct ParametersSpec: Sendable, Hashable {
     public init(runs: [TrainingConfiguration], logScale: Bool = false) {
         self.runs = runs
         self.logScale = logScale
+    }
+}
+
+/// `residuals`: each point's residual against x, one panel per run.
+public struct ResidualsSpec: Sendable, Hashable {
+    /// The runs, one panel each.
+    public var runs: [TrainingConfiguration]
+
+    /// Creates the spec.
+    public init(runs: [TrainingConfiguration]) {
+        self.runs = runs
     }
 }
 

@@ -88,6 +88,17 @@ extension LectureText {
              "Kalvojen laskuesimerkki: ŷ = w·x², opetuspiste (2, 8), w0 = \(initialWeight), oppimisnopeus \(learningRate). Jokainen askel laskee ennusteen, gradientin dL/dw = −2(y − ŷ)·x² ja päivityksen: w = \(weights).")
     }
 
+    /// One model in the residuals caption: "linear from −7.1 cm to +7.7 cm".
+    func captionResidualRange(model: String, low: String, high: String) -> String {
+        pick("\(model) from \(low) to \(high)", "\(model) \(low) … \(high)")
+    }
+    /// The residuals figure's caption.
+    func captionResiduals(_ parts: [String], people: Bool) -> String {
+        let rows = people ? pick("person", "henkilö") : pick("data point", "datapiste")
+        return pick("Each \(rows)'s residual, actual minus predicted, against the input: \(parts.joined(separator: "; ")). A pattern left in the residuals is what the model misses; a good fit leaves them scattered around zero.",
+                    "Jokaisen \(people ? "henkilön" : "datapisteen") residuaali, todellinen miinus ennuste, syötteen funktiona: \(parts.joined(separator: "; ")). Residuaaleihin jäävä kuvio on se, mitä malli ei tavoita; hyvä sovite jättää ne hajalleen nollan ympärille.")
+    }
+
     /// The schedules figure's caption; `results` lists each schedule's final MSE above the minimum.
     func captionSchedules(model: String, optimizer: String, rate: String, epochs: Int, results: String) -> String {
         pick("Five learning-rate schedules on the \(model) model, each with \(optimizer) from the same start at base rate \(rate) for \(epochs) epochs: step and exponential decay shrink η, cosine lowers it smoothly to 0 at the last update, warmup raises it first. After the last epoch MSE − minimum is \(results).",

@@ -205,6 +205,23 @@ struct LectureText: Sendable {
         pick("\(model): \(first) → \(last) (epoch \(epoch))", "\(model): \(first) → \(last) (epookki \(epoch))")
     }
 
+    // Residuals.
+
+    /// The residuals figure's title.
+    var residualsTitle: String { pick("Residuals: actual minus predicted, person by person", "Residuaalit: todellinen miinus ennuste henkilöittäin") }
+    /// A residual panel's title: "linear model".
+    func residualsPanelTitle(model: String) -> String {
+        pick(model.prefix(1).uppercased() + model.dropFirst() + " model", "Malli: \(model)")
+    }
+    /// The residual axis: "residual y − ŷ (cm)".
+    func residualAxis(unit: String?) -> String {
+        pick("residual y − ŷ", "residuaali y − ŷ") + (unit.map { " (\($0))" } ?? "")
+    }
+    /// One model's residuals: "linear: −7.1 cm to +7.7 cm, MAE 3.91 cm".
+    func residualsSummary(model: String, low: String, high: String, mae: String) -> String {
+        pick("\(model): \(low) to \(high), MAE \(mae)", "\(model): \(low) … \(high), MAE \(mae)")
+    }
+
     // Schedules.
 
     /// The schedules figure's title.
