@@ -23,6 +23,8 @@ public enum FigureSetting: Hashable, Sendable {
     case learningRate
     /// The learning rates of a sweep.
     case learningRates
+    /// The polynomial degrees a degree sweep draws.
+    case degrees
 
     /// The setting in words, for messages that name no front end.
     public var words: String {
@@ -37,6 +39,7 @@ public enum FigureSetting: Hashable, Sendable {
         case .initialWeight: return "the starting weight"
         case .learningRate: return "the learning rate"
         case .learningRates: return "the learning rates"
+        case .degrees: return "the degrees"
         }
     }
 }

@@ -94,6 +94,12 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "step: the number of gradient steps (1...20, default 3). The step's learning rate is --lr (default 0.05).")
     var steps: Int = 3
 
+    @Option(parsing: .unconditional, help: "degree-sweep: the degrees whose fits are drawn over the data, comma separated, each 1...8 (at most six). Default: 1,3,8.")
+    var degrees: String?
+
+    @Option(help: "degree-sweep: also write its table as CSV (header degree,train_mse_cm2,loo_mse_cm2 for the notebook's heights in cm), numbers in shortest round-trip form.")
+    var csv: String?
+
     @Option(help: "compare: models (linear vs cubic) or optimizers (sgd, gd, momentum and adam on one landscape).")
     var compare: CompareChoice = .models
 
@@ -109,6 +115,10 @@ struct FigureCommand: AsyncParsableCommand {
         }
         _ = try parsedRanges()
         _ = try parsedLearningRates()
+        _ = try parsedDegrees()
+        if csv != nil, kindName != FigureKind.degreeSweep.rawValue {
+            throw ValidationError("--csv writes the degree sweep's table; use it with 'descent figure degree-sweep'.")
+        }
         if let out {
             let ext = (out as NSString).pathExtension.lowercased()
             guard ["png", "svg", "pdf"].contains(ext) else {
@@ -124,6 +134,9 @@ struct FigureCommand: AsyncParsableCommand {
         let catalog = try DataCatalog(dataset: try training.dataset())
         let store = try await LectureFigures.train([spec], catalog: catalog)
         let product = try LectureFigures.make(spec, style: try style.style(), store: store)
+        if let csv, let table = product.tableCSV() {
+            try AtomicFile.write(data: Data(table.utf8), to: URL(fileURLWithPath: csv))
+        }
         if let gridCSV, let grid = product.gridCSV() {
             try AtomicFile.write(data: Data(grid.utf8), to: URL(fileURLWithPath: gridCSV))
         }
@@ -165,6 +178,7 @@ struct FigureCommand: AsyncParsableCommand {
             }
         case .parameters: return .parameters(ParametersSpec(runs: runs, logScale: log))
         case .residuals: return .residuals(ResidualsSpec(runs: runs))
+        case .degreeSweep: return .degreeSweep(DegreeSweepSpec(shownDegrees: try parsedDegrees() ?? DegreeSweepSpec.defaultShownDegrees))
         case .schedules:
             return .schedules(SchedulesSpec(base: first, optimizer: training.optimizer == nil ? nil : first.optimizer,
                                             learningRate: training.learningRate))
@@ -185,6 +199,18 @@ struct FigureCommand: AsyncParsableCommand {
             ranges[name] = low...high
         }
         return ranges
+    }
+
+    /// `--degrees` as whole numbers in 1...8.
+    private func parsedDegrees() throws -> [Int]? {
+        guard let degrees else { return nil }
+        return try degrees.split(separator: ",", omittingEmptySubsequences: false).map { field in
+            let text = field.trimmingCharacters(in: .whitespaces)
+            guard let value = Int(text), (1...DegreeSweepSpec.maximumDegree).contains(value) else {
+                throw ValidationError("--degrees value '\(text)' is not a degree from 1 to 8; give comma-separated whole numbers such as 1,3,8.")
+            }
+            return value
+        }
     }
 
     /// `--lrs` as numbers, each finite and positive.

@@ -24,6 +24,7 @@ enum OptionWording {
         case .initialWeight: return "--w0"
         case .learningRate: return "--lr"
         case .learningRates: return "--lrs"
+        case .degrees: return "--degrees"
         }
     }
 

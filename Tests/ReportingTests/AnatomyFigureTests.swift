@@ -10,6 +10,61 @@ import Training
 struct AnatomyFigureTests {
     typealias Hand = TrainingCurveFigureTests
 
+    // MARK: degree sweep
+
+    /// Runs `python3 -c script`; nil when python3 or numpy is missing.
+    static func numpy(_ script: String) -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+    }
+    static let hasNumpy = numpy("import numpy") != nil
+
+    @Test("degree sweep: leave-one-out by refitting without each person equals the hat-matrix shortcut e/(1 − h)")
+    func leaveOneOutMatchesShortcut() throws {
+        let direct = try DegreeSweep.compute(.notebook, degrees: 1...8, direct: true)
+        let shortcut = try DegreeSweep.compute(.notebook, degrees: 1...8, direct: false)
+        #expect(direct.rows.map(\.degree) == Array(1...8))
+        for (a, b) in zip(direct.rows, shortcut.rows) {
+            #expect(a.trainingError == b.trainingError)
+            #expect(abs(a.leaveOneOutError - b.leaveOneOutError) <= 1e-9 * a.leaveOneOutError, "degree \(a.degree)")
+        }
+        // Training error falls (weakly) with the degree: nested models.
+        for (a, b) in zip(direct.rows, direct.rows.dropFirst()) { #expect(b.trainingError <= a.trainingError * (1 + 1e-9)) }
+    }
+
+    @Test("degree sweep: the CSV matches numpy's Polynomial.fit (scaled domain, SVD least squares) refit without each person",
+          .enabled(if: hasNumpy, "numpy cannot be imported here: pip install numpy to run this check"))
+    func degreeSweepMatchesNumpy() async throws {
+        let product = try await Hand.draw(.degreeSweep(DegreeSweepSpec()))
+        let csv = try #require(product.tableCSV())
+        let lines = csv.split(separator: "\n")
+        #expect(lines.first == "degree,train_mse_cm2,loo_mse_cm2")
+        let script = """
+            import numpy as np
+            from numpy.polynomial import Polynomial as P
+            w = np.array([58, 59, 62, 78, 68, 70, 88, 89, 92, 91.]); h = np.array([150, 157, 163, 168, 171, 175, 179, 182, 185, 190.])
+            for d in range(1, 9):
+                train = np.mean((h - P.fit(w, h, d)(w)) ** 2)
+                loo = np.mean([(h[i] - P.fit(np.delete(w, i), np.delete(h, i), d)(w[i])) ** 2 for i in range(10)])
+                print(f"{d},{float(train)!r},{float(loo)!r}")
+            """
+        let reference = try #require(Self.numpy(script)).split(separator: "\n")
+        #expect(reference.count == 8)
+        for (ours, theirs) in zip(lines.dropFirst(), reference) {
+            let a = ours.split(separator: ",").compactMap { Double($0) }, b = theirs.split(separator: ",").compactMap { Double($0) }
+            #expect(a.count == 3 && b.count == 3 && a[0] == b[0])
+            #expect(abs(a[1] - b[1]) <= 1e-8 * b[1] && abs(a[2] - b[2]) <= 1e-8 * b[2], "\(ours) vs \(theirs)")
+        }
+    }
+
     // MARK: residuals
 
     @Test("residuals: each marker is actual minus predicted in cm, from full-batch GD by hand, with the names placed")

@@ -41,6 +41,7 @@ struct FigureLayoutAuditTests {
             ("compare-optimizers", .compareOptimizers(CompareOptimizersSpec(base: linear, plane: plane))),
             ("parameters-both", .parameters(ParametersSpec(runs: [linear, cubic]))),
             ("parameters-cubic", .parameters(ParametersSpec(runs: [cubic]))),
+            ("degree-sweep", .degreeSweep(DegreeSweepSpec())),
             ("residuals-both", .residuals(ResidualsSpec(runs: [linear, cubic]))),
             ("schedules-linear", .schedules(SchedulesSpec(base: linear))),
             ("schedules-cubic", .schedules(SchedulesSpec(base: cubic))),

@@ -59,6 +59,17 @@ struct KitCaptions {
     /// The caption of `job`'s figure (`summary`, the figure's own one-line description, when the
     /// kit has no model to describe).
     func caption(for job: KitFigureJob, summary: String) throws -> String {
+        if case .degreeSweep(let spec) = job.spec {
+            let (sweep, _) = try spec.sweep(store.catalog.dataset)
+            let squared = ColumnNames(store.catalog.dataset, text: text, labels: labels).yUnit.map { "\($0)²" }
+            func value(_ number: Double) -> String { text.withUnit(self.number(number, 1), squared) }
+            guard let best = sweep.rows.min(by: { $0.leaveOneOutError < $1.leaveOneOutError }), let first = sweep.rows.first,
+                  let last = sweep.rows.last else { return summary }
+            return text.captionDegreeSweep(count: store.catalog.dataset.count, first: first.degree, last: last.degree,
+                                           trainingFirst: value(first.trainingError), trainingLast: value(last.trainingError),
+                                           best: best.degree, bestValue: value(best.leaveOneOutError),
+                                           looLast: value(last.leaveOneOutError))
+        }
         guard let model = model(named: job.modelName) else { return summary }
         let name = text.modelName(model.model.name)
         let mse = number(model.finalMeanSquaredError, 4), mae = number(model.finalMeanAbsoluteError, 2)
@@ -124,6 +135,8 @@ struct KitCaptions {
             return text.captionSchedules(model: name, optimizer: text.optimizerName(configuration.optimizer.name),
                                          rate: significant(configuration.learningRate), epochs: configuration.maxEpochs,
                                          results: finals.joined(separator: ", "))
+        case .degreeSweep:
+            return summary  // captioned above: it reads no model
         case .parameters:
             let final = zip(model.model.parameterNames, model.finalParameters).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")
             let optimum = zip(model.model.parameterNames, model.optimum).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")

@@ -16,7 +16,7 @@ struct KitFigureJob: Sendable, Hashable {
     /// landscape, lr-sweep and slice: each model; normalization: the linear model (the cubic's raw
     /// features span nine orders of magnitude, so its raw landscape shows nothing); step: the
     /// slides' example once; compare: models (with both) and optimizers (on the first model);
-    /// parameters and schedules: each model; residuals: linear and cubic together (else each model).
+    /// parameters and schedules: each model; degree-sweep: once; residuals: linear and cubic together (else each model).
     /// Landscapes use `grid` points per side.
     static func jobs(kinds: [FigureKind], models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
         var jobs: [KitFigureJob] = []
@@ -67,6 +67,8 @@ struct KitFigureJob: Sendable, Hashable {
                 }
             case .parameters:
                 for configuration in models { jobs.append(job(kind, configuration, .parameters(ParametersSpec(runs: [configuration])))) }
+            case .degreeSweep:
+                jobs.append(KitFigureJob(stem: "degree-sweep", spec: .degreeSweep(DegreeSweepSpec()), modelName: nil))
             case .residuals:
                 if let linear, let cubic {
                     jobs.append(KitFigureJob(stem: "residuals-both", spec: .residuals(ResidualsSpec(runs: [linear, cubic])), modelName: nil))

@@ -35,7 +35,7 @@ struct KitReport {
         ["training-linear", "loss-linear", "parameters-linear"],
         ["landscape-linear", "slice-linear"],
         ["training-cubic", "loss-cubic", "fit-cubic", "parameters-cubic", "landscape-cubic", "slice-cubic"],
-        ["fit-both", "loss-both", "compare-models", "residuals-both"],
+        ["fit-both", "loss-both", "compare-models", "residuals-both", "degree-sweep"],
         ["step-lecture"],
         ["lr-sweep-linear", "lr-sweep-cubic", "schedules-linear", "schedules-cubic", "compare-optimizers"],
     ]

@@ -26,6 +26,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case schedules
     /// Residuals (actual − predicted) against x, one panel per model.
     case residuals
+    /// Training and leave-one-out error of polynomial degrees 1–8 with chosen fits.
+    case degreeSweep = "degree-sweep"
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

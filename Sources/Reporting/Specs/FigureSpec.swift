@@ -34,6 +34,8 @@ public enum FigureSpec: Sendable, Hashable {
     case schedules(SchedulesSpec)
     /// Residuals against x, one panel per model.
     case residuals(ResidualsSpec)
+    /// The overfitting U-curve over polynomial degrees.
+    case degreeSweep(DegreeSweepSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -50,6 +52,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .parameters: return .parameters
         case .schedules: return .schedules
         case .residuals: return .residuals
+        case .degreeSweep: return .degreeSweep
         }
     }
 
@@ -71,6 +74,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .parameters(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .schedules(let spec): try spec.validate()
         case .residuals(let spec): try Self.requireModels(spec.runs, kind: kind)
+        case .degreeSweep(let spec): try spec.validate()
         }
     }
 
@@ -93,6 +97,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .parameters(let spec): return spec.runs.map { RunRequest($0) }
         case .schedules(let spec): return try spec.requests(catalog)
         case .residuals(let spec): return spec.runs.map { RunRequest($0) }
+        case .degreeSweep: return []
         }
     }
 
@@ -143,6 +148,43 @@ public struct ParametersSpec: Sendable, Hashable {
     public init(runs: [TrainingConfiguration], logScale: Bool = false) {
         self.runs = runs
         self.logScale = logScale
+    }
+}
+
+/// `degree-sweep`: closed-form polynomial fits of degrees 1 to 8 (no training run).
+public struct DegreeSweepSpec: Sendable, Hashable {
+    /// The degrees whose fits are drawn over the data.
+    public var shownDegrees: [Int]
+
+    /// The highest degree swept (degree 8 on 9 points of a left-out fit nearly interpolates).
+    public static let maximumDegree = 8
+    /// The fits drawn by default: a line, the notebook's cubic, and the nearly interpolating degree 8.
+    public static let defaultShownDegrees = [1, 3, 8]
+
+    /// Creates the spec.
+    public init(shownDegrees: [Int] = DegreeSweepSpec.defaultShownDegrees) {
+        self.shownDegrees = shownDegrees
+    }
+
+    func validate() throws {
+        guard !shownDegrees.isEmpty, shownDegrees.count <= 6 else {
+            throw ReportingError.outOfRange(setting: .degrees, value: shownDegrees.map(String.init).joined(separator: ","),
+                                            allowed: "one to six degrees")
+        }
+        if let bad = shownDegrees.first(where: { !(1...Self.maximumDegree).contains($0) }) {
+            throw ReportingError.outOfRange(setting: .degrees, value: "\(bad)", allowed: "degrees from 1 to \(Self.maximumDegree)")
+        }
+    }
+
+    /// The sweep over every degree `dataset` allows and the shown degrees among them (repeats dropped).
+    func sweep(_ dataset: Dataset) throws -> (DegreeSweep, [Int]) {
+        guard let degrees = DegreeSweep.degrees(for: dataset) else {
+            throw ReportingError.outOfRange(setting: .degrees, value: "\(Set(dataset.x).count) distinct x values",
+                                            allowed: "at least 3 distinct x values for a leave-one-out degree sweep")
+        }
+        var shown: [Int] = []
+        for degree in shownDegrees where degrees.contains(degree) && !shown.contains(degree) { shown.append(degree) }
+        return (try DegreeSweep.compute(dataset, degrees: degrees), shown)
     }
 }
 

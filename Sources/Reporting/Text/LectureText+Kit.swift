@@ -88,6 +88,13 @@ extension LectureText {
              "Kalvojen laskuesimerkki: ŷ = w·x², opetuspiste (2, 8), w0 = \(initialWeight), oppimisnopeus \(learningRate). Jokainen askel laskee ennusteen, gradientin dL/dw = −2(y − ŷ)·x² ja päivityksen: w = \(weights).")
     }
 
+    /// The degree sweep's caption.
+    func captionDegreeSweep(count: Int, first: Int, last: Int, trainingFirst: String, trainingLast: String, best: Int, bestValue: String,
+                            looLast: String) -> String {
+        pick("Closed-form polynomial fits of degrees \(first) to \(last) on the \(count) points. The training error only falls, from \(trainingFirst) to \(trainingLast); the leave-one-out error, each point predicted from a fit without it, is lowest at degree \(best) (\(bestValue)) while at degree \(last) the fit nearly passes through every point (training \(trainingLast)) yet predicts a left-out point badly (\(looLast)): it fits the noise, not the trend.",
+             "Suljetun muodon polynomisovitteet asteilla \(first)–\(last) \(count) pisteeseen. Opetusvirhe vain pienenee, arvosta \(trainingFirst) arvoon \(trainingLast); leave-one-out-virhe, jossa jokainen piste ennustetaan ilman sitä tehdystä sovitteesta, on pienin asteella \(best) (\(bestValue)) kun taas asteella \(last) sovite kulkee lähes jokaisen pisteen kautta (opetus \(trainingLast)) mutta ennustaa pois jätetyn pisteen huonosti (\(looLast)): se sovittuu kohinaan eikä trendiin.")
+    }
+
     /// One model in the residuals caption: "linear from −7.1 cm to +7.7 cm".
     func captionResidualRange(model: String, low: String, high: String) -> String {
         pick("\(model) from \(low) to \(high)", "\(model) \(low) … \(high)")

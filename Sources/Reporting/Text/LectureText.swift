@@ -205,6 +205,43 @@ struct LectureText: Sendable {
         pick("\(model): \(first) → \(last) (epoch \(epoch))", "\(model): \(first) → \(last) (epookki \(epoch))")
     }
 
+    // Degree sweep.
+
+    /// The degree sweep's title.
+    var degreeSweepTitle: String {
+        pick("Overfitting: training error keeps falling with the degree, leave-one-out error does not", "Ylisovitus: opetusvirhe pienenee asteen kasvaessa, leave-one-out-virhe ei")
+    }
+    /// The degree sweep's subtitle: how the errors are computed.
+    func degreeSweepSubtitle(count: Int, others: Int, people: Bool) -> String {
+        let rows = people ? pick("person", "henkilö") : pick("point", "piste")
+        return pick("closed-form least squares on z-scores; training error: fit on all \(count), leave-one-out: each \(rows) predicted from a fit on the other \(others)",
+                    "suljetun muodon pienimmät neliöt z-arvoilla; opetusvirhe: sovite kaikkiin \(count), leave-one-out: jokainen \(rows) ennustetaan muiden \(others) sovitteesta")
+    }
+    /// The errors panel's title.
+    var degreeSweepErrorsTitle: String { pick("Mean squared error by degree", "Keskineliövirhe asteen mukaan") }
+    /// The x axis of the errors panel.
+    var polynomialDegree: String { pick("polynomial degree", "polynomin aste") }
+    /// The y axis of the errors panel: "MSE (cm², log scale)".
+    func meanSquaredErrorAxis(unit: String?) -> String {
+        pick("MSE (\(unit.map { "\($0), " } ?? "")log scale)", "MSE (\(unit.map { "\($0), " } ?? "")log-asteikko)")
+    }
+    /// The training error's legend.
+    var trainingErrorLabel: String { pick("training error", "opetusvirhe") }
+    /// The leave-one-out error's legend.
+    func leaveOneOutLabel(others: Int) -> String {
+        pick("leave-one-out error (predicted from the other \(others))", "leave-one-out-virhe (ennuste muista \(others))")
+    }
+    /// The marked minimum: "lowest leave-one-out: degree 2, 12.3 cm²".
+    func lowestLeaveOneOut(degree: Int, value: String) -> String {
+        pick("lowest leave-one-out: degree \(degree), \(value)", "pienin leave-one-out: aste \(degree), \(value)")
+    }
+    /// The fits panel's title.
+    var degreeSweepFitsTitle: String { pick("Fits on all the data", "Sovitteet koko dataan") }
+    /// A fit's legend: "degree 3: training 4.5 cm², leave-one-out 9.8 cm²".
+    func degreeFitLabel(degree: Int, training: String, leaveOneOut: String) -> String {
+        pick("degree \(degree): training \(training), leave-one-out \(leaveOneOut)", "aste \(degree): opetus \(training), leave-one-out \(leaveOneOut)")
+    }
+
     // Residuals.
 
     /// The residuals figure's title.
