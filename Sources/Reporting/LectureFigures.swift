@@ -65,6 +65,8 @@ public enum LectureFigures {
             return try OptimizerComparisonFigure.make(options, style: style, runs: models)
         case .parameters(let options):
             return try ParametersFigure.make(options, style: style, models: models)
+        case .chainRule(let options):
+            return try ChainRuleFigure.make(options, style: style, model: models[0])
         case .degreeSweep(let options):
             return try DegreeSweepFigure.make(options, style: style, catalog: store.catalog)
         case .residuals(let options):

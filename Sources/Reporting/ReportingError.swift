@@ -25,6 +25,8 @@ public enum FigureSetting: Hashable, Sendable {
     case learningRates
     /// The polynomial degrees a degree sweep draws.
     case degrees
+    /// The sample a chain-rule figure follows.
+    case sample
 
     /// The setting in words, for messages that name no front end.
     public var words: String {
@@ -40,6 +42,7 @@ public enum FigureSetting: Hashable, Sendable {
         case .learningRate: return "the learning rate"
         case .learningRates: return "the learning rates"
         case .degrees: return "the degrees"
+        case .sample: return "the sample"
         }
     }
 }

@@ -43,7 +43,7 @@ struct FigureCommand: AsyncParsableCommand {
     @Flag(help: "loss, lr-sweep: logarithmic MSE axis; parameters: logarithmic gradient-norm axis (also chosen when the norms span two decades).")
     var log = false
 
-    @Option(parsing: .unconditional, help: "training, slice: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
+    @Option(parsing: .unconditional, help: "training, slice, chain-rule: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
     var epoch: Int?
 
     @Option(parsing: .unconditional, help: "landscape: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
@@ -93,6 +93,9 @@ struct FigureCommand: AsyncParsableCommand {
 
     @Option(parsing: .unconditional, help: "step: the number of gradient steps (1...20, default 3). The step's learning rate is --lr (default 0.05).")
     var steps: Int = 3
+
+    @Option(help: "chain-rule: the sample followed, a name from the data (Oliver) or a row number from 1. Default: the first row. The parameters are those of --epoch (default 0, the start).")
+    var sample: String?
 
     @Option(parsing: .unconditional, help: "degree-sweep: the degrees whose fits are drawn over the data, comma separated, each 1...8 (at most six). Default: 1,3,8.")
     var degrees: String?
@@ -150,7 +153,7 @@ struct FigureCommand: AsyncParsableCommand {
     func spec(_ kind: FigureKind) throws -> FigureSpec {
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
-        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules]
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules, .chainRule]
         if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
@@ -178,6 +181,7 @@ struct FigureCommand: AsyncParsableCommand {
             }
         case .parameters: return .parameters(ParametersSpec(runs: runs, logScale: log))
         case .residuals: return .residuals(ResidualsSpec(runs: runs))
+        case .chainRule: return .chainRule(ChainRuleSpec(run: first, sample: sample, epoch: epoch ?? 0))
         case .degreeSweep: return .degreeSweep(DegreeSweepSpec(shownDegrees: try parsedDegrees() ?? DegreeSweepSpec.defaultShownDegrees))
         case .schedules:
             return .schedules(SchedulesSpec(base: first, optimizer: training.optimizer == nil ? nil : first.optimizer,

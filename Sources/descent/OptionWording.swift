@@ -25,6 +25,7 @@ enum OptionWording {
         case .learningRate: return "--lr"
         case .learningRates: return "--lrs"
         case .degrees: return "--degrees"
+        case .sample: return "--sample"
         }
     }
 

@@ -10,6 +10,51 @@ import Training
 struct AnatomyFigureTests {
     typealias Hand = TrainingCurveFigureTests
 
+    // MARK: chain rule
+
+    @Test("chain rule: forward and backward values by hand for the linear model, finite differences for every degree, the update")
+    func chainRuleValues() async throws {
+        // Linear at epoch 0 (w = b = 0.1), Oliver: every value by hand.
+        let linear = try await Runs.trained(.notebook(for: .linear))
+        let pass = ChainRule(model: linear, index: 0, parameters: [0.1, 0.1], learningRate: 0.001)
+        let x = Hand.zscores(Hand.weight)[0], y = Hand.zscores(Hand.height)[0]
+        let prediction = 0.1 * x + 0.1, error = prediction - y
+        #expect(abs(pass.prediction - prediction) < 1e-15 && abs(pass.error - error) < 1e-15 && abs(pass.loss - error * error) < 1e-15)
+        #expect(abs(pass.gradient[0] - 2 * error * x) < 1e-15 && abs(pass.gradient[1] - 2 * error) < 1e-15)
+        #expect(abs(pass.updated[0] - (0.1 - 0.001 * 2 * error * x)) < 1e-15)
+        // Cubic and degree 5 at a later epoch: ∂ℓ/∂θₖ against central differences of ℓ(θ).
+        for model in [PolynomialModel.cubic, try PolynomialModel.polynomial(degree: 5)] {
+            var configuration = TrainingConfiguration.notebook(for: model)
+            configuration.stopRule = .fixed
+            configuration.maxEpochs = 5
+            let trained = try await Runs.trained(configuration)
+            let theta = try #require(trained.record(atEpoch: 3)).parameters
+            let index = try #require(ChainRule.sampleIndex("harry", in: trained.data.original))
+            let pass = ChainRule(model: trained, index: index, parameters: theta, learningRate: 0.01)
+            func loss(_ parameters: [Double]) -> Double {
+                let e = model.predict(parameters, at: trained.data.x[index]) - trained.data.y[index]
+                return e * e
+            }
+            for k in theta.indices {
+                var plus = theta, minus = theta
+                plus[k] += 1e-6
+                minus[k] -= 1e-6
+                let numeric = (loss(plus) - loss(minus)) / 2e-6
+                #expect(abs(pass.gradient[k] - numeric) < 1e-6 * max(1, abs(numeric)), "\(model.name) \(k)")
+            }
+        }
+        // The figure prints these values and the update with numbers.
+        let product = try await Hand.draw(.chainRule(ChainRuleSpec(run: .notebook(for: .linear), sample: "Oliver")))
+        let texts = Runs.texts(product.figure)
+        let format = { (value: Double) in TickFormatter(style: .english).format(value, significantDigits: 4) }
+        #expect(texts.contains("ℓ = e² = \(format(error * error))"), "\(texts)")
+        #expect(texts.contains("∂ℓ/∂w = 2e·x = \(format(2 * error * x))"))
+        #expect(texts.contains("w: 0.1 − 0.001·(\(format(2 * error * x))) = \(format(0.1 - 0.001 * 2 * error * x))"))
+        // Samples by name (any case) or row number from 1; anything else is refused.
+        #expect(ChainRule.sampleIndex("Charlie", in: .notebook) == 9 && ChainRule.sampleIndex("3", in: .notebook) == 2)
+        await #expect(throws: ReportingError.self) { try await Hand.draw(.chainRule(ChainRuleSpec(run: .notebook(for: .linear), sample: "Bob"))) }
+    }
+
     // MARK: degree sweep
 
     /// Runs `python3 -c script`; nil when python3 or numpy is missing.

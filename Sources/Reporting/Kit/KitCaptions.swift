@@ -137,6 +137,15 @@ struct KitCaptions {
                                          results: finals.joined(separator: ", "))
         case .degreeSweep:
             return summary  // captioned above: it reads no model
+        case .chainRule(let spec):
+            guard let index = ChainRule.sampleIndex(spec.sample, in: model.data.original),
+                  let record = model.record(atEpoch: spec.epoch) else { return summary }
+            let rate = model.record(atEpoch: spec.epoch + 1)?.learningRate ?? record.learningRate
+            let pass = ChainRule(model: model, index: index, parameters: record.parameters, learningRate: rate)
+            let gradient = zip(model.model.parameterNames, pass.gradient).map { "∂ℓ/∂\($0) = \(significant($1))" }.joined(separator: ", ")
+            return text.captionChainRule(model: name, sample: pass.name, epoch: spec.epoch, prediction: significant(pass.prediction),
+                                         target: significant(pass.y), error: significant(pass.error), loss: significant(pass.loss),
+                                         gradient: gradient, rate: significant(rate))
         case .parameters:
             let final = zip(model.model.parameterNames, model.finalParameters).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")
             let optimum = zip(model.model.parameterNames, model.optimum).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")

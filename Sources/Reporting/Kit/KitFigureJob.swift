@@ -16,7 +16,7 @@ struct KitFigureJob: Sendable, Hashable {
     /// landscape, lr-sweep and slice: each model; normalization: the linear model (the cubic's raw
     /// features span nine orders of magnitude, so its raw landscape shows nothing); step: the
     /// slides' example once; compare: models (with both) and optimizers (on the first model);
-    /// parameters and schedules: each model; degree-sweep: once; residuals: linear and cubic together (else each model).
+    /// parameters, schedules and chain-rule: each model (chain-rule: the first row at epoch 0); degree-sweep: once; residuals: linear and cubic together (else each model).
     /// Landscapes use `grid` points per side.
     static func jobs(kinds: [FigureKind], models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
         var jobs: [KitFigureJob] = []
@@ -67,6 +67,8 @@ struct KitFigureJob: Sendable, Hashable {
                 }
             case .parameters:
                 for configuration in models { jobs.append(job(kind, configuration, .parameters(ParametersSpec(runs: [configuration])))) }
+            case .chainRule:
+                for configuration in models { jobs.append(job(kind, configuration, .chainRule(ChainRuleSpec(run: configuration)))) }
             case .degreeSweep:
                 jobs.append(KitFigureJob(stem: "degree-sweep", spec: .degreeSweep(DegreeSweepSpec()), modelName: nil))
             case .residuals:

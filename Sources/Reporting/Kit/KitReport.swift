@@ -36,7 +36,7 @@ struct KitReport {
         ["landscape-linear", "slice-linear"],
         ["training-cubic", "loss-cubic", "fit-cubic", "parameters-cubic", "landscape-cubic", "slice-cubic"],
         ["fit-both", "loss-both", "compare-models", "residuals-both", "degree-sweep"],
-        ["step-lecture"],
+        ["step-lecture", "chain-rule-linear", "chain-rule-cubic"],
         ["lr-sweep-linear", "lr-sweep-cubic", "schedules-linear", "schedules-cubic", "compare-optimizers"],
     ]
 

@@ -28,6 +28,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case residuals
     /// Training and leave-one-out error of polynomial degrees 1–8 with chosen fits.
     case degreeSweep = "degree-sweep"
+    /// One sample's forward and backward pass as a computational graph, with the update.
+    case chainRule = "chain-rule"
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

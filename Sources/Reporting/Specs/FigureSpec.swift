@@ -36,6 +36,8 @@ public enum FigureSpec: Sendable, Hashable {
     case residuals(ResidualsSpec)
     /// The overfitting U-curve over polynomial degrees.
     case degreeSweep(DegreeSweepSpec)
+    /// One sample's chain rule, forward and backward, with the update.
+    case chainRule(ChainRuleSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -53,6 +55,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .schedules: return .schedules
         case .residuals: return .residuals
         case .degreeSweep: return .degreeSweep
+        case .chainRule: return .chainRule
         }
     }
 
@@ -75,6 +78,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .schedules(let spec): try spec.validate()
         case .residuals(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .degreeSweep(let spec): try spec.validate()
+        case .chainRule(let spec): try spec.validate()
         }
     }
 
@@ -98,6 +102,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .schedules(let spec): return try spec.requests(catalog)
         case .residuals(let spec): return spec.runs.map { RunRequest($0) }
         case .degreeSweep: return []
+        case .chainRule(let spec): return [RunRequest(spec.run)]
         }
     }
 
@@ -148,6 +153,30 @@ public struct ParametersSpec: Sendable, Hashable {
     public init(runs: [TrainingConfiguration], logScale: Bool = false) {
         self.runs = runs
         self.logScale = logScale
+    }
+}
+
+/// `chain-rule`: one sample through the model at one epoch.
+public struct ChainRuleSpec: Sendable, Hashable {
+    /// The run whose parameters are used.
+    public var run: TrainingConfiguration
+    /// The sample: a label of the data or a row number from 1; nil = the first row.
+    public var sample: String?
+    /// The epoch whose parameters are used (0 = the start).
+    public var epoch: Int
+
+    /// Creates the spec.
+    public init(run: TrainingConfiguration, sample: String? = nil, epoch: Int = 0) {
+        self.run = run
+        self.sample = sample
+        self.epoch = epoch
+    }
+
+    func validate() throws {
+        if epoch < 0 { throw ReportingError.outOfRange(setting: .epoch, value: "\(epoch)", allowed: "0 or more") }
+        if let sample, sample.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ReportingError.outOfRange(setting: .sample, value: "(empty)", allowed: "a name from the data or a row number from 1")
+        }
     }
 }
 

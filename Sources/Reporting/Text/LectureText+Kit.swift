@@ -88,6 +88,13 @@ extension LectureText {
              "Kalvojen laskuesimerkki: ŷ = w·x², opetuspiste (2, 8), w0 = \(initialWeight), oppimisnopeus \(learningRate). Jokainen askel laskee ennusteen, gradientin dL/dw = −2(y − ŷ)·x² ja päivityksen: w = \(weights).")
     }
 
+    /// The chain-rule figure's caption.
+    func captionChainRule(model: String, sample: String, epoch: Int, prediction: String, target: String, error: String, loss: String,
+                          gradient: String, rate: String) -> String {
+        pick("One sample, \(sample), through the \(model) model at epoch \(epoch) (z-scores): forward ŷ = \(prediction) against y = \(target), so e = \(error) and ℓ = e² = \(loss); backward the chain rule multiplies ∂ℓ/∂ŷ = 2e by each input: \(gradient). With η = \(rate) each parameter moves by −η times its gradient.",
+             "Yksi näyte, \(sample), mallin (\(model)) läpi epookilla \(epoch) (z-arvot): eteenpäin ŷ = \(prediction) ja y = \(target), joten e = \(error) ja ℓ = e² = \(loss); taaksepäin ketjusääntö kertoo derivaatan ∂ℓ/∂ŷ = 2e kunkin parametrin syötteellä: \(gradient). Kun η = \(rate), jokainen parametri muuttuu −η kertaa gradienttinsa.")
+    }
+
     /// The degree sweep's caption.
     func captionDegreeSweep(count: Int, first: Int, last: Int, trainingFirst: String, trainingLast: String, best: Int, bestValue: String,
                             looLast: String) -> String {

@@ -205,6 +205,27 @@ struct LectureText: Sendable {
         pick("\(model): \(first) → \(last) (epoch \(epoch))", "\(model): \(first) → \(last) (epookki \(epoch))")
     }
 
+    // Chain rule.
+
+    /// "The chain rule for one sample: Oliver at epoch 0, linear model".
+    func chainRuleTitle(sample: String, epoch: Int, model: String) -> String {
+        pick("The chain rule for one sample: \(sample) at epoch \(epoch), \(model) model",
+             "Ketjusääntö yhdelle näytteelle: \(sample) epookilla \(epoch), malli: \(model)")
+    }
+    /// The chain-rule subtitle: how to read the graph.
+    var chainRuleSubtitle: String {
+        pick("forward in the boxes (z-scores): ŷ = Σ wₖ·xᵏ + b, e = ŷ − y, ℓ = e²;  backward under them: ∂ℓ/∂ŷ = 2e, ∂ℓ/∂wₖ = 2e·xᵏ, ∂ℓ/∂b = 2e",
+             "eteenpäin laatikoissa (z-arvot): ŷ = Σ wₖ·xᵏ + b, e = ŷ − y, ℓ = e²;  taaksepäin niiden alla: ∂ℓ/∂ŷ = 2e, ∂ℓ/∂wₖ = 2e·xᵏ, ∂ℓ/∂b = 2e")
+    }
+    /// The sample line: "Oliver: 58 kg, 150 cm → z-scores x = −1.43, y = −1.81".
+    func chainRuleSample(name: String, x: String, y: String, zx: String, zy: String) -> String {
+        pick("\(name): \(x), \(y)  →  z-scores x = \(zx), y = \(zy)", "\(name): \(x), \(y)  →  z-arvot x = \(zx), y = \(zy)")
+    }
+    /// The update block's title.
+    func chainRuleUpdate(rate: String) -> String {
+        pick("update θ ← θ − η·∂ℓ/∂θ with η = \(rate) (this sample's SGD step):", "päivitys θ ← θ − η·∂ℓ/∂θ, η = \(rate) (tämän näytteen SGD-askel):")
+    }
+
     // Degree sweep.
 
     /// The degree sweep's title.
