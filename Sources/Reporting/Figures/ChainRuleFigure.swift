@@ -212,14 +212,18 @@ final class ChainRuleGraphMark: Mark {
                 arrow(DevicePoint(x: feature.maxX, y: feature.midY), DevicePoint(x: product.minX, y: product.midY))
             }
             if let product = box(1, row), let sum = box(2, -1) {
+                // Out of the product's column, across the gap, and into ŷ's box from the left,
+                // level with it (never through the backward line under ŷ, which may be wider
+                // than the box); arrivals spread over the box's left edge in row order.
                 let exit = DevicePoint(x: gapStart(1), y: product.midY)
-                var stub = DevicePath()
-                stub.move(to: DevicePoint(x: product.maxX, y: product.midY))
-                stub.line(to: exit)
-                renderer.stroke(stub, style: StrokeStyle(color: context.theme.mutedInk, width: lineWidth, cap: .butt))
-                // Arrivals spread over the box's left edge, in row order.
                 let spread = rows > 1 ? (Double(row) / Double(rows - 1) - 0.5) * 0.6 * sum.height : 0
-                arrow(exit, DevicePoint(x: sum.minX, y: sum.midY + spread))
+                let entry = DevicePoint(x: layout.columnX[2] - 0.8 * size, y: sum.midY + spread)
+                var route = DevicePath()
+                route.move(to: DevicePoint(x: product.maxX, y: product.midY))
+                route.line(to: exit)
+                route.line(to: entry)
+                renderer.stroke(route, style: StrokeStyle(color: context.theme.mutedInk, width: lineWidth, cap: .butt, join: .round))
+                arrow(entry, DevicePoint(x: sum.minX, y: entry.y))
             }
         }
         if let sum = box(2, -1), let error = box(3, -1) { arrow(DevicePoint(x: sum.maxX, y: sum.midY), DevicePoint(x: error.minX, y: error.midY)) }

@@ -147,8 +147,10 @@ struct KitCaptions {
                                          target: significant(pass.y), error: significant(pass.error), loss: significant(pass.loss),
                                          gradient: gradient, rate: significant(rate))
         case .parameters:
-            let final = zip(model.model.parameterNames, model.finalParameters).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")
-            let optimum = zip(model.model.parameterNames, model.optimum).map { "\($0) = \(number($1, 4))" }.joined(separator: ", ")
+            // A value that rounds to zero is written 0.0000, not −0.0000.
+            func value(_ v: Double) -> String { number(abs(v) < 0.00005 ? 0 : v, 4) }
+            let final = zip(model.model.parameterNames, model.finalParameters).map { "\($0) = \(value($1))" }.joined(separator: ", ")
+            let optimum = zip(model.model.parameterNames, model.optimum).map { "\($0) = \(value($1))" }.joined(separator: ", ")
             let norms = model.history.epochs.map(\.gradientNorm)
             return text.captionParameters(model: name, run: run(model), final: final, optimum: optimum,
                                           start: significant(norms.first ?? .nan), end: significant(norms.last ?? .nan))
