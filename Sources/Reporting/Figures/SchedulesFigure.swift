@@ -57,16 +57,13 @@ enum SchedulesFigure {
         var drawnValues: [Double] = []
         var summaries: [String] = []
         for (index, run) in runs.enumerated() {
-            let optimum = run.optimumMeanSquaredError
-            let excess = run.history.epochs.map { DataPoint(x: Double($0.epoch), y: $0.meanSquaredError - optimum) }
-            let floor = floorFraction * max(excess.first?.y ?? 1, .leastNormalMagnitude)
-            let drawn = Array(excess.prefix { $0.y > floor })
+            let (drawn, floor, reached) = excessCurve(run)
             drawnValues += drawn.map(\.y)
             let name = scheduleName(run.history.configuration.schedule, style: style, short: true)
             let label: String
             if let last = drawn.last {
                 let value = style.formatter.format(last.y, significantDigits: 3)
-                label = drawn.count < excess.count
+                label = reached
                     ? text.excessBelow(schedule: name, floor: style.formatter.format(floor, significantDigits: 2), epoch: Int(last.x) + 1)
                     : text.excessAtEpoch(schedule: name, value: value, epoch: Int(last.x))
             } else {
@@ -81,6 +78,16 @@ enum SchedulesFigure {
             losses.yLimits = AxisLimits(pow(10, lowU - 0.04 * span), pow(10, highU + 0.06 * span))
         }
         return FigureProduct(figure: figure, summary: summaries.joined(separator: "; "))
+    }
+
+    /// `run`'s excess loss `MSE − MSE(θ*)` per epoch up to where it falls below the floor
+    /// (``floorFraction`` of its starting excess), the floor, and whether it got there.
+    static func excessCurve(_ run: TrainedModel) -> (points: [DataPoint], floor: Double, reachedFloor: Bool) {
+        let optimum = run.optimumMeanSquaredError
+        let excess = run.history.epochs.map { DataPoint(x: Double($0.epoch), y: $0.meanSquaredError - optimum) }
+        let floor = floorFraction * max(excess.first?.y ?? 1, .leastNormalMagnitude)
+        let drawn = Array(excess.prefix { $0.y > floor })
+        return (drawn, floor, drawn.count < excess.count)
     }
 
     /// A schedule with its settings in this style's words: "step: × 0.5 every 75 epochs".

@@ -128,13 +128,17 @@ struct KitCaptions {
             let runs = try store.models(try spec.requests(store.catalog))
             guard let base = runs.first else { return summary }
             let configuration = base.history.configuration
+            // As the figure's legend: the last drawn excess, or below the floor from the epoch it got there.
             let finals = runs.map { run in
-                text.captionScheduleResult(schedule: text.scheduleName(run.history.configuration.schedule.name),
-                                           excess: significant(max(0, run.finalMeanSquaredError - run.optimumMeanSquaredError)))
+                let name = text.scheduleName(run.history.configuration.schedule.name)
+                let (points, floor, reached) = SchedulesFigure.excessCurve(run)
+                guard let last = points.last else { return name }
+                return reached ? text.excessBelow(schedule: name, floor: style.formatter.format(floor, significantDigits: 2), epoch: Int(last.x) + 1)
+                    : text.excessAtEpoch(schedule: name, value: significant(last.y), epoch: Int(last.x))
             }
             return text.captionSchedules(model: name, optimizer: text.optimizerName(configuration.optimizer.name),
                                          rate: significant(configuration.learningRate), epochs: configuration.maxEpochs,
-                                         results: finals.joined(separator: ", "))
+                                         results: finals.joined(separator: "; "))
         case .degreeSweep:
             return summary  // captioned above: it reads no model
         case .chainRule(let spec):

@@ -99,7 +99,7 @@ extension LectureText {
     func captionDegreeSweep(count: Int, first: Int, last: Int, trainingFirst: String, trainingLast: String, best: Int, bestValue: String,
                             looLast: String) -> String {
         pick("Closed-form polynomial fits of degrees \(first) to \(last) on the \(count) points. The training error only falls, from \(trainingFirst) to \(trainingLast); the leave-one-out error, each point predicted from a fit without it, is lowest at degree \(best) (\(bestValue)) while at degree \(last) the fit nearly passes through every point (training \(trainingLast)) yet predicts a left-out point badly (\(looLast)): it fits the noise, not the trend.",
-             "Suljetun muodon polynomisovitteet asteilla \(first)–\(last) \(count) pisteeseen. Opetusvirhe vain pienenee, arvosta \(trainingFirst) arvoon \(trainingLast); leave-one-out-virhe, jossa jokainen piste ennustetaan ilman sitä tehdystä sovitteesta, on pienin asteella \(best) (\(bestValue)) kun taas asteella \(last) sovite kulkee lähes jokaisen pisteen kautta (opetus \(trainingLast)) mutta ennustaa pois jätetyn pisteen huonosti (\(looLast)): se sovittuu kohinaan eikä trendiin.")
+             "Suljetun muodon polynomisovitteet asteilla \(first)–\(last), sovitettuina kaikkiin \(count) pisteeseen. Opetusvirhe vain pienenee, arvosta \(trainingFirst) arvoon \(trainingLast); leave-one-out-virhe, jossa jokainen piste ennustetaan ilman sitä tehdystä sovitteesta, on pienin asteella \(best) (\(bestValue)), kun taas asteella \(last) sovite kulkee lähes jokaisen pisteen kautta (opetus \(trainingLast)) mutta ennustaa pois jätetyn pisteen huonosti (\(looLast)): se sovittuu kohinaan eikä trendiin.")
     }
 
     /// One model in the residuals caption: "linear from −7.1 cm to +7.7 cm".
@@ -113,13 +113,11 @@ extension LectureText {
                     "Jokaisen \(people ? "henkilön" : "datapisteen") residuaali, todellinen miinus ennuste, syötteen funktiona: \(parts.joined(separator: "; ")). Residuaaleihin jäävä kuvio on se, mitä malli ei tavoita; hyvä sovite jättää ne hajalleen nollan ympärille.")
     }
 
-    /// The schedules figure's caption; `results` lists each schedule's final MSE above the minimum.
+    /// The schedules figure's caption; `results` lists each schedule's MSE above the minimum as the figure's legend states it.
     func captionSchedules(model: String, optimizer: String, rate: String, epochs: Int, results: String) -> String {
-        pick("Five learning-rate schedules on the \(model) model, each with \(optimizer) from the same start at base rate \(rate) for \(epochs) epochs: step and exponential decay shrink η, cosine lowers it smoothly to 0 at the last update, warmup raises it first. After the last epoch MSE − minimum is \(results).",
-             "Viisi oppimisnopeuden aikataulua mallilla (\(model)), jokainen \(optimizer) samasta alusta perusnopeudella \(rate), \(epochs) epookkia: porras- ja eksponentiaalinen vaimennus pienentävät η:aa, kosini laskee sen tasaisesti nollaan viimeiseen päivitykseen mennessä ja lämmittely nostaa sitä ensin. Viimeisen epookin jälkeen MSE − minimi on \(results).")
+        pick("Five learning-rate schedules on the \(model) model, each with \(optimizer) from the same start at base rate \(rate) for \(epochs) epochs: step and exponential decay shrink η, cosine lowers it smoothly to 0 at the last update, warmup raises it first. MSE − minimum: \(results).",
+             "Viisi oppimisnopeuden aikataulua mallilla (\(model)), jokainen \(optimizer) samasta alusta perusnopeudella \(rate), \(epochs) epookkia: porras- ja eksponentiaalinen vaimennus pienentävät η:aa, kosini laskee sen tasaisesti nollaan viimeiseen päivitykseen mennessä ja lämmittely nostaa sitä ensin. MSE − minimi: \(results).")
     }
-    /// One schedule's result in the schedules caption: "cosine 1.2×10⁻⁵".
-    func captionScheduleResult(schedule: String, excess: String) -> String { "\(schedule) \(excess)" }
 
     /// The parameters figure's caption.
     func captionParameters(model: String, run: String, final: String, optimum: String, start: String, end: String) -> String {
