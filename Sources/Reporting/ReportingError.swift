@@ -23,6 +23,10 @@ public enum FigureSetting: Hashable, Sendable {
     case learningRate
     /// The learning rates of a sweep.
     case learningRates
+    /// The polynomial degrees a degree sweep draws.
+    case degrees
+    /// The sample a chain-rule figure follows.
+    case sample
 
     /// The setting in words, for messages that name no front end.
     public var words: String {
@@ -37,6 +41,8 @@ public enum FigureSetting: Hashable, Sendable {
         case .initialWeight: return "the starting weight"
         case .learningRate: return "the learning rate"
         case .learningRates: return "the learning rates"
+        case .degrees: return "the degrees"
+        case .sample: return "the sample"
         }
     }
 }

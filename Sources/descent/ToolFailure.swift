@@ -52,7 +52,7 @@ enum ExitStatus: Int32, CaseIterable {
              .lengthMismatch, .singularSystem:
             return .data
         case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidPowers, .invalidLearningRate,
-             .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance:
+             .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance, .invalidSchedule:
             return .usage
         case .startingLossNotFinite:
             // A start whose loss overflows is fixed by the starting values (an option or a build-file key).

@@ -206,12 +206,16 @@ public final class KitConfigurationLoader {
     private func modelConfiguration(_ node: Node, model: PolynomialModel, path: String) throws -> TrainingConfiguration {
         var configuration = TrainingConfiguration.notebook(for: model)
         if case .scalar = node, node.null != nil { return configuration }
-        let allowed = ["optimizer", "learning_rate", "epochs", "init", "stop", "tolerance", "batch_size", "seed", "shuffle"]
+        let allowed = ["optimizer", "learning_rate", "epochs", "init", "stop", "tolerance", "batch_size", "seed", "shuffle",
+                       "schedule", "schedule_step_every", "schedule_gamma", "warmup_epochs"]
         let entries = try mapping(node, path: path, allowed: allowed)
         var batchSize = 4
         var optimizerName = configuration.optimizer.name
         var tolerance = 1e-9
         var stopName = configuration.stopRule.name
+        var scheduleName = "constant"
+        var stepEvery: Int?, gamma: Double?, warmupEpochs: Int?
+        var scheduleSettings: [(key: String, node: Node)] = []
         for (key, value) in entries {
             let keyPath = "\(path).\(key.name)"
             switch key.name {
@@ -237,6 +241,17 @@ public final class KitConfigurationLoader {
                 configuration.seed = UInt64(try integer(value, path: keyPath, in: 0...Int.max))
             case "shuffle":
                 configuration.shuffle = try boolean(value, path: keyPath)
+            case "schedule":
+                scheduleName = try choice(value, path: keyPath, allowed: LearningRateSchedule.names)
+            case "schedule_step_every":
+                stepEvery = try integer(value, path: keyPath, in: 1...1_000_000)
+                scheduleSettings.append((key.name, value))
+            case "schedule_gamma":
+                gamma = try number(value, path: keyPath, where: { $0 > 0 && $0 <= 1 }, requirement: "a number greater than 0 and at most 1")
+                scheduleSettings.append((key.name, value))
+            case "warmup_epochs":
+                warmupEpochs = try integer(value, path: keyPath, in: 1...1_000_000)
+                scheduleSettings.append((key.name, value))
             default: break
             }
         }
@@ -246,6 +261,14 @@ public final class KitConfigurationLoader {
         case "momentum": configuration.optimizer = .momentum(beta: 0.9)
         case "adam": configuration.optimizer = .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
         default: configuration.optimizer = .sgd
+        }
+        let uses = LearningRateSchedule.settings(of: scheduleName).map { $0.replacingOccurrences(of: "-", with: "_") }
+        if let unused = scheduleSettings.first(where: { !uses.contains($0.key) }) {
+            throw error(unused.node, "\(path).\(unused.key) does not apply to the \(scheduleName) schedule; set \(path).schedule to one that uses it (\(unused.key == "warmup_epochs" ? "warmup" : unused.key == "schedule_gamma" ? "step or exponential" : "step")) or remove it")
+        }
+        if let schedule = LearningRateSchedule.named(scheduleName, stepEvery: stepEvery, gamma: gamma, warmupEpochs: warmupEpochs,
+                                                     epochs: configuration.maxEpochs) {
+            configuration.schedule = schedule
         }
         switch stopName {
         case "fixed": configuration.stopRule = .fixed
