@@ -31,14 +31,18 @@ def mse(theta, X, y):
     return float(np.mean((X @ theta - y) ** 2))
 
 
-def run_gd(powers, theta, lr, epochs, x, y):
+def run_gd(powers, theta, lr, epochs, x, y, cosine=False):
+    """Full-batch GD; with `cosine`, update t = 0..epochs-1 uses lr * (1 + cos(pi t / epochs)) / 2."""
     X = features(x, powers)
     losses = [mse(theta, X, y)]
-    for _ in range(epochs):
+    rates = []
+    for t in range(epochs):
+        rate = lr * 0.5 * (1 + np.cos(np.pi * t / epochs)) if cosine else lr
+        rates.append(rate)
         e = X @ theta - y
-        theta = theta - lr * (2 * e[:, None] * X).mean(axis=0)
+        theta = theta - rate * (2 * e[:, None] * X).mean(axis=0)
         losses.append(mse(theta, X, y))
-    return theta, losses
+    return theta, losses, rates
 
 
 def run_sgd_fixed_order(powers, theta, lr, epochs, x, y):
@@ -82,8 +86,17 @@ def main():
         history = os.path.join(tmp, "h.csv")
         rows = descent(binary, ["--model", "linear", "--optimizer", "gd", "--lr", "0.1", "--epochs", "50",
                                 "--init", "0.1,0.1"], history)
-        theta, losses = run_gd([1, 0], np.array([0.1, 0.1]), 0.1, 50, x, y)
+        theta, losses, _ = run_gd([1, 0], np.array([0.1, 0.1]), 0.1, 50, x, y)
         ok &= compare("linear gd", rows, ["w", "b"], theta, losses)
+
+        rows = descent(binary, ["--model", "cubic", "--optimizer", "gd", "--lr", "0.05", "--epochs", "200",
+                                "--stop", "fixed", "--init", "-1,0,0,1", "--schedule", "cosine"], history)
+        theta, losses, rates = run_gd([1, 2, 3, 0], np.array([-1.0, 0, 0, 1]), 0.05, 200, x, y, cosine=True)
+        ok &= compare("cubic gd, cosine schedule", rows, ["w1", "w2", "w3", "b"], theta, losses)
+        worst_rate = max(abs(float(row["lr"]) - rate) for row, rate in zip(rows[1:], rates))
+        rate_ok = worst_rate < 1e-15 and float(rows[0]["lr"]) == rates[0]
+        print(f"cubic gd, cosine schedule: max |lr difference| {worst_rate:.3e}: {'ok' if rate_ok else 'MISMATCH'}")
+        ok &= rate_ok
 
         rows = descent(binary, ["--model", "cubic", "--optimizer", "sgd", "--no-shuffle", "--lr", "0.01",
                                 "--epochs", "65", "--stop", "fixed", "--init", "-1,0,0,1"], history)

@@ -5,8 +5,11 @@
 # characters, a 5 MB CSV field. Speed and memory limits live here, not in the test suite.
 # Usage: scripts/check-inputs.sh [path/to/descent]   (default: a release build, built if needed)
 set -eu  # no pipefail: `yes | head` ends yes with SIGPIPE
-cd "$(dirname "$0")/.."
 descent=${1:-}
+if [[ -n "$descent" ]]; then  # as given, from the folder it was given in
+    descent="$(cd "$(dirname "$descent")" && pwd)/$(basename "$descent")"
+fi
+cd "$(dirname "$0")/.."
 if [[ -z "$descent" ]]; then
     swift build -c release --product descent >/dev/null
     descent="$PWD/.build/release/descent"

@@ -17,6 +17,8 @@ public enum PlottingError: Error, Equatable, Sendable, CustomStringConvertible, 
     case targetIsNotRegularFile(path: String)
     /// The output directory does not accept new files.
     case notWritable(path: String, reason: String)
+    /// The output file or folder cannot be created there (a name too long, a loop of links, …).
+    case cannotCreate(path: String, reason: String)
     /// The disk (or device) ran out of space while writing.
     case diskFull(path: String)
     /// Writing, syncing or renaming a file failed for another reason.
@@ -43,9 +45,11 @@ public enum PlottingError: Error, Equatable, Sendable, CustomStringConvertible, 
         case let .parentIsNotDirectory(path):
             return "Cannot write \"\(path)\": the containing path is a file, not a directory."
         case let .targetIsNotRegularFile(path):
-            return "Cannot write \"\(path)\": it exists and is not a regular file (a directory or device). Choose another path."
+            return "Cannot write \"\(path)\": it exists and is not a regular file (a directory, link or device). Choose another path."
         case let .notWritable(path, reason):
             return "Cannot write \"\(path)\": the directory is not writable (\(reason)). Check its permissions."
+        case let .cannotCreate(path, reason):
+            return "Cannot create \"\(path)\": \(reason). Choose a shorter or other path."
         case let .diskFull(path):
             return "Cannot write \"\(path)\": the disk is full. Free some space and try again."
         case let .writeFailed(path, reason):
@@ -63,4 +67,19 @@ public enum PlottingError: Error, Equatable, Sendable, CustomStringConvertible, 
 
     /// The same text as `description`, for `LocalizedError`.
     public var errorDescription: String? { description }
+
+    /// The error for a failed system call on the output `path`: an output that cannot be created
+    /// (missing or non-folder parent, permissions, a name too long, a loop of links) is told
+    /// apart from a write that failed (disk full, I/O error).
+    public static func forErrno(_ code: Int32, path: String) -> PlottingError {
+        switch code {
+        case ENOSPC, EDQUOT: return .diskFull(path: path)
+        case EACCES, EPERM, EROFS: return .notWritable(path: path, reason: String(cString: strerror(code)))
+        case ENOENT: return .parentDirectoryMissing(path: path)
+        case ENOTDIR: return .parentIsNotDirectory(path: path)
+        case EISDIR: return .targetIsNotRegularFile(path: path)
+        case ENAMETOOLONG, ELOOP, EEXIST, EMLINK, ENOTEMPTY: return .cannotCreate(path: path, reason: String(cString: strerror(code)))
+        default: return .writeFailed(path: path, reason: String(cString: strerror(code)))
+        }
+    }
 }

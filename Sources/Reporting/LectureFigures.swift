@@ -73,6 +73,16 @@ public enum LectureFigures {
             return try OptimizerStateFigure.make(options, style: style, momentum: models[0], adam: models[1])
         case .surface(let options):
             return try SurfaceFigure.make(options, style: style, model: models[0])
+        case .parameters(let options):
+            return try ParametersFigure.make(options, style: style, models: models)
+        case .chainRule(let options):
+            return try ChainRuleFigure.make(options, style: style, model: models[0])
+        case .degreeSweep(let options):
+            return try DegreeSweepFigure.make(options, style: style, catalog: store.catalog)
+        case .residuals(let options):
+            return try ResidualsFigure.make(options, style: style, models: models)
+        case .schedules(let options):
+            return try SchedulesFigure.make(options, style: style, runs: models)
         }
     }
 }
@@ -85,12 +95,19 @@ public struct FigureProduct {
     public let summary: String
     /// The landscape grid of figures that draw one, for `gridCSV()`.
     let landscape: (plane: LandscapePlane, grid: ValueGrid)?
+    /// The figure's numbers as CSV, for figures that have a table (`degree-sweep`).
+    let table: String?
 
-    init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil) {
+    init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil, table: String? = nil) {
         self.figure = figure
         self.summary = summary
         self.landscape = landscape
+        self.table = table
     }
+
+    /// The figure's table as CSV (`degree-sweep`: `degree,train_mse_cm2,loo_mse_cm2`), or nil for
+    /// figures without one.
+    public func tableCSV() -> String? { table }
 
     /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`), or nil for
     /// figures without one.

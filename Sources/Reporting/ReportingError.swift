@@ -27,6 +27,10 @@ public enum FigureSetting: Hashable, Sendable {
     case elevation
     /// A 3-D view's camera azimuth.
     case azimuth
+    /// The polynomial degrees a degree sweep draws.
+    case degrees
+    /// The sample a chain-rule figure follows.
+    case sample
 
     /// The setting in words, for messages that name no front end.
     public var words: String {
@@ -43,6 +47,8 @@ public enum FigureSetting: Hashable, Sendable {
         case .learningRates: return "the learning rates"
         case .elevation: return "the camera's elevation"
         case .azimuth: return "the camera's azimuth"
+        case .degrees: return "the degrees"
+        case .sample: return "the sample"
         }
     }
 }

@@ -22,7 +22,8 @@ public struct TrainingSummaryText: Sendable {
         let source = data.source.map { "\($0) (\(data.x.count) rows)" } ?? "built-in: the notebook's \(data.x.count) people"
         lines.append("Data        \(source), \(data.xName) -> \(data.yName), z-score normalised")
         lines.append("Model       \(model.name): \(structure(model))")
-        lines.append("Optimizer   \(optimizerText(configuration)), learning rate \(format(configuration.learningRate))")
+        lines.append("Optimizer   \(optimizerText(configuration)), learning rate \(format(configuration.learningRate))"
+                     + (configuration.schedule == .constant ? "" : ", \(scheduleText(configuration.schedule))"))
         lines.append("Epochs      \(history.epochsRun) of at most \(configuration.maxEpochs): \(history.stopReason.description)")
         lines.append("Parameters  \(parameterList(trained.finalParameters))")
         lines.append("Equation    \(trained.equation(equations))")
@@ -43,7 +44,10 @@ public struct TrainingSummaryText: Sendable {
     public var divergenceWarning: String {
         let epoch: Int
         if case .diverged(let at) = trained.history.stopReason { epoch = at } else { epoch = trained.history.epochsRun }
+        var isPlainGradientDescent = false
+        if case .gd = trained.history.configuration.optimizer { isPlainGradientDescent = true }
         return "training diverged at epoch \(epoch) with learning rate \(format(trained.history.configuration.learningRate)); "
+            + (isPlainGradientDescent ? "" : "for comparison, ")
             + "full-batch gradient descent on this data is stable only below 2/lambda_max = \(format(trained.statistics.stableLearningRate)). "
             + "The history up to the last finite epoch is kept."
     }
@@ -121,5 +125,16 @@ public struct TrainingSummaryText: Sendable {
     }
     private func shortest(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
+    /// A non-constant schedule in words: "cosine schedule", "step schedule (× 0.5 every 75 epochs)".
+    private func scheduleText(_ schedule: LearningRateSchedule) -> String {
+        switch schedule {
+        case .constant: return "constant schedule"
+        case .step(let every, let gamma): return "step schedule (× \(format(gamma)) every \(every) epoch\(every == 1 ? "" : "s"))"
+        case .exponential(let gamma): return "exponential schedule (× \(format(gamma)) every epoch)"
+        case .cosine: return "cosine schedule (η·½(1 + cos(π·t/T)) per update t of T)"
+        case .warmup(let epochs): return "warmup schedule (linear over \(epochs) epoch\(epochs == 1 ? "" : "s"), then constant)"
+        }
     }
 }

@@ -10,13 +10,19 @@ public struct EpochRecord: Sendable, Codable, Equatable {
     public let meanAbsoluteErrorOriginal: Double
     /// `‖∇MSE(θ)‖₂`, the Euclidean norm of the full-batch gradient at `θ`.
     public let gradientNorm: Double
+    /// The learning rate of the epoch's first update (``LearningRateSchedule``; for full-batch
+    /// `gd` its only update). Epoch 0 makes no update: its record holds the rate of the run's
+    /// first update, `η₀`.
+    public let learningRate: Double
 
     /// Creates a record.
-    public init(epoch: Int, parameters: [Double], meanSquaredError: Double, meanAbsoluteErrorOriginal: Double, gradientNorm: Double) {
+    public init(epoch: Int, parameters: [Double], meanSquaredError: Double, meanAbsoluteErrorOriginal: Double, gradientNorm: Double,
+                learningRate: Double) {
         self.epoch = epoch
         self.parameters = parameters
         self.meanSquaredError = meanSquaredError
         self.meanAbsoluteErrorOriginal = meanAbsoluteErrorOriginal
         self.gradientNorm = gradientNorm
+        self.learningRate = learningRate
     }
 }

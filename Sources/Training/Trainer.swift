@@ -11,7 +11,12 @@ import Foundation
 ///    `gₖ = (1/n) Σᵢ 2eᵢ·xᵢ^{pₖ}` with `eᵢ = ŷᵢ − yᵢ` is summed sample by sample in order, and the
 ///    ``Optimizer`` updates `θ` once.
 /// 3. The epoch is recorded: MSE over the whole normalized data, MAE in original units and the
-///    full-batch gradient norm, all at the new `θ`, in one direct `O(N)` pass.
+///    full-batch gradient norm, all at the new `θ`, in one direct `O(N)` pass, with the learning
+///    rate of the epoch's first update.
+///
+/// Update `t` (counted from 0 over the whole run) uses the rate `ηₜ` of the configuration's
+/// ``LearningRateSchedule`` (constant by default) with `U` updates an epoch (1 for `gd`, `N` for
+/// single-sample optimizers, `⌈N/batch⌉` for `minibatch`).
 ///
 /// Divergence: when `θ` becomes non-finite after an update, or an epoch's MSE is non-finite or above
 /// ``divergenceThreshold``, training stops with ``StopReason/diverged(epoch:)``. Records are kept
@@ -61,7 +66,17 @@ public struct Trainer {
         let count = data.count
         let batchSize = configuration.optimizer.batchSize(count: count)
         let shuffles = configuration.shuffle && configuration.optimizer != .gd
-        let learningRate = configuration.learningRate
+        let baseRate = configuration.learningRate
+        let schedule = configuration.schedule
+        let updatesPerEpoch = count == 0 ? 0 : (count + batchSize - 1) / batchSize
+        let maxEpochs = configuration.maxEpochs
+        /// `ηₜ` of the 1-based update `step`.
+        func rate(step: Int) -> Double {
+            schedule == .constant ? baseRate
+                : schedule.rate(base: baseRate, update: step - 1, updatesPerEpoch: updatesPerEpoch, epochs: maxEpochs)
+        }
+        /// The rate of epoch `epoch`'s first update (epoch 0: the run's first update).
+        func epochRate(_ epoch: Int) -> Double { rate(step: max(0, epoch - 1) * updatesPerEpoch + 1) }
 
         let buffers = TrainerBuffers(model: model, count: count)
         for k in 0..<parameterCount { buffers.parameters[k] = configuration.initialParameters[k] }
@@ -76,7 +91,7 @@ public struct Trainer {
                             stopReason: reason, xScale: data.xScale, yScale: data.yScale)
         }
 
-        guard let initial = evaluate(epoch: 0, buffers: buffers) else { return history(.diverged(epoch: 0)) }
+        guard let initial = evaluate(epoch: 0, learningRate: epochRate(0), buffers: buffers) else { return history(.diverged(epoch: 0)) }
         epochs.append(initial)
         if initial.meanSquaredError > Self.divergenceThreshold { return history(.diverged(epoch: 0)) }
 
@@ -95,12 +110,13 @@ public struct Trainer {
                         let sums = buffers.evaluationGradient
                         for k in 0..<parameterCount { buffers.gradient[k] = count > 1 ? sums[k] / Double(count) : sums[k] }
                         stepCount += 1
-                        update(step: stepCount, learningRate: learningRate, buffers: buffers)
+                        update(step: stepCount, learningRate: rate(step: stepCount), buffers: buffers)
                         guard buffers.parametersAreFinite else { return history(.diverged(epoch: epoch)) }
                         start = count
-                    } else if statistics == nil, configuration.optimizer == .sgd, RecordPass.supports(configuration.model) {
+                    } else if statistics == nil, configuration.optimizer == .sgd, schedule == .constant,
+                              RecordPass.supports(configuration.model) {
                         let finite = Trainer.stochasticEpoch(model: configuration.model, order: order, x: x, y: y,
-                                                             learningRate: learningRate, parameters: buffers.parameters)
+                                                             learningRate: baseRate, parameters: buffers.parameters)
                         stepCount += count
                         guard finite else { return history(.diverged(epoch: epoch)) }
                         start = count
@@ -109,7 +125,7 @@ public struct Trainer {
                         let end = min(start + batchSize, count)
                         accumulateGradient(from: start, to: end, x: x, y: y, buffers: buffers)
                         stepCount += 1
-                        update(step: stepCount, learningRate: learningRate, buffers: buffers)
+                        update(step: stepCount, learningRate: rate(step: stepCount), buffers: buffers)
                         guard buffers.parametersAreFinite else { return history(.diverged(epoch: epoch)) }
                         if let statistics {
                             let parameters = Array(buffers.parameters)
@@ -123,7 +139,7 @@ public struct Trainer {
                         }
                         start = end
                     }
-                    guard let record = evaluate(epoch: epoch, buffers: buffers) else {
+                    guard let record = evaluate(epoch: epoch, learningRate: epochRate(epoch), buffers: buffers) else {
                         return history(.diverged(epoch: epoch))
                     }
                     let previous = epochs[epochs.count - 1].meanSquaredError
@@ -254,7 +270,7 @@ public struct Trainer {
 
     /// The record of the current parameters: MSE, MAE in original units and full-batch gradient norm in
     /// one pass over the data; `nil` when any of them (or a parameter) is not finite.
-    private func evaluate(epoch: Int, buffers: TrainerBuffers) -> EpochRecord? {
+    private func evaluate(epoch: Int, learningRate: Double, buffers: TrainerBuffers) -> EpochRecord? {
         let parameterCount = buffers.parameters.count
         let parameters = buffers.parameters
         let features = buffers.features
@@ -300,7 +316,7 @@ public struct Trainer {
         let record = EpochRecord(epoch: epoch, parameters: Array(parameters),
                                  meanSquaredError: squaredErrorSum / count,
                                  meanAbsoluteErrorOriginal: absoluteErrorSum / count,
-                                 gradientNorm: squaredNorm.squareRoot())
+                                 gradientNorm: squaredNorm.squareRoot(), learningRate: learningRate)
         let finite = record.parameters.allSatisfy(\.isFinite) && record.meanSquaredError.isFinite
             && record.meanAbsoluteErrorOriginal.isFinite && record.gradientNorm.isFinite
         return finite ? record : nil

@@ -19,6 +19,20 @@ public struct TrainingConfiguration: Sendable, Codable, Hashable {
     public var shuffle: Bool
     /// Whether to record every update as a ``StepRecord``.
     public var recordSteps: Bool
+    /// How the learning rate changes from update to update (``LearningRateSchedule``); the
+    /// default ``LearningRateSchedule/constant`` keeps ``learningRate`` throughout.
+    public var schedule: LearningRateSchedule {
+        get { storedSchedule ?? .constant }
+        set { storedSchedule = newValue == .constant ? nil : newValue }
+    }
+    /// The schedule, nil when constant, so a constant run's JSON has no `schedule` key and reads
+    /// as before schedules existed.
+    private var storedSchedule: LearningRateSchedule?
+
+    private enum CodingKeys: String, CodingKey {
+        case model, optimizer, learningRate, maxEpochs, initialParameters, stopRule, seed, shuffle, recordSteps
+        case storedSchedule = "schedule"
+    }
 
     /// Creates a configuration; call ``validated()`` (or let ``Trainer`` do it) before use.
     public init(
@@ -67,7 +81,7 @@ public struct TrainingConfiguration: Sendable, Codable, Hashable {
     /// - Throws: ``TrainingError/invalidLearningRate(_:)``, ``TrainingError/invalidEpochs(_:)``,
     ///   ``TrainingError/invalidParameterCount(model:expected:got:)`` (naming the parameters),
     ///   ``TrainingError/nonFiniteParameter(name:value:)``, the errors of ``Optimizer/validate()``,
-    ///   ``TrainingError/invalidTolerance(_:)``.
+    ///   ``TrainingError/invalidTolerance(_:)``, ``TrainingError/invalidSchedule(_:)``.
     public func validated() throws -> TrainingConfiguration {
         guard learningRate.isFinite, learningRate > 0 else { throw TrainingError.invalidLearningRate(learningRate) }
         guard (1...1_000_000).contains(maxEpochs) else { throw TrainingError.invalidEpochs(maxEpochs) }
@@ -79,6 +93,7 @@ public struct TrainingConfiguration: Sendable, Codable, Hashable {
             throw TrainingError.nonFiniteParameter(name: name, value: value)
         }
         try optimizer.validate()
+        try schedule.validate()
         if case .tolerance(let tolerance) = stopRule, !(tolerance.isFinite && tolerance > 0) {
             throw TrainingError.invalidTolerance(tolerance)
         }

@@ -60,6 +60,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidOptimizerSetting(name: String, value: Double, validRange: String)
     /// A stopping tolerance that is not a finite number greater than zero.
     case invalidTolerance(Double)
+    /// A learning-rate schedule setting out of range; the text says which and why.
+    case invalidSchedule(String)
     /// The normal equations `G θ = c` of the model have no unique solution for this data.
     case singularSystem(model: String, count: Int)
     /// The MSE at the starting parameters overflows double precision (or is not a number), so
@@ -178,6 +180,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
             let usual = TrainingConfiguration.notebook(for: model).initialParameters.map { Self.format($0) }.joined(separator: ", ")
             return "The MSE at the starting parameters \(start) is too large to compute in double precision\(raw ? " on the data's original units" : ""), "
                 + "so training cannot start; choose starting values nearer the data (--init, or init in a build file), such as the \(model.name) model's default \(usual)."
+        case .invalidSchedule(let problem):
+            return "The learning-rate schedule is not valid: \(problem)."
         case .singularSystem(let model, let count):
             return "The \(model) model has no unique least-squares solution for these \(count) data points (too few distinct x values for its parameters); use a lower degree or more varied data."
         }

@@ -42,19 +42,19 @@ public struct TrainingHistory: Sendable, Codable {
         return false
     }
 
-    /// The epochs as CSV: header `epoch,<parameter names>,mse,mae_cm,grad_norm`, one line per epoch,
-    /// `\n` line endings.
+    /// The epochs as CSV: header `epoch,<parameter names>,mse,mae_cm,grad_norm,lr`, one line per
+    /// epoch, `\n` line endings; `lr` is ``EpochRecord/learningRate`` (epoch 0: the first update's rate).
     ///
     /// Numbers use Swift's shortest round-trip description (`"\(value)"`, such as `0.1` or `1e-05`),
     /// so `Double(field)` reads back exactly the stored value; non-finite values would be written as
     /// `nan`/`inf`, but a history never stores them.
     public func csv() -> String {
-        var text = (["epoch"] + configuration.model.parameterNames + ["mse", "mae_cm", "grad_norm"])
+        var text = (["epoch"] + configuration.model.parameterNames + ["mse", "mae_cm", "grad_norm", "lr"])
             .joined(separator: ",") + "\n"
         for record in epochs {
             let fields = [String(record.epoch)]
                 + record.parameters.map { "\($0)" }
-                + ["\(record.meanSquaredError)", "\(record.meanAbsoluteErrorOriginal)", "\(record.gradientNorm)"]
+                + ["\(record.meanSquaredError)", "\(record.meanAbsoluteErrorOriginal)", "\(record.gradientNorm)", "\(record.learningRate)"]
             text += fields.joined(separator: ",") + "\n"
         }
         return text

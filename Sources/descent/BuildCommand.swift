@@ -33,6 +33,12 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: [.short, .long], help: "Print nothing but errors.")
     var quiet = false
 
+    func validate() throws {
+        if output?.isEmpty == true {
+            throw ValidationError("--output is empty: give the kit's folder, e.g. --output kit, or leave --output out for output/.")
+        }
+    }
+
     func run() async throws {
         var configuration = try configurationFile.map { try KitConfigurationLoader.load(path: $0) } ?? KitConfiguration()
         if let output { configuration.output = output }

@@ -20,8 +20,10 @@ struct DescentCommand: AsyncParsableCommand {
 
     /// Parses the arguments, runs the command and reports a failure as one line, `Error: ` and a
     /// sentence with its control characters escaped, exiting with the status ``ExitStatus`` gives it
-    /// (swift-argument-parser's usage errors 64, like every other usage error).
+    /// (swift-argument-parser's usage errors 64, like every other usage error); SIGINT and SIGTERM
+    /// exit 130 and 143 after undoing what was being written (`Interruption`).
     static func main() async {
+        Interruption.install()
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? AsyncParsableCommand {

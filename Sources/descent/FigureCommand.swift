@@ -40,10 +40,10 @@ struct FigureCommand: AsyncParsableCommand {
     @Flag(help: "fit: write each point's label (the people's names) beside it.")
     var labels = false
 
-    @Flag(help: "loss, lr-sweep: logarithmic MSE axis.")
+    @Flag(help: "loss, lr-sweep: logarithmic MSE axis; parameters: logarithmic gradient-norm axis (also chosen when the norms span two decades).")
     var log = false
 
-    @Option(parsing: .unconditional, help: "training, slice, sgd-noise: the epoch to show (0 = the start, which --init sets). Default: the last for training, 0 for slice and sgd-noise.")
+    @Option(parsing: .unconditional, help: "training, slice, sgd-noise, chain-rule: the epoch to show (0 = the start, which --init sets). Default: the last for training, 0 for slice, sgd-noise and chain-rule.")
     var epoch: Int?
 
     @Option(parsing: .unconditional, help: "landscape, gradient-field, surface, sgd-noise: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
@@ -100,6 +100,15 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "surface: the camera's azimuth in degrees (-60 looks from the front left, as matplotlib).")
     var azim: Double = -60
 
+    @Option(help: "chain-rule: the sample followed, a name from the data (Oliver) or a row number from 1. Default: the first row. The parameters are those of --epoch (default 0, the start).")
+    var sample: String?
+
+    @Option(parsing: .unconditional, help: "degree-sweep: the degrees whose fits are drawn over the data, comma separated, each 1...8 (at most six). Default: 1,3,8.")
+    var degrees: String?
+
+    @Option(help: "degree-sweep: also write its table as CSV (header degree,train_mse_cm2,loo_mse_cm2 for the notebook's heights in cm), numbers in shortest round-trip form.")
+    var csv: String?
+
     @Option(help: "compare: models (linear vs cubic) or optimizers (sgd, gd, momentum and adam on one landscape).")
     var compare: CompareChoice = .models
 
@@ -115,7 +124,12 @@ struct FigureCommand: AsyncParsableCommand {
         }
         _ = try parsedRanges()
         _ = try parsedLearningRates()
+        _ = try parsedDegrees()
+        if csv != nil, kindName != FigureKind.degreeSweep.rawValue {
+            throw ValidationError("--csv writes the degree sweep's table; use it with 'descent figure degree-sweep'.")
+        }
         if let out {
+            guard !out.isEmpty else { throw ValidationError("--out is empty: give the figure's file name, e.g. --out fit.png.") }
             let ext = (out as NSString).pathExtension.lowercased()
             guard ["png", "svg", "pdf"].contains(ext) else {
                 throw ValidationError("--out '\(out)' has an unknown format '\(ext)': use a .png, .svg or .pdf file name.")
@@ -130,6 +144,9 @@ struct FigureCommand: AsyncParsableCommand {
         let catalog = try DataCatalog(dataset: try training.dataset())
         let store = try await LectureFigures.train([spec], catalog: catalog)
         let product = try LectureFigures.make(spec, style: try style.style(), store: store)
+        if let csv, let table = product.tableCSV() {
+            try AtomicFile.write(data: Data(table.utf8), to: URL(fileURLWithPath: csv))
+        }
         if let gridCSV, let grid = product.gridCSV() {
             try AtomicFile.write(data: Data(grid.utf8), to: URL(fileURLWithPath: gridCSV))
         }
@@ -143,7 +160,7 @@ struct FigureCommand: AsyncParsableCommand {
     func spec(_ kind: FigureKind) throws -> FigureSpec {
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
-        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface]
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules, .chainRule, .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface]
         if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
@@ -174,6 +191,13 @@ struct FigureCommand: AsyncParsableCommand {
         case .optimizerState: return .optimizerState(OptimizerStateSpec(run: first))
         case .surface: return .surface(SurfaceSpec(run: first, plane: plane, elevation: elev, azimuth: azim))
         case .sgdNoise: return .sgdNoise(GradientNoiseSpec(run: first, parameters: plane.parameters, epoch: epoch ?? 0))
+        case .parameters: return .parameters(ParametersSpec(runs: runs, logScale: log))
+        case .residuals: return .residuals(ResidualsSpec(runs: runs))
+        case .chainRule: return .chainRule(ChainRuleSpec(run: first, sample: sample, epoch: epoch ?? 0))
+        case .degreeSweep: return .degreeSweep(DegreeSweepSpec(shownDegrees: try parsedDegrees() ?? DegreeSweepSpec.defaultShownDegrees))
+        case .schedules:
+            return .schedules(SchedulesSpec(base: first, optimizer: training.optimizer == nil ? nil : first.optimizer,
+                                            learningRate: training.learningRate))
         }
     }
 
@@ -191,6 +215,18 @@ struct FigureCommand: AsyncParsableCommand {
             ranges[name] = low...high
         }
         return ranges
+    }
+
+    /// `--degrees` as whole numbers in 1...8.
+    private func parsedDegrees() throws -> [Int]? {
+        guard let degrees else { return nil }
+        return try degrees.split(separator: ",", omittingEmptySubsequences: false).map { field in
+            let text = field.trimmingCharacters(in: .whitespaces)
+            guard let value = Int(text), (1...DegreeSweepSpec.maximumDegree).contains(value) else {
+                throw ValidationError("--degrees value '\(text)' is not a degree from 1 to 8; give comma-separated whole numbers such as 1,3,8.")
+            }
+            return value
+        }
     }
 
     /// `--lrs` as numbers, each finite and positive.

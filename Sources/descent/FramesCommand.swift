@@ -20,8 +20,10 @@ struct FramesCommand: AsyncParsableCommand {
 
             The folder must not hold another sequence: an existing frame sequence is refused \
             unless --resume is given, which keeps the complete frames made with the same settings \
-            (checked against DIR/frames.settings) and renders the rest; the result is byte-identical \
-            to an uninterrupted run.
+            (checked against DIR/frames.settings) and renders the rest (the result is byte-identical \
+            to an uninterrupted run), or --overwrite, which replaces it whole once the new one is \
+            complete (an interrupted run leaves the old one). --video without --out writes only the \
+            video (the frames go into a temporary folder that is removed).
 
             Examples:
               descent frames --model linear --optimizer gd --lr 0.05 \\
@@ -30,14 +32,15 @@ struct FramesCommand: AsyncParsableCommand {
                   --video cubic.mp4
               descent frames --per-step --epochs 5 --layout landscape --out steps \\
                   --video steps.gif --fps 15
+              descent frames --epochs 60 --video training.mp4
             """
     )
 
     @OptionGroup var training: TrainingOptions
     @OptionGroup var style: StyleOptions
 
-    @Option(help: "The output folder for the frames (created if needed).")
-    var out: String = "frames"
+    @Option(help: "The output folder for the frames (created if needed). Default frames, or none with --video: then only the video is written.")
+    var out: String?
 
     @Option(help: "What each frame shows: full (fit | loss so far | landscape with path), training (the notebook's fit | loss so far), landscape, or surface (the loss as a 3-D surface with the path so far).")
     var layout: FrameLayout = .full
@@ -76,6 +79,9 @@ struct FramesCommand: AsyncParsableCommand {
     @Flag(help: "Finish an interrupted sequence in --out made with the same settings: keep its complete frames, render the rest.")
     var resume = false
 
+    @Flag(help: "Replace a sequence already in --out, once the new one is complete.")
+    var overwrite = false
+
     @Flag(name: [.short, .long], help: "Print nothing (errors still go to standard error).")
     var quiet = false
 
@@ -92,6 +98,10 @@ struct FramesCommand: AsyncParsableCommand {
     var aspect: LandscapeOptions.Aspect?
 
     func validate() throws {
+        if out?.isEmpty == true { throw ValidationError("--out is empty: give the frames' folder, e.g. --out frames.") }
+        if video?.isEmpty == true { throw ValidationError("--video is empty: give the video's file name, e.g. --video training.mp4.") }
+        if resume, overwrite { throw ValidationError("--resume and --overwrite exclude each other: --resume finishes a sequence, --overwrite replaces it.") }
+        if resume, out == nil, video != nil { throw ValidationError("--resume needs --out: a sequence is resumed in its folder.") }
         guard every >= 1 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidEvery(every))) }
         guard maxFrames >= 1 else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidMaximumFrames(maxFrames))) }
         guard (1...256).contains(jobs) else { throw ValidationError(OptionWording.message(for: FrameSequenceError.invalidJobs(jobs))) }
@@ -130,24 +140,27 @@ struct FramesCommand: AsyncParsableCommand {
         try FramePlan.checkLimit(candidates: FramePlan.maximumCandidates(spec.run, sampleCount: dataset.count, perStep: perStep),
                                  every: every, limit: maxFrames, certain: false)
         let catalog = try DataCatalog(dataset: dataset)
+        // Before any work: the folder (created, locked, no links, a sequence there refused unless
+        // --resume or --overwrite), the video's folder and ffmpeg.
+        let folder = out ?? (video == nil ? "frames" : nil)
+        let output = try FrameOutput(folder: folder.map { URL(fileURLWithPath: $0) }, video: video.map { URL(fileURLWithPath: $0) },
+                                     existing: resume ? .resume : overwrite ? .overwrite : .refuse)
+        defer { output.close() }
         let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: catalog)
         let sequence = try FrameSequence(spec, style: style, options: options, store: store)
         // On a terminal the bar says, before the first frame, how many frames and about how much disk.
         let disk = FrameMemory.diskBytes(frames: sequence.plan.frames.count, size: style.size, compressionLevel: compression)
         let bar = quiet ? nil : ProgressBar(note: "about \(FrameMemory.describe(disk)) of PNGs")
-        let result = try await sequence.write(to: URL(fileURLWithPath: out)) { progress in bar?.update(progress) }
+        let result = try await output.write(sequence, framesPerSecond: fps) { progress in bar?.update(progress) }
         bar?.finish()
-        if !quiet {
-            let rate = result.seconds > 0 ? Double(result.rendered) / result.seconds : 0
-            var line = "Wrote \(result.frameCount) frames (\(style.size), \(layout.rawValue)) to \(out)/frame_%05d.png and \(out)/frames.csv"
+        guard !quiet else { return }
+        let rate = result.seconds > 0 ? Double(result.rendered) / result.seconds : 0
+        if let folder {
+            var line = "Wrote \(result.frameCount) frames (\(style.size), \(layout.rawValue)) to \(folder)/frame_%05d.png and \(folder)/frames.csv"
             line += result.reused > 0 ? " (\(result.reused) kept, \(result.rendered) rendered" : " (\(result.rendered) rendered"
             line += String(format: " in %.1f s, %.0f frames/s)", result.seconds, rate)
             print(line)
         }
-        if let video {
-            let encoder = try VideoEncoder(framesDirectory: out)
-            try encoder.encode(frames: result.directory, framesPerSecond: fps, to: URL(fileURLWithPath: video))
-            if !quiet { print("Wrote \(video) (\(result.frameCount) frames at \(fps) fps)") }
-        }
+        if let video { print("Wrote \(video) (\(result.frameCount) frames at \(fps) fps)") }
     }
 }

@@ -26,6 +26,8 @@ enum OptionWording {
         case .learningRates: return "--lrs"
         case .elevation: return "--elev"
         case .azimuth: return "--azim"
+        case .degrees: return "--degrees"
+        case .sample: return "--sample"
         }
     }
 
@@ -92,7 +94,7 @@ enum OptionWording {
             return "--out '\(path)' exists and is not a folder: frames go into a folder; give a new or existing folder name."
         case let .directoryHoldsFrames(path, count):
             return "The folder '\(path)' already holds a frame sequence (\(count) frame\(count == 1 ? "" : "s")). "
-                + "Add --resume to finish it with the same settings, or choose an empty folder (or delete its frame_*.png, frames.csv and frames.settings); frames of different runs are never mixed."
+                + "Add --overwrite to replace it once the new one is complete, --resume to finish it with the same settings, or choose an empty folder; frames of different runs are never mixed."
         case let .settingsDiffer(path, differences):
             return "--resume: the frames in '\(path)' were made with other settings (\(differences.joined(separator: "; "))). "
                 + "Resume with the same options, or write the new sequence to another folder."
@@ -101,8 +103,8 @@ enum OptionWording {
                 + "Delete the frames or choose another folder."
         case let .unsupportedVideoFormat(path):
             return "--video '\(path)' has an unknown format: use a file name ending in .mp4 (H.264, plays in PowerPoint and browsers) or .gif."
-        case let .ffmpegMissing(directory):
-            return "--video needs ffmpeg, which is not on PATH. Install it (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg) and run again with --resume to make the video from the frames already in '\(directory)'."
+        case .ffmpegMissing:
+            return "--video needs ffmpeg, which is not on PATH (nothing was written). Install it (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg), or leave --video out to write only the frames."
         case .ffmpegFailed:
             return error.description
         }

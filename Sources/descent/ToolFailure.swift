@@ -12,7 +12,7 @@ import Training
 /// | 65 | data | the data cannot be used: the `--data` file (or `data.file`) is missing, not a regular file, or malformed, or its values cannot be normalised or trained on |
 /// | 69 | unavailable | a program the command needs is missing (ffmpeg) |
 /// | 70 | software | an internal error: a defect of `descent`, never the user's input |
-/// | 73 | cannot create | an output file or folder cannot be created where it was asked for |
+/// | 73 | cannot create | an output file or folder cannot be created where it was asked for: a missing or unwritable folder, a name too long, a symbolic link or a file in the way inside the output folder, a folder another `descent` is writing |
 /// | 74 | I/O | reading or writing failed on the way (disk full, ffmpeg failed, an I/O error) |
 ///
 /// A setting is a usage error even when the data makes it impossible to draw (an epoch beyond the
@@ -35,6 +35,7 @@ enum ExitStatus: Int32, CaseIterable {
         case let error as ReportingError: self = Self.status(of: error)
         case let error as FrameSequenceError: self = Self.status(of: error)
         case let error as PlottingError: self = Self.status(of: error)
+        case let error as OutputTreeError: self = Self.status(of: error)
         case let error as CocoaError where error.isFileError: self = .inputOutput
         default:
             // swift-argument-parser's own errors (usage 64, `--help` 0) keep its status; it gives
@@ -51,7 +52,7 @@ enum ExitStatus: Int32, CaseIterable {
              .lengthMismatch, .singularSystem:
             return .data
         case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidPowers, .invalidLearningRate,
-             .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance:
+             .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance, .invalidSchedule:
             return .usage
         case .startingLossNotFinite:
             // A start whose loss overflows is fixed by the starting values (an option or a build-file key).
@@ -93,12 +94,22 @@ enum ExitStatus: Int32, CaseIterable {
         switch error {
         case .invalidFigureSize, .unsupportedFileExtension, .invalidPNGOptions:
             return .usage
-        case .parentDirectoryMissing, .parentIsNotDirectory, .targetIsNotRegularFile, .notWritable:
+        case .parentDirectoryMissing, .parentIsNotDirectory, .targetIsNotRegularFile, .notWritable, .cannotCreate:
             return .cannotCreate
         case .diskFull, .writeFailed, .png:
             return .inputOutput
         case .cairo, .rasterSizeMismatch:
             return .software
+        }
+    }
+
+    static func status(of error: OutputTreeError) -> ExitStatus {
+        switch error {
+        case .sharedPath, .emptyPath:
+            // What was asked for cannot be: two outputs on one path, a folder without a name.
+            return .usage
+        case .symbolicLink, .notAFolder, .notAFile, .locked:
+            return .cannotCreate
         }
     }
 }

@@ -19,6 +19,11 @@ extension CSVFormat.Delimiter: ExpressibleByArgument {
     public var defaultValueDescription: String { self == .tab ? "tab" : rawValue }
 }
 
+/// The learning-rate schedule, as named on the command line.
+enum ScheduleChoice: String, ExpressibleByArgument, CaseIterable {
+    case constant, step, exponential, cosine, warmup
+}
+
 /// The stop rule, as named on the command line.
 enum StopChoice: String, ExpressibleByArgument, CaseIterable {
     case fixed, notebook, tolerance
@@ -47,6 +52,18 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("init"), parsing: .unconditional,
             help: "Initial parameters, comma separated, in the order w, b (linear) or w1, w2, w3, b (cubic). Default: 0.1,0.1 and -1,0,0,1.")
     var initialParameters: String?
+
+    @Option(help: "Learning-rate schedule over the updates t = 0, 1, … (one update an epoch for gd, one per sample for sgd, momentum and adam, one per batch for minibatch): constant; step (× --schedule-gamma every --schedule-step-every epochs); exponential (× --schedule-gamma every epoch); cosine (η·½(1 + cos(π·t/T)) over the T updates of --epochs); warmup (rising linearly to η over --warmup-epochs, then η). Default: constant.")
+    var schedule: ScheduleChoice?
+
+    @Option(name: .customLong("schedule-step-every"), parsing: .unconditional, help: "--schedule step: epochs between decays (at least 1). Default: a quarter of --epochs.")
+    var scheduleStepEvery: Int?
+
+    @Option(name: .customLong("schedule-gamma"), parsing: .unconditional, help: "--schedule step or exponential: the factor each decay multiplies the rate by, in (0, 1]. Default: 0.5 step, 0.99 exponential.")
+    var scheduleGamma: Double?
+
+    @Option(name: .customLong("warmup-epochs"), parsing: .unconditional, help: "--schedule warmup: epochs of the linear ramp (at least 1). Default: a tenth of --epochs.")
+    var warmupEpochs: Int?
 
     @Option(help: "Stop rule: fixed (exactly --epochs), notebook (stop at the first epoch whose MSE does not decrease) or tolerance (--tol). Default: fixed linear, notebook cubic.")
     var stop: StopChoice?
@@ -109,6 +126,30 @@ struct TrainingOptions: ParsableArguments {
         if let initialParameters {
             _ = try parseInitialParameters(initialParameters)
         }
+        let given = [("schedule-step-every", scheduleStepEvery != nil), ("schedule-gamma", scheduleGamma != nil),
+                     ("warmup-epochs", warmupEpochs != nil)].filter(\.1).map(\.0)
+        let uses = LearningRateSchedule.settings(of: (schedule ?? .constant).rawValue)
+        if let unused = given.first(where: { !uses.contains($0) }) {
+            let owners = ScheduleChoice.allCases.filter { LearningRateSchedule.settings(of: $0.rawValue).contains(unused) }
+                .map { "--schedule \($0.rawValue)" }.joined(separator: " or ")
+            throw ValidationError("--\(unused) applies to \(owners); give that schedule too, or leave the option out.")
+        }
+        if let scheduleStepEvery, scheduleStepEvery < 1 {
+            throw ValidationError("--schedule-step-every must be at least 1 epoch, got \(scheduleStepEvery).")
+        }
+        if let scheduleGamma, !(scheduleGamma.isFinite && scheduleGamma > 0 && scheduleGamma <= 1) {
+            throw ValidationError("--schedule-gamma must be greater than 0 and at most 1, got \(OptionWording.number(scheduleGamma)).")
+        }
+        if let warmupEpochs, warmupEpochs < 1 {
+            throw ValidationError("--warmup-epochs must be at least 1, got \(warmupEpochs).")
+        }
+    }
+
+    /// The schedule these options name for a run of `epochs` epochs (nil without `--schedule`).
+    func learningRateSchedule(epochs: Int) -> LearningRateSchedule? {
+        guard let schedule else { return nil }
+        return LearningRateSchedule.named(schedule.rawValue, stepEvery: scheduleStepEvery, gamma: scheduleGamma,
+                                          warmupEpochs: warmupEpochs, epochs: epochs)
     }
 
     /// The models these options name: one, or linear and cubic for `--model both`; `fallback`
@@ -169,6 +210,7 @@ struct TrainingOptions: ParsableArguments {
             }
             configuration.initialParameters = values
         }
+        if let schedule = learningRateSchedule(epochs: configuration.maxEpochs) { configuration.schedule = schedule }
         configuration.seed = seed
         configuration.shuffle = !noShuffle
         configuration.recordSteps = recordSteps

@@ -30,6 +30,11 @@ struct BadOptionsTests {
         (["slides", "--out", "deck.pdf"], ".pptx"),
         (["slides", "--kinds", "fit,landscap"], "did you mean landscape?"),
         (["slides", "--size", "0x100"], "0x100"),
+        (["train", "--schedule", "cosine", "--warmup-epochs", "5"], "--warmup-epochs applies to --schedule warmup"),
+        (["train", "--schedule", "step", "--schedule-gamma", "1.5"], "--schedule-gamma"),
+        (["figure", "chain-rule", "--sample", "Bob", "--out", "x.png"], "--sample Bob"),
+        (["figure", "fit", "--csv", "t.csv", "--out", "x.png"], "--csv"),
+        (["figure", "degree-sweep", "--degrees", "0,3", "--out", "x.png"], "--degrees"),
     ])
     func usageError(arguments: [String], fragment: String) throws {
         let folder = try ToolRunner.temporaryFolder()

@@ -66,6 +66,17 @@ struct NumbersAndLimitsTests {
         }
     }
 
+    @Test("a divergence warning states gradient descent's stable limit as the limit only for gradient descent", arguments: [
+        ("gd", false), ("adam", true), ("momentum", true), ("sgd", true),
+    ])
+    func divergenceWarningWording(optimizer: String, comparison: Bool) throws {
+        let outcome = try ToolRunner.run(["train", "--optimizer", optimizer, "--lr", "1e300", "--epochs", "2"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let warning = try #require(outcome.standardError.split(separator: "\n").first { $0.contains("training diverged") })
+        #expect(warning.contains("for comparison, full-batch gradient descent") == comparison, "\(warning)")
+        #expect(warning.contains("stable only below 2/lambda_max"))
+    }
+
     @Test("frames beyond the limit are refused before anything is written", arguments: [
         (["frames", "--epochs", "1000000", "--per-step", "--out", "f"], ["--max-frames 10000", "--every"]),
         (["frames", "--epochs", "40", "--max-frames", "40", "--out", "f"], ["41 frames", "--max-frames 40", "--every 2"]),

@@ -33,7 +33,7 @@ struct SlidesCommandTests {
         return (folder, Int(count.1) ?? 0)
     }
 
-    @Test("python-pptx reads the deck: a title slide, then every figure slide with a title, a PNG picture and notes",
+    @Test("python-pptx reads the deck: a title slide with the lecture's picture, then every figure slide with a title, a PNG picture and notes",
           .enabled(if: pythonPPTX, "python-pptx cannot be imported here: pip install python-pptx to run this check"))
     func pythonPPTXReadsTheDeck() throws {
         // The default deck's figures (both models, every kind), drawn small.
@@ -61,6 +61,7 @@ struct SlidesCommandTests {
         #expect(slides.count == count && count >= 16, "one slide per figure of the default kit after the title slide")
         let cover = try #require(slides.first)
         #expect(cover["layout"] as? String == "Title Slide" && !(cover["title"] as? String ?? "").isEmpty)
+        #expect(cover["pictures"] as? [String] == ["image/png"], "the title slide shows the lecture's picture: \(cover["pictures"] ?? "")")
         for (index, slide) in slides.enumerated().dropFirst() {
             #expect(slide["layout"] as? String == "Title Only", "slide \(index + 1)")
             #expect(!(slide["title"] as? String ?? "").isEmpty, "slide \(index + 1) has no title")

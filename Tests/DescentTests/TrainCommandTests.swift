@@ -45,7 +45,7 @@ struct TrainCommandTests {
                                           "--epochs", "50", "--init", "0.1,0.1", "--history", history.path])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let (header, rows) = try Self.readCSV(history)
-        #expect(header == ["epoch", "w", "b", "mse", "mae_cm", "grad_norm"])
+        #expect(header == ["epoch", "w", "b", "mse", "mae_cm", "grad_norm", "lr"])
         #expect(rows.count == 51)
 
         let x = Self.zscores(Self.weight), y = Self.zscores(Self.height)

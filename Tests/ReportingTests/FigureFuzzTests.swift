@@ -84,7 +84,7 @@ struct FigureFuzzTests {
         let first = try configuration(using: &generator)
         let second = try configuration(using: &generator)
         let runs = Bool.random(using: &generator) ? [first] : [first, second]
-        switch Int.random(in: 0..<10, using: &generator) {
+        switch Int.random(in: 0..<15, using: &generator) {
         case 0: return .fit(FitSpec(runs: runs, residuals: Bool.random(using: &generator), labels: Bool.random(using: &generator)))
         case 1: return .loss(LossSpec(runs: runs, logScale: Bool.random(using: &generator)))
         case 2: return .training(TrainingViewSpec(run: first, epoch: Bool.random(using: &generator) ? nil : Int.random(in: 0...40, using: &generator)))
@@ -101,6 +101,18 @@ struct FigureFuzzTests {
             return .step(StepSpec(initialWeight: Double.random(in: -1e3...1e3, using: &generator), learningRate: logUniform(1e-6, 10, using: &generator),
                                   steps: Int.random(in: 1...20, using: &generator)))
         case 8: return .compareModels(CompareModelsSpec(completing: runs))
+        case 10: return .parameters(ParametersSpec(runs: runs, logScale: Bool.random(using: &generator)))
+        case 11:
+            var base = first
+            base.maxEpochs = Int.random(in: 1...60, using: &generator)
+            return .schedules(SchedulesSpec(base: base, learningRate: Bool.random(using: &generator) ? nil : logUniform(1e-6, 10, using: &generator)))
+        case 12: return .residuals(ResidualsSpec(runs: runs))
+        case 13:
+            let shown = (0..<Int.random(in: 1...4, using: &generator)).map { _ in Int.random(in: 1...8, using: &generator) }
+            return .degreeSweep(DegreeSweepSpec(shownDegrees: shown))
+        case 14:
+            return .chainRule(ChainRuleSpec(run: first, sample: Bool.random(using: &generator) ? nil : "\(Int.random(in: 0...12, using: &generator))",
+                                            epoch: Int.random(in: 0...3, using: &generator)))
         default: return .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane(for: first.model, using: &generator),
                                                                  raw: Bool.random(using: &generator)))
         }

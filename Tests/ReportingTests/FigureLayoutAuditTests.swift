@@ -39,6 +39,14 @@ struct FigureLayoutAuditTests {
             ("step", .step(StepSpec())),
             ("compare-models", .compareModels(CompareModelsSpec(completing: [linear, cubic]))),
             ("compare-optimizers", .compareOptimizers(CompareOptimizersSpec(base: linear, plane: plane))),
+            ("parameters-both", .parameters(ParametersSpec(runs: [linear, cubic]))),
+            ("parameters-cubic", .parameters(ParametersSpec(runs: [cubic]))),
+            ("chain-rule-linear", .chainRule(ChainRuleSpec(run: linear))),
+            ("chain-rule-cubic", .chainRule(ChainRuleSpec(run: cubic, sample: "Harry", epoch: 3))),
+            ("degree-sweep", .degreeSweep(DegreeSweepSpec())),
+            ("residuals-both", .residuals(ResidualsSpec(runs: [linear, cubic]))),
+            ("schedules-linear", .schedules(SchedulesSpec(base: linear))),
+            ("schedules-cubic", .schedules(SchedulesSpec(base: cubic))),
         ] + dynamicsSpecs
     }()
 

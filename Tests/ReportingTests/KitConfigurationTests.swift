@@ -103,6 +103,17 @@ struct KitConfigurationTests {
         #expect(initial.contains("w1, w2, w3, b"))
     }
 
+    @Test("a model's schedule and its settings are read, and a setting of another schedule is refused on its line")
+    func schedules() throws {
+        let configuration = try loader.parse("models:\n  linear:\n    epochs: 80\n    schedule: step\n    schedule_gamma: 0.25\n  cubic:\n    schedule: warmup\n")
+        #expect(configuration.models[0].schedule == .step(every: 20, gamma: 0.25))
+        #expect(configuration.models[1].schedule == .warmup(epochs: 100))
+        let text = try #require(message("models:\n  linear:\n    schedule: cosine\n    warmup_epochs: 5\n"))
+        #expect(text.contains("models.linear.warmup_epochs") && text.contains("line 4") && text.contains("warmup"), "\(text)")
+        let gamma = try #require(message("models:\n  linear:\n    schedule: exponential\n    schedule_gamma: 2\n"))
+        #expect(gamma.contains("models.linear.schedule_gamma") && gamma.contains("at most 1"), "\(gamma)")
+    }
+
     @Test("output names that leave the output folder are refused", arguments: ["../escape", "/etc/passwd", "a/../../b", "~/x"])
     func escapingPath(name: String) throws {
         let text = try #require(message("report:\n  html: \"\(name)\"\n"))

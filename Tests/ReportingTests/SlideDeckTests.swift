@@ -194,6 +194,31 @@ struct SlideDeckTests {
             #expect(notes == slide.notes.replacingOccurrences(of: "\n", with: "") && !notes.isEmpty)
             #expect(relationships[notesName]?.values.contains(name) == true, "\(notesName) points back to its slide")
         }
+
+        // The title slide shows the cover slide's picture (the same image parts, not a copy),
+        // below the title and subtitle, inside the slide, with the figure's aspect ratio.
+        let coverIndex = try #require(deck.coverSlide)
+        let cover = try package.xml("ppt/slides/slide1.xml"), coverRels = try #require(relationships["ppt/slides/slide1.xml"])
+        let figureRels = try #require(relationships["ppt/slides/slide\(coverIndex + 2).xml"])
+        let coverBlip = try #require(cover.first("a:blip")), coverSVGBlip = try #require(cover.first("asvg:svgBlip"))
+        let coverPNG = try #require(coverRels[coverBlip.attributes["r:embed"] ?? ""])
+        let coverSVG = try #require(coverRels[coverSVGBlip.attributes["r:embed"] ?? ""])
+        #expect(coverPNG == figureRels["rId3"] && coverSVG == figureRels["rId4"], "the cover reuses the figure's image parts")
+        #expect(names.filter { $0.hasPrefix("ppt/media/") }.count == 2 * deck.slides.count, "no image part is copied")
+        // Offsets and extents of the shapes' own frames (not the shape tree's group frame), in order.
+        let placed = cover.elements.filter { $0.path.last == "a:xfrm" && !$0.path.contains("p:grpSpPr") }
+        let offsets = placed.filter { $0.name == "a:off" }, extents = placed.filter { $0.name == "a:ext" }
+        let frames = zip(offsets, extents).map { off, ext -> (y: Int, bottom: Int, right: Int, aspect: Double) in
+            let x = Int(off.attributes["x"] ?? "") ?? -1, y = Int(off.attributes["y"] ?? "") ?? -1
+            let cx = Int(ext.attributes["cx"] ?? "") ?? 0, cy = Int(ext.attributes["cy"] ?? "") ?? 0
+            return (y, y + cy, x + cx, Double(cx) / Double(max(1, cy)))
+        }
+        #expect(frames.count == 3, "title, subtitle and picture are placed on the title slide")
+        if frames.count == 3 {
+            #expect(frames[0].bottom <= frames[1].y && frames[1].bottom <= frames[2].y, "title above subtitle above picture")
+            #expect(frames[2].bottom <= 6_858_000 && frames[2].right <= Int(size.attributes["cx"] ?? "") ?? 0)
+            #expect(abs(frames[2].aspect - Double(width) / Double(height)) < 0.01)
+        }
     }
 
     @Test("the same input gives the same bytes: two trainings, two decks")

@@ -12,21 +12,22 @@ struct HistoryTests {
     func csvRoundTrip() throws {
         let history = try trainedHistory()
         let lines = history.csv().split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first == "epoch,w1,w2,w3,b,mse,mae_cm,grad_norm")
+        #expect(lines.first == "epoch,w1,w2,w3,b,mse,mae_cm,grad_norm,lr")
         #expect(lines.last == "")
         let rows = lines.dropFirst().dropLast()
         #expect(rows.count == history.epochs.count)
         for (row, record) in zip(rows, history.epochs) {
             let fields = row.split(separator: ",").map(String.init)
-            #expect(fields.count == 8)
+            #expect(fields.count == 9)
             #expect(Int(fields[0]) == record.epoch)
             let numbers = fields.dropFirst().compactMap(Double.init)
-            #expect(numbers.count == 7)
+            #expect(numbers.count == 8)
             // Exact: the shortest round-trip description reads back to the same bits.
             #expect(Array(numbers.prefix(4)) == record.parameters)
             #expect(numbers[4] == record.meanSquaredError)
             #expect(numbers[5] == record.meanAbsoluteErrorOriginal)
             #expect(numbers[6] == record.gradientNorm)
+            #expect(numbers[7] == record.learningRate && record.learningRate == 0.01)
         }
     }
 

@@ -43,6 +43,8 @@ public final class Axes {
     public var showsFrame: Bool = true
     /// Whether the grid includes vertical lines at the x ticks (off for bar charts).
     public var showVerticalGrid: Bool = true
+    /// Whether the left and bottom spines are drawn (off for panels that are diagrams, not plots).
+    public var showSpines: Bool = true
     /// Where the legend goes (only marks with a label appear in it).
     public var legendPlacement: LegendPlacement = .automatic
     /// How the plot area fills its cell: `.fill` (all of it) or `.equal` (one data unit as

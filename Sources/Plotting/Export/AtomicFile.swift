@@ -9,7 +9,8 @@ import Glibc
 /// see either the old file or the complete new one, never a partial file.
 ///
 /// Errors are `PlottingError` cases whose messages name the target path: missing parent,
-/// parent is a file, target is a directory or device, directory not writable, disk full.
+/// parent is a file, target is a directory, link or device, directory not writable, a name that
+/// cannot be created, disk full.
 public enum AtomicFile {
     /// Writes `data` to `url` atomically.
     ///
@@ -21,7 +22,7 @@ public enum AtomicFile {
     public static func write(data: Data, to url: URL, durable: Bool = true) throws {
         try write(to: url) { temporary in
             let path = temporary.path
-            let fd = open(path, O_WRONLY | O_TRUNC)
+            let fd = open(path, O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC)
             guard fd >= 0 else { throw failure(errno, path: url.path) }
             defer { close(fd) }
             try writeAll(data, to: fd, reportingAs: url.path)
@@ -34,6 +35,11 @@ public enum AtomicFile {
     /// Creates an empty temporary file next to `url`, lets `body` fill it through its path,
     /// then renames it onto `url`. If `body` throws, the temporary file is removed and the
     /// error is rethrown unchanged.
+    ///
+    /// The temporary's name is `.descent-tmp-PID-XXXXXX` (see `OutputCleanup`), whatever the
+    /// length of `url`'s name; it is registered so an interruption removes it. A target that
+    /// exists and is not a regular file (a folder, a symbolic link, a device) is refused; the
+    /// rename replaces the target itself and never writes through a link.
     public static func write(to url: URL, using body: (URL) throws -> Void) throws {
         let target = url.standardizedFileURL
         let path = target.path
@@ -46,19 +52,14 @@ public enum AtomicFile {
         guard access(directory, W_OK) == 0 else {
             throw PlottingError.notWritable(path: path, reason: String(cString: strerror(errno)))
         }
-        var template = Array("\(directory)/.\(target.lastPathComponent).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemp(base)
-        }
-        guard fd >= 0 else { throw failure(errno, path: path) }
+        let (fd, temporaryPath) = try OutputCleanup.createTemporaryFile(in: directory, for: path)
         fchmod(fd, 0o644)
         close(fd)
-        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
-        defer { if !renamed { unlink(temporaryPath) } }
+        defer { if !renamed { OutputCleanup.discard(temporaryPath) } }
         try body(URL(fileURLWithPath: temporaryPath))
-        guard rename(temporaryPath, path) == 0 else { throw failure(errno, path: path) }
+        let code = OutputCleanup.rename(temporaryPath, to: path)
+        guard code == 0 else { throw failure(code, path: path) }
         renamed = true
     }
 
@@ -92,12 +93,6 @@ public enum AtomicFile {
 
     /// Maps an `errno` value to the module's error for `path`.
     static func failure(_ code: Int32, path: String) -> PlottingError {
-        switch code {
-        case ENOSPC, EDQUOT: return .diskFull(path: path)
-        case EACCES, EPERM, EROFS: return .notWritable(path: path, reason: String(cString: strerror(code)))
-        case ENOENT: return .parentDirectoryMissing(path: path)
-        case ENOTDIR: return .parentIsNotDirectory(path: path)
-        default: return .writeFailed(path: path, reason: String(cString: strerror(code)))
-        }
+        PlottingError.forErrno(code, path: path)
     }
 }

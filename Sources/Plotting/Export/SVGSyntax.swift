@@ -54,28 +54,6 @@ enum SVGSyntax {
 
     static func clamp(_ value: Double) -> Double { value.isNaN ? 0 : min(1, max(0, value)) }
 
-    /// `text` as XML character data or attribute value: `&`, `<`, `>` and `"` escaped, and the
-    /// characters XML 1.0 does not allow (controls other than tab, line feed and carriage
-    /// return, and U+FFFE, U+FFFF) left out.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
-
     /// Whether SVG's default white-space handling would change `text` (leading, trailing or
     /// repeated spaces, tabs or line breaks), so it needs `xml:space="preserve"`.
     static func needsPreservedSpace(_ text: String) -> Bool {

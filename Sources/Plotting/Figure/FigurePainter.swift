@@ -167,7 +167,7 @@ struct FigurePainter {
         let framed = axes.marks.contains { $0 is HeatmapMark || $0 is FilledContourMark }
         if framed {
             renderer.stroke(.rectangle(plot), style: spine)
-        } else {
+        } else if axes.showSpines {
             renderer.stroke(.polyline([DevicePoint(x: plot.minX, y: plot.minY), DevicePoint(x: plot.minX, y: plot.maxY),
                                        DevicePoint(x: plot.maxX, y: plot.maxY)]), style: spine)
         }

@@ -230,7 +230,7 @@ public final class SVGRenderer: Renderer {
             element += " transform=\"rotate(\(SVGSyntax.number(degrees, decimals: 3)) \(SVGSyntax.number(point.x)) \(SVGSyntax.number(point.y)))\""
         }
         if SVGSyntax.needsPreservedSpace(text) { element += " xml:space=\"preserve\"" }
-        output += element + ">" + SVGSyntax.escaped(text) + "</text>\n"
+        output += element + ">" + XMLText.escaped(text) + "</text>\n"
     }
 
     // MARK: Images

@@ -7,13 +7,18 @@ import Plotting
 /// **Files.** `frame_00001.png`, … (each written to a temporary name and renamed, so a visible
 /// frame is always complete), `frames.settings` (the settings fingerprint, written before the
 /// first frame) and `frames.csv` (the manifest, written after the last frame, so its presence
-/// means the sequence was finished). Temporary files (`.frame_00001.png.tmp-XXXXXX`,
-/// `.frames.csv.tmp-…`, `.frames.settings.tmp-…`) left by a killed run are stale and removed.
+/// means the sequence was finished). Temporary files of runs that ended
+/// (`.descent-tmp-PID-XXXXXX`, see `OutputCleanup`, and older versions' `.frame_00001.png.tmp-XXXXXX`,
+/// `.frames.csv.tmp-…`, `.frames.settings.tmp-…`) are stale and removed.
 ///
-/// **Policy.** Without `resume`, a folder holding any frame, manifest or settings file is
-/// refused (never silently mixed or deleted); other files in it are left alone. With `resume`,
-/// the stored settings must equal the new ones line for line; then every existing frame whose
-/// PNG is whole (signature first, `IEND` chunk last) is kept, anything else is rendered again.
+/// **Policy.** An entry named like one of the sequence's files that is not a regular file (a
+/// folder, a symbolic link) is refused: Descent neither follows nor deletes what it did not
+/// write. Without `resume`, a folder holding any frame, manifest or settings file is refused
+/// (never silently mixed or deleted; `descent frames --overwrite` replaces it whole through
+/// `OutputTree`); other files in it are left alone. With `resume`, the stored settings must equal
+/// the new ones line for line; then every existing frame whose PNG is intact (every chunk's
+/// CRC-32 matches, `IHDR` first, `IEND` last, see `PNGIntegrity`) is kept, anything else is
+/// rendered again.
 struct FrameDirectory {
     /// The settings fingerprint's file name.
     static let settingsFileName = "frames.settings"
@@ -29,7 +34,8 @@ struct FrameDirectory {
     /// Creates the folder if needed and removes stale temporary files.
     ///
     /// - Throws: `FrameSequenceError.notADirectory` when the path is a file; `PlottingError`
-    ///   (missing parent, not writable) when it cannot be created.
+    ///   (missing parent, not writable) when it cannot be created; `OutputTreeError` when an
+    ///   entry named like a frame, the manifest or the settings is not a regular file.
     init(url: URL) throws {
         self.url = url.standardizedFileURL
         let manager = FileManager.default
@@ -44,8 +50,17 @@ struct FrameDirectory {
             }
         }
         let names = try FrameDirectory.contents(of: self.url)
-        for name in names where FrameDirectory.isStaleTemporary(name) {
-            try? manager.removeItem(at: self.url.appendingPathComponent(name))
+        for name in names where OutputTree.isLeftover(name, ownNames: FrameDirectory.isSequenceFile) {
+            var info = stat()
+            let path = self.url.appendingPathComponent(name).path
+            if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { unlink(path) }
+        }
+        for name in names where FrameDirectory.isSequenceFile(name) {
+            var info = stat()
+            let path = self.url.appendingPathComponent(name).path
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFLNK { throw OutputTreeError.symbolicLink(path: path) }
+            guard (info.st_mode & S_IFMT) == S_IFREG else { throw OutputTreeError.notAFile(path: path) }
         }
         frameNumbers = names.compactMap(FrameState.number(ofFileName:)).sorted()
         hasSettings = names.contains(FrameDirectory.settingsFileName)
@@ -56,6 +71,9 @@ struct FrameDirectory {
     private(set) var hasSettings = false
     /// Whether `frames.csv` exists.
     private(set) var hasManifest = false
+
+    /// Whether the folder holds (part of) a sequence: a frame, the manifest or the settings.
+    var holdsSequence: Bool { !frameNumbers.isEmpty || hasSettings || hasManifest }
 
     /// The URL of `name` in the folder.
     func file(_ name: String) -> URL { url.appendingPathComponent(name) }
@@ -86,42 +104,18 @@ struct FrameDirectory {
         var complete = Set<Int>()
         for number in frameNumbers {
             let frameURL = file(FrameState.fileName(number: number))
-            if number <= frameCount, FrameDirectory.isWholePNG(at: frameURL) {
+            if number <= frameCount, PNGIntegrity.isIntact(fileAt: frameURL) {
                 complete.insert(number)
             } else {
-                try? FileManager.default.removeItem(at: frameURL)
+                unlink(frameURL.path)  // a regular file (checked when the folder was opened)
             }
         }
         return complete
     }
 
-    /// Whether `name` is a temporary file of `AtomicFile` for one of the sequence's files.
-    static func isStaleTemporary(_ name: String) -> Bool {
-        guard name.hasPrefix("."), let marker = name.range(of: ".tmp-") else { return false }
-        let target = String(name[name.index(after: name.startIndex)..<marker.lowerBound])
-        return FrameState.number(ofFileName: target) != nil || target == manifestFileName || target == settingsFileName
-    }
-
-    /// Removes a sequence from `url` (frames, manifest, settings, temporaries) so it can be written
-    /// anew; other files stay. Used by the kit, which owns its frame folders.
-    static func removeSequence(in url: URL) throws {
-        guard FileManager.default.fileExists(atPath: url.path) else { return }
-        for name in try contents(of: url)
-        where FrameState.number(ofFileName: name) != nil || name == manifestFileName || name == settingsFileName || isStaleTemporary(name) {
-            try FileManager.default.removeItem(at: url.appendingPathComponent(name))
-        }
-    }
-
-    /// Whether the file starts with the PNG signature and ends with an `IEND` chunk.
-    static func isWholePNG(at url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        let end: [UInt8] = [0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
-        guard let head = try? handle.read(upToCount: 8), [UInt8](head) == signature,
-              let size = try? handle.seekToEnd(), size >= 8 + 12 else { return false }
-        guard (try? handle.seek(toOffset: size - 12)) != nil, let tail = try? handle.read(upToCount: 12) else { return false }
-        return [UInt8](tail) == end
+    /// Whether `name` is one of a sequence's files: a frame, the manifest or the settings.
+    static func isSequenceFile(_ name: String) -> Bool {
+        FrameState.number(ofFileName: name) != nil || name == manifestFileName || name == settingsFileName
     }
 
     private static func contents(of url: URL) throws -> [String] {

@@ -60,15 +60,15 @@ public enum FrameSequenceError: Error, CustomStringConvertible, Equatable {
             return "'\(path)' exists and is not a folder: frames go into a folder; give a new or existing folder name."
         case let .directoryHoldsFrames(path, count):
             return "The folder '\(path)' already holds a frame sequence (\(count) frame\(count == 1 ? "" : "s")). "
-                + "Resume it with the same settings, or choose an empty folder; frames of different runs are never mixed."
+                + "Resume it with the same settings, replace it, or choose an empty folder; frames of different runs are never mixed."
         case let .settingsDiffer(path, differences):
             return "The frames in '\(path)' were made with other settings (\(differences.joined(separator: "; "))); resume with the same settings or use another folder."
         case let .settingsMissing(path, count):
             return "'\(path)' holds \(count) frame\(count == 1 ? "" : "s") but no \(FrameDirectory.settingsFileName), so they cannot be checked against these settings; delete the frames or choose another folder."
         case let .unsupportedVideoFormat(path):
             return "'\(path)' has an unknown video format: use a file name ending in .mp4 (H.264, plays in PowerPoint and browsers) or .gif."
-        case let .ffmpegMissing(directory):
-            return "Making a video needs ffmpeg, which is not on PATH. Install it (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg); the frames in '\(directory)' are kept."
+        case .ffmpegMissing:
+            return "Making a video needs ffmpeg, which is not on PATH. Install it (Debian/Ubuntu: sudo apt-get install ffmpeg; macOS: brew install ffmpeg)."
         case let .ffmpegFailed(status, output, video):
             let detail = output.trimmingCharacters(in: .whitespacesAndNewlines)
             return "ffmpeg failed (exit status \(status)) making '\(video)'\(detail.isEmpty ? "" : ": \(detail)"). The frames are complete; check the file name and free disk space."

@@ -25,6 +25,13 @@ public struct FrameSequenceResult: Sendable {
         totalTiles > 0 ? Double(compressedTiles) / Double(totalTiles) : nil
     }
 
+    /// The same result with the frames in `folder` (where a commit moved them).
+    func moved(to folder: URL) -> FrameSequenceResult {
+        FrameSequenceResult(directory: folder, manifest: folder.appendingPathComponent(manifest.lastPathComponent),
+                            frameCount: frameCount, rendered: rendered, reused: reused, seconds: seconds,
+                            compressedTiles: compressedTiles, totalTiles: totalTiles)
+    }
+
     /// The URL of frame `number` (1-based).
     public func frameURL(_ number: Int) -> URL {
         directory.appendingPathComponent(FrameState.fileName(number: number))

@@ -6,7 +6,9 @@ import Training
 /// every figure, the frames, the data files, the HTML and Markdown reports, the PDF handout and
 /// the PowerPoint deck from that store into the output folder.
 ///
-/// Every file goes through `AtomicFile` (temporary file, then rename). Figures are drawn in
+/// Every file goes through `AtomicFile` (temporary file, then rename) into a staging folder of the
+/// output folder, and the whole kit is moved into place at the end (`OutputTree`: lock, no links
+/// followed, the previous kit intact until then). Figures are drawn in
 /// parallel (a task group, one task per figure, each with its own Cairo surfaces); the output
 /// bytes do not depend on the order the tasks finish in.
 public struct KitBuilder: Sendable {
@@ -83,9 +85,23 @@ public struct KitBuilder: Sendable {
             return value
         }
         try KitFrameStage.check(configuration)
-        let output = outputURL
-        try KitFileSystem.makeFolder(output)
         let configuration = self.configuration
+        // Before any work: no two outputs share a path; the folder is ours alone (the lock), holds
+        // nothing in the way (links, files where folders go); what killed runs left is finished
+        // or removed. Everything is then written into a staging folder and committed at the end.
+        guard !configuration.output.isEmpty else { throw OutputTreeError.emptyPath(setting: "The output folder") }
+        let plan = KitOutputPlan(configuration)
+        if let shared = plan.sharedPath() { throw shared }
+        let tree = try OutputTree(root: outputURL, display: configuration.output)
+        let lock = try tree.lock()
+        defer { lock.release() }
+        try tree.recover()
+        try plan.check(tree)
+        plan.sweep(tree)
+        let staging = try tree.stage()
+        var committed = false
+        defer { if !committed { tree.discard(stage: staging) } }
+        let output = staging
 
         let catalog: DataCatalog = try await stage("load") {
             var dataset = Dataset.notebook
@@ -167,7 +183,14 @@ public struct KitBuilder: Sendable {
                 return ((), "\(name), \(deck.slides.count + 1) slides")
             }
         }
-        return Result(output: output, files: written.sorted(), stages: stages, trainedRuns: store.trainedRunCount)
+        // Each sequence's new frame count: the previous kit's frames numbered above it go.
+        let sequences = Dictionary(KitFrameStage.specs(configuration).map { spec -> (String, Int) in
+            let folder = "\(configuration.frames.folder)/\(spec.run.model.fileName)"
+            return (folder, written.filter { $0.hasPrefix(folder + "/frame_") }.count)
+        }, uniquingKeysWith: { first, _ in first })
+        let files = try tree.commit(stage: staging, sequences: sequences)
+        committed = true
+        return Result(output: outputURL, files: files, stages: stages, trainedRuns: store.trainedRunCount)
     }
 }
 

@@ -59,11 +59,31 @@ struct KitCaptions {
     /// The caption of `job`'s figure (`summary`, the figure's own one-line description, when the
     /// kit has no model to describe).
     func caption(for job: KitFigureJob, summary: String) throws -> String {
+        if case .degreeSweep(let spec) = job.spec {
+            let (sweep, _) = try spec.sweep(store.catalog.dataset)
+            let squared = ColumnNames(store.catalog.dataset, text: text, labels: labels).yUnit.map { "\($0)²" }
+            func value(_ number: Double) -> String { text.withUnit(self.number(number, 1), squared) }
+            guard let best = sweep.rows.min(by: { $0.leaveOneOutError < $1.leaveOneOutError }), let first = sweep.rows.first,
+                  let last = sweep.rows.last else { return summary }
+            return text.captionDegreeSweep(count: store.catalog.dataset.count, first: first.degree, last: last.degree,
+                                           trainingFirst: value(first.trainingError), trainingLast: value(last.trainingError),
+                                           best: best.degree, bestValue: value(best.leaveOneOutError),
+                                           looLast: value(last.leaveOneOutError))
+        }
         guard let model = model(named: job.modelName) else { return summary }
         let name = text.modelName(model.model.name)
         let mse = number(model.finalMeanSquaredError, 4), mae = number(model.finalMeanAbsoluteError, 2)
         let optimumMSE = number(model.optimumMeanSquaredError, 4)
         switch job.spec {
+        case .residuals(let spec):
+            let runs = try store.models(spec.runs.map { RunRequest($0) })
+            let parts = runs.map { run in
+                let values = zip(run.data.original.y, run.predictions).map { $0 - $1 }.filter(\.isFinite)
+                func signed(_ value: Double) -> String { (value > 0 ? "+" : "") + text.withUnit(number(value, 1), unit(run)) }
+                return text.captionResidualRange(model: text.modelName(run.model.name), low: signed(values.min() ?? .nan),
+                                                 high: signed(values.max() ?? .nan))
+            }
+            return text.captionResiduals(parts, people: columns(model).people)
         case .fit where job.modelName == nil, .loss where job.modelName == nil, .compareModels:
             let parts = models.map {
                 diverged($0) ? text.captionModelDiverged(model: text.modelName($0.model.name), stop: stop($0))
@@ -106,6 +126,40 @@ struct KitCaptions {
             return text.captionCompareOptimizers(model: name)
         case .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface:
             return try dynamicsCaption(spec: job.spec, model: model)
+        case .schedules(let spec):
+            let runs = try store.models(try spec.requests(store.catalog))
+            guard let base = runs.first else { return summary }
+            let configuration = base.history.configuration
+            // As the figure's legend: the last drawn excess, or below the floor from the epoch it got there.
+            let finals = runs.map { run in
+                let name = text.scheduleName(run.history.configuration.schedule.name)
+                let (points, floor, reached) = SchedulesFigure.excessCurve(run)
+                guard let last = points.last else { return name }
+                return reached ? text.excessBelow(schedule: name, floor: style.formatter.format(floor, significantDigits: 2), epoch: Int(last.x) + 1)
+                    : text.excessAtEpoch(schedule: name, value: significant(last.y), epoch: Int(last.x))
+            }
+            return text.captionSchedules(model: name, optimizer: text.optimizerName(configuration.optimizer.name),
+                                         rate: significant(configuration.learningRate), epochs: configuration.maxEpochs,
+                                         results: finals.joined(separator: "; "))
+        case .degreeSweep:
+            return summary  // captioned above: it reads no model
+        case .chainRule(let spec):
+            guard let index = ChainRule.sampleIndex(spec.sample, in: model.data.original),
+                  let record = model.record(atEpoch: spec.epoch) else { return summary }
+            let rate = model.record(atEpoch: spec.epoch + 1)?.learningRate ?? record.learningRate
+            let pass = ChainRule(model: model, index: index, parameters: record.parameters, learningRate: rate)
+            let gradient = zip(model.model.parameterNames, pass.gradient).map { "∂ℓ/∂\($0) = \(significant($1))" }.joined(separator: ", ")
+            return text.captionChainRule(model: name, sample: pass.name, epoch: spec.epoch, prediction: significant(pass.prediction),
+                                         target: significant(pass.y), error: significant(pass.error), loss: significant(pass.loss),
+                                         gradient: gradient, rate: significant(rate))
+        case .parameters:
+            // A value that rounds to zero is written 0.0000, not −0.0000.
+            func value(_ v: Double) -> String { number(abs(v) < 0.00005 ? 0 : v, 4) }
+            let final = zip(model.model.parameterNames, model.finalParameters).map { "\($0) = \(value($1))" }.joined(separator: ", ")
+            let optimum = zip(model.model.parameterNames, model.optimum).map { "\($0) = \(value($1))" }.joined(separator: ", ")
+            let norms = model.history.epochs.map(\.gradientNorm)
+            return text.captionParameters(model: name, run: run(model), final: final, optimum: optimum,
+                                          start: significant(norms.first ?? .nan), end: significant(norms.last ?? .nan))
         }
     }
 

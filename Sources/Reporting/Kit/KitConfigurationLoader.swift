@@ -33,6 +33,8 @@ public final class KitConfigurationLoader {
     private var stemKeys: [(path: String, stem: String, node: Node)] = []
     /// The `frames` section and its `every` and `size` values, for the checks that need the models.
     private var framesNodes: (section: Node?, every: Node?, size: Node?) = (nil, nil, nil)
+    /// The nodes of the output keys given, for the position of a shared-path error.
+    private var outputNodes: [String: Node] = [:]
 
     /// Creates a loader whose messages name `fileName`, reading relative data paths from `baseFolder`.
     public init(fileName: String, baseFolder: String? = nil) {
@@ -89,6 +91,7 @@ public final class KitConfigurationLoader {
         let top = try mapping(root, path: "", allowed: ["output", "data_folder", "data", "models", "figures", "frames", "report"])
         stemKeys = []
         framesNodes = (nil, nil, nil)
+        outputNodes = [:]
         for (key, value) in top {
             switch key.name {
             case "output": configuration.output = try outputRoot(value, path: "output")
@@ -111,6 +114,10 @@ public final class KitConfigurationLoader {
             throw error(key.node, message + "; its figures are \(stems.joined(separator: ", "))")
         }
         try checkFrames(configuration)
+        if case let .sharedPath(path, first, second)? = KitOutputPlan(configuration).sharedPath() {
+            let shared = OutputTreeError.sharedPath(path: path, first: first, second: second).description
+            throw error(outputNodes[second] ?? outputNodes[first], String(shared.dropLast()))
+        }
         return configuration
     }
 
@@ -199,12 +206,16 @@ public final class KitConfigurationLoader {
     private func modelConfiguration(_ node: Node, model: PolynomialModel, path: String) throws -> TrainingConfiguration {
         var configuration = TrainingConfiguration.notebook(for: model)
         if case .scalar = node, node.null != nil { return configuration }
-        let allowed = ["optimizer", "learning_rate", "epochs", "init", "stop", "tolerance", "batch_size", "seed", "shuffle"]
+        let allowed = ["optimizer", "learning_rate", "epochs", "init", "stop", "tolerance", "batch_size", "seed", "shuffle",
+                       "schedule", "schedule_step_every", "schedule_gamma", "warmup_epochs"]
         let entries = try mapping(node, path: path, allowed: allowed)
         var batchSize = 4
         var optimizerName = configuration.optimizer.name
         var tolerance = 1e-9
         var stopName = configuration.stopRule.name
+        var scheduleName = "constant"
+        var stepEvery: Int?, gamma: Double?, warmupEpochs: Int?
+        var scheduleSettings: [(key: String, node: Node)] = []
         for (key, value) in entries {
             let keyPath = "\(path).\(key.name)"
             switch key.name {
@@ -230,6 +241,17 @@ public final class KitConfigurationLoader {
                 configuration.seed = UInt64(try integer(value, path: keyPath, in: 0...Int.max))
             case "shuffle":
                 configuration.shuffle = try boolean(value, path: keyPath)
+            case "schedule":
+                scheduleName = try choice(value, path: keyPath, allowed: LearningRateSchedule.names)
+            case "schedule_step_every":
+                stepEvery = try integer(value, path: keyPath, in: 1...1_000_000)
+                scheduleSettings.append((key.name, value))
+            case "schedule_gamma":
+                gamma = try number(value, path: keyPath, where: { $0 > 0 && $0 <= 1 }, requirement: "a number greater than 0 and at most 1")
+                scheduleSettings.append((key.name, value))
+            case "warmup_epochs":
+                warmupEpochs = try integer(value, path: keyPath, in: 1...1_000_000)
+                scheduleSettings.append((key.name, value))
             default: break
             }
         }
@@ -239,6 +261,14 @@ public final class KitConfigurationLoader {
         case "momentum": configuration.optimizer = .momentum(beta: 0.9)
         case "adam": configuration.optimizer = .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
         default: configuration.optimizer = .sgd
+        }
+        let uses = LearningRateSchedule.settings(of: scheduleName).map { $0.replacingOccurrences(of: "-", with: "_") }
+        if let unused = scheduleSettings.first(where: { !uses.contains($0.key) }) {
+            throw error(unused.node, "\(path).\(unused.key) does not apply to the \(scheduleName) schedule; set \(path).schedule to one that uses it (\(unused.key == "warmup_epochs" ? "warmup" : unused.key == "schedule_gamma" ? "step or exponential" : "step")) or remove it")
+        }
+        if let schedule = LearningRateSchedule.named(scheduleName, stepEvery: stepEvery, gamma: gamma, warmupEpochs: warmupEpochs,
+                                                     epochs: configuration.maxEpochs) {
+            configuration.schedule = schedule
         }
         switch stopName {
         case "fixed": configuration.stopRule = .fixed
@@ -486,13 +516,37 @@ public final class KitConfigurationLoader {
         }
     }
 
+    /// The output folder: `~/…` is a folder in the home folder (`$HOME`); a null value and the home
+    /// folder itself are errors.
     private func outputRoot(_ node: Node, path: String) throws -> String {
-        try string(node, path: path)
+        try refuseNull(node, path: path, example: "output: kit")
+        let text = try string(node, path: path)
+        if text == "~" || text == "~/" {
+            throw error(node, "\(path) '\(text)' is your home folder itself; give a folder in it for the kit, e.g. output: ~/kit")
+        }
+        if text.hasPrefix("~/") {
+            let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? FileManager.default.homeDirectoryForCurrentUser.path
+            return home + text.dropFirst()
+        }
+        guard !text.hasPrefix("~") else {
+            throw error(node, "\(path) '\(text)': only ~ and ~/… (your home folder) are expanded; write the folder's full path")
+        }
+        return text
+    }
+
+    /// A null value (`~`, `null` or nothing) for an output key is an error, not a folder named `null`.
+    private func refuseNull(_ node: Node, path: String, example: String) throws {
+        outputNodes[path] = node
+        if case .scalar = node, node.null != nil {
+            throw error(node, "\(path) is null (empty); give a name, e.g. \(example)")
+        }
     }
 
     /// An output name that may also be a YAML boolean: `true` gives `defaultName`, `false` leaves
     /// the part out (nil), anything else must be a name inside the output folder.
     private func optionalOutputName(_ node: Node, path: String, default defaultName: String) throws -> String? {
+        try refuseNull(node, path: path, example: "\(path.split(separator: ".").last ?? ""): \(defaultName), or false to leave it out")
         let booleans = ["true", "false", "yes", "no", "on", "off"]
         if let flag = node.bool, let text = node.string, booleans.contains(text.lowercased()) {
             return flag ? defaultName : nil
@@ -502,6 +556,7 @@ public final class KitConfigurationLoader {
 
     /// A file or folder name inside the output folder: relative, no `..` component.
     private func outputName(_ node: Node, path: String) throws -> String {
+        try refuseNull(node, path: path, example: "\(path.split(separator: ".").last ?? ""): figures")
         let text = try string(node, path: path)
         let components = text.split(separator: "/", omittingEmptySubsequences: true)
         guard !text.hasPrefix("/"), !text.hasPrefix("~"), !components.contains(".."), !components.isEmpty else {

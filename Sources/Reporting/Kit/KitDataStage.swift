@@ -11,18 +11,25 @@ struct KitDataStage {
 
     /// Writes the files; returns their paths relative to the output folder.
     func run() throws -> [String] {
-        let folder = configuration.dataFolder
-        var files: [(String, Data)] = []
+        var contents: [Data] = []
         for model in models {
-            let name = model.model.fileName
-            files.append(("\(folder)/history-\(name).csv", Data(model.history.csv().utf8)))
-            files.append(("\(folder)/history-\(name).json", try model.history.json()))
+            contents.append(Data(model.history.csv().utf8))
+            contents.append(try model.history.json())
         }
-        files.append(("\(folder)/predictions.csv", Data(KitDataFiles.predictionsCSV(models: models).utf8)))
-        files.append(("\(folder)/summary.json", try KitDataFiles.summaryJSON(models: models)))
-        for (relative, data) in files {
+        contents.append(Data(KitDataFiles.predictionsCSV(models: models).utf8))
+        contents.append(try KitDataFiles.summaryJSON(models: models))
+        let paths = Self.paths(configuration)
+        for (relative, data) in zip(paths, contents) {
             try KitFileSystem.write(data, to: output.appendingPathComponent(relative))
         }
-        return files.map(\.0)
+        return paths
+    }
+
+    /// The files the stage writes, relative to the output folder, in the order `run` writes them.
+    static func paths(_ configuration: KitConfiguration) -> [String] {
+        let folder = configuration.dataFolder
+        return configuration.models.flatMap { model in
+            ["csv", "json"].map { "\(folder)/history-\(model.model.fileName).\($0)" }
+        } + ["\(folder)/predictions.csv", "\(folder)/summary.json"]
     }
 }

@@ -15,7 +15,8 @@ struct KitFigureJob: Sendable, Hashable {
     /// fit and loss: each model, and both together when linear and cubic are trained; training,
     /// landscape, lr-sweep and slice: each model; normalization: the linear model (the cubic's raw
     /// features span nine orders of magnitude, so its raw landscape shows nothing); step: the
-    /// slides' example once; compare: models (with both) and optimizers (on the first model).
+    /// slides' example once; compare: models (with both) and optimizers (on the first model);
+    /// parameters, schedules and chain-rule: each model (chain-rule: the first row at epoch 0); degree-sweep: once; residuals: linear and cubic together (else each model).
     /// Landscapes use `grid` points per side.
     static func jobs(kinds: [FigureKind], models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
         var jobs: [KitFigureJob] = []
@@ -78,6 +79,20 @@ struct KitFigureJob: Sendable, Hashable {
                 for configuration in models {
                     jobs.append(job(kind, configuration, .gradientField(GradientFieldSpec(run: configuration, plane: plane))))
                 }
+            case .parameters:
+                for configuration in models { jobs.append(job(kind, configuration, .parameters(ParametersSpec(runs: [configuration])))) }
+            case .chainRule:
+                for configuration in models { jobs.append(job(kind, configuration, .chainRule(ChainRuleSpec(run: configuration)))) }
+            case .degreeSweep:
+                jobs.append(KitFigureJob(stem: "degree-sweep", spec: .degreeSweep(DegreeSweepSpec()), modelName: nil))
+            case .residuals:
+                if let linear, let cubic {
+                    jobs.append(KitFigureJob(stem: "residuals-both", spec: .residuals(ResidualsSpec(runs: [linear, cubic])), modelName: nil))
+                } else {
+                    for configuration in models { jobs.append(job(kind, configuration, .residuals(ResidualsSpec(runs: [configuration])))) }
+                }
+            case .schedules:
+                for configuration in models { jobs.append(job(kind, configuration, .schedules(SchedulesSpec(base: configuration)))) }
             }
         }
         return jobs

@@ -63,6 +63,19 @@ struct KitFigureStage {
         KitFigureJob.jobs(kinds: configuration.figures.kinds, models: configuration.models, grid: configuration.figures.grid)
     }
 
+    /// Each theme and language's folder and style: the figures folder itself for one, a
+    /// `THEME-LANGUAGE` folder in it for each when there are several.
+    static func variants(_ configuration: KitConfiguration) -> [(folder: String, style: FigureStyle)] {
+        let figures = configuration.figures
+        let several = figures.themes.count * figures.languages.count > 1
+        return figures.languages.flatMap { language in
+            figures.themes.map { theme in
+                (several ? "\(figures.folder)/\(theme.rawValue)-\(language.rawValue)" : figures.folder,
+                 FigureStyle(theme: theme, language: language, size: figures.size, dpi: figures.dpi))
+            }
+        }
+    }
+
     /// The gallery's jobs: the same figures with landscapes on at most 200 points per side.
     static func galleryJobs(_ configuration: KitConfiguration) -> [KitFigureJob] {
         configuration.figures.galleryFolder == nil ? [] : jobs(configuration).map { $0.withGrid(atMost: 200) }
@@ -71,14 +84,7 @@ struct KitFigureStage {
     /// Draws and writes every figure; `progress` is called after each with (done, total).
     func run(progress: @escaping @Sendable (Int, Int) -> Void) async throws -> Result {
         let figures = configuration.figures
-        var variants: [(folder: String, style: FigureStyle)] = []
-        let several = figures.themes.count * figures.languages.count > 1
-        for language in figures.languages {
-            for theme in figures.themes {
-                let folder = several ? "\(figures.folder)/\(theme.rawValue)-\(language.rawValue)" : figures.folder
-                variants.append((folder, FigureStyle(theme: theme, language: language, size: figures.size, dpi: figures.dpi)))
-            }
-        }
+        let variants = Self.variants(configuration)
         let jobs = Self.jobs(configuration)
         func labelled(_ style: FigureStyle, _ job: KitFigureJob) -> FigureStyle { configuration.style(style, for: job) }
         var work: [Work] = []

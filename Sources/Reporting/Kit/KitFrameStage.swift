@@ -4,7 +4,9 @@ import Training
 
 /// Writes the kit's animation frames: one sequence per model in `frames/<model>/`, the three-panel
 /// layout, at most `frameLimit` per model (evenly spaced epochs, first and last kept, or every
-/// `every`-th epoch, refused past the limit), and an MP4 per model when asked for and ffmpeg is installed.
+/// `every`-th epoch, refused past the limit), and an MP4 per model when asked for and ffmpeg is
+/// installed. `output` is the build's staging folder (fresh), so a previous kit's frames are
+/// replaced only by the commit.
 struct KitFrameStage {
     let configuration: KitConfiguration
     let store: RunStore
@@ -67,8 +69,6 @@ struct KitFrameStage {
             let name = sequence.spec.run.model.fileName
             let folder = "\(frames.folder)/\(name)"
             let directory = output.appendingPathComponent(folder)
-            try KitFileSystem.makeFolder(directory)
-            try FrameDirectory.removeSequence(in: directory)
             let offset = before
             let result = try await sequence.write(to: directory) { step in progress(offset + step.done, total) }
             before += sequence.plan.frames.count

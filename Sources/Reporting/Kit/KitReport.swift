@@ -32,12 +32,12 @@ struct KitReport {
     static let sectionStems: [[String]] = [
         ["fit-linear"],
         ["normalization-linear"],
-        ["training-linear", "loss-linear"],
+        ["training-linear", "loss-linear", "parameters-linear"],
         ["landscape-linear", "slice-linear"],
-        ["training-cubic", "loss-cubic", "fit-cubic", "landscape-cubic", "slice-cubic"],
-        ["fit-both", "loss-both", "compare-models"],
-        ["step-lecture"],
-        ["lr-sweep-linear", "lr-sweep-cubic", "compare-optimizers"],
+        ["training-cubic", "loss-cubic", "fit-cubic", "parameters-cubic", "landscape-cubic", "slice-cubic"],
+        ["fit-both", "loss-both", "compare-models", "residuals-both", "degree-sweep"],
+        ["step-lecture", "chain-rule-linear", "chain-rule-cubic"],
+        ["lr-sweep-linear", "lr-sweep-cubic", "schedules-linear", "schedules-cubic", "compare-optimizers"],
         dynamicsStems,
     ]
 

@@ -84,6 +84,11 @@ public struct LectureDeck: Sendable {
             try deckBuilder.slides(for: job, style: deckBuilder.configuration.style(style, for: job), store: store, models: models)
         }
         deck.slides = slides.flatMap { $0 }
+        // The cover shows the lecture's picture: the first landscape with its path (the last
+        // slide of its builds), or else the first figure.
+        let firstLandscape = jobs.indices.first { if case .landscape(let options) = jobs[$0].spec { !options.raw } else { false } }
+        let lastOfGroup = firstLandscape.map { index in slides[...index].reduce(0) { $0 + $1.count } - 1 }
+        deck.coverSlide = deck.slides.isEmpty ? nil : (lastOfGroup ?? 0)
         return deck
     }
 

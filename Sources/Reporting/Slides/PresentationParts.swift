@@ -52,7 +52,11 @@ struct PresentationParts {
 
     /// The largest frame of `size`'s aspect ratio inside the content area, centred.
     func pictureFrame(_ size: FigureSize) -> Frame {
-        let area = contentFrame
+        Self.fitted(size, in: contentFrame)
+    }
+
+    /// The largest frame of `size`'s aspect ratio inside `area`, centred.
+    static func fitted(_ size: FigureSize, in area: Frame) -> Frame {
         let aspect = Double(size.width) / Double(max(1, size.height))
         var pictureWidth = Double(area.width), pictureHeight = pictureWidth / aspect
         if pictureHeight > Double(area.height) {
@@ -124,6 +128,12 @@ struct PresentationParts {
             ]
             let notes: String
             if number == 1 {
+                if let cover = coverPicture {
+                    relationships.append(Relationship(id: "rId3", type: Kind.image, target: "../media/image\(cover.index + 1).png"))
+                    if cover.picture.svg != nil {
+                        relationships.append(Relationship(id: "rId4", type: Kind.image, target: "../media/image\(cover.index + 1).svg"))
+                    }
+                }
                 package.add(name, xml: titleSlide, contentType: Self.presentationML + "slide+xml")
                 notes = deck.titleNotes
             } else {
@@ -303,10 +313,29 @@ struct PresentationParts {
             + "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>"
     }
 
+    /// The content slide whose picture the title slide shows, if any.
+    private var coverPicture: (index: Int, picture: SlideDeck.Picture)? {
+        guard let index = deck.coverSlide, deck.slides.indices.contains(index) else { return nil }
+        return (index, deck.slides[index].picture)
+    }
+
+    /// The title slide: title and subtitle centred; with a cover picture, they move up and the
+    /// picture fills the lower part of the slide.
     private var titleSlide: String {
-        slide(SlideXML.placeholder(id: 2, name: "Title 1", type: "ctrTitle", text: SlideXML.paragraphs(deck.title, language: language))
-            + SlideXML.placeholder(id: 3, name: "Subtitle 2", type: "subTitle", index: 1,
-                                   text: SlideXML.paragraphs(deck.subtitle, language: language)))
+        guard let cover = coverPicture else {
+            return slide(SlideXML.placeholder(id: 2, name: "Title 1", type: "ctrTitle", text: SlideXML.paragraphs(deck.title, language: language))
+                + SlideXML.placeholder(id: 3, name: "Subtitle 2", type: "subTitle", index: 1,
+                                       text: SlideXML.paragraphs(deck.subtitle, language: language)))
+        }
+        let x = width / 10, w = width - 2 * x
+        let titleFrame = Frame(x: x, y: height * 4 / 100, width: w, height: height * 20 / 100)
+        let subtitleFrame = Frame(x: x, y: height * 24 / 100, width: w, height: height * 10 / 100)
+        let area = Frame(x: Self.sideMargin, y: height * 36 / 100, width: width - 2 * Self.sideMargin, height: height * 60 / 100)
+        return slide(SlideXML.placeholder(id: 2, name: "Title 1", type: "ctrTitle", frame: titleFrame,
+                                          text: SlideXML.paragraphs(deck.title, language: language))
+            + SlideXML.placeholder(id: 3, name: "Subtitle 2", type: "subTitle", index: 1, frame: subtitleFrame,
+                                   text: SlideXML.paragraphs(deck.subtitle, language: language))
+            + picture(cover.picture, frame: Self.fitted(cover.picture.size, in: area)))
     }
 
     /// The SVG extension of `a:blip` (PowerPoint 2016 and later draw the SVG, others the PNG).
@@ -314,14 +343,17 @@ struct PresentationParts {
 
     private func contentSlide(_ content: SlideDeck.Slide) -> String {
         let title = SlideXML.placeholder(id: 2, name: "Title 1", type: "title", text: SlideXML.paragraphs(content.title, language: language))
-        let frame = pictureFrame(content.picture.size)
-        let svg = content.picture.svg == nil ? "" : #"<a:extLst><a:ext uri="\#(Self.svgExtension)">"#
+        return slide(title + picture(content.picture, frame: pictureFrame(content.picture.size), id: 3))
+    }
+
+    /// A picture shape of the slide's image rId3 (PNG) and, when there is one, rId4 (SVG).
+    private func picture(_ picture: SlideDeck.Picture, frame: Frame, id: Int = 4) -> String {
+        let svg = picture.svg == nil ? "" : #"<a:extLst><a:ext uri="\#(Self.svgExtension)">"#
             + #"<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rId4"/></a:ext></a:extLst>"#
-        let picture = #"<p:pic><p:nvPicPr><p:cNvPr id="3" name="Picture 2" descr="\#(SlideXML.escape(content.picture.description))"/>"#
+        return #"<p:pic><p:nvPicPr><p:cNvPr id="\#(id)" name="Picture \#(id - 1)" descr="\#(SlideXML.escape(picture.description))"/>"#
             + #"<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"#
             + #"<p:blipFill><a:blip r:embed="rId3">\#(svg)</a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill>"#
             + #"<p:spPr>\#(frame.xfrm)<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#
-        return slide(title + picture)
     }
 
     // MARK: Notes

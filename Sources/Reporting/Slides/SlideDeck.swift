@@ -90,6 +90,9 @@ public struct SlideDeck: Sendable {
     public var subtitle: String
     /// The title slide's speaker notes.
     public var titleNotes: String
+    /// The index in ``slides`` of the slide whose picture the title slide shows under its title
+    /// (the same image part, not a copy), or nil for a title slide of text alone.
+    public var coverSlide: Int?
     /// The content slides, in order.
     public var slides: [Slide] = []
     /// 16:9 or 4:3.

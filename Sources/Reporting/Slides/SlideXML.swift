@@ -12,27 +12,9 @@ enum SlideXML {
         + #"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#
         + #"xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main""#
 
-    /// `text` escaped for XML character data and attribute values; characters XML 1.0 does not
-    /// allow (controls other than tab, line feed and carriage return; U+FFFE, U+FFFF) are dropped.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-                escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
-    }
+    /// `text` escaped for XML character data and attribute values, apostrophes too; characters
+    /// XML 1.0 does not allow are dropped.
+    static func escape(_ text: String) -> String { XMLText.escaped(text, apostrophes: true) }
 
     /// `color` as six hex digits (`RRGGBB`), alpha ignored.
     static func hex(_ color: Color) -> String {

@@ -20,6 +20,16 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case step
     /// Linear vs cubic, or optimizers on one landscape.
     case compare
+    /// Every parameter and the gradient norm against epochs.
+    case parameters
+    /// The learning rate of every schedule beside the loss each reaches.
+    case schedules
+    /// Residuals (actual − predicted) against x, one panel per model.
+    case residuals
+    /// Training and leave-one-out error of polynomial degrees 1–8 with chosen fits.
+    case degreeSweep = "degree-sweep"
+    /// One sample's forward and backward pass as a computational graph, with the update.
+    case chainRule = "chain-rule"
     /// 1-D gradient descent along the Hessian's top eigenvector at several multiples of 1/λ.
     case overshoot
     /// The negative gradient as arrows over the contours, with the path and the Hessian's eigenvectors.

@@ -38,6 +38,16 @@ public enum FigureSpec: Sendable, Hashable {
     case optimizerState(OptimizerStateSpec)
     /// The loss as a 3-D surface with the path.
     case surface(SurfaceSpec)
+    /// Every parameter and the gradient norm against epochs.
+    case parameters(ParametersSpec)
+    /// Every learning-rate schedule on equal footing.
+    case schedules(SchedulesSpec)
+    /// Residuals against x, one panel per model.
+    case residuals(ResidualsSpec)
+    /// The overfitting U-curve over polynomial degrees.
+    case degreeSweep(DegreeSweepSpec)
+    /// One sample's chain rule, forward and backward, with the update.
+    case chainRule(ChainRuleSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -56,6 +66,11 @@ public enum FigureSpec: Sendable, Hashable {
         case .sgdNoise: return .sgdNoise
         case .optimizerState: return .optimizerState
         case .surface: return .surface
+        case .parameters: return .parameters
+        case .schedules: return .schedules
+        case .residuals: return .residuals
+        case .degreeSweep: return .degreeSweep
+        case .chainRule: return .chainRule
         }
     }
 
@@ -79,6 +94,11 @@ public enum FigureSpec: Sendable, Hashable {
         case .sgdNoise(let spec): try spec.validate()
         case .optimizerState: break
         case .surface(let spec): try spec.validate()
+        case .parameters(let spec): try Self.requireModels(spec.runs, kind: kind)
+        case .schedules(let spec): try spec.validate()
+        case .residuals(let spec): try Self.requireModels(spec.runs, kind: kind)
+        case .degreeSweep(let spec): try spec.validate()
+        case .chainRule(let spec): try spec.validate()
         }
     }
 
@@ -103,6 +123,11 @@ public enum FigureSpec: Sendable, Hashable {
         case .sgdNoise(let spec): return [spec.request]
         case .optimizerState(let spec): return spec.requests(catalog)
         case .surface(let spec): return [spec.request]
+        case .parameters(let spec): return spec.runs.map { RunRequest($0) }
+        case .schedules(let spec): return try spec.requests(catalog)
+        case .residuals(let spec): return spec.runs.map { RunRequest($0) }
+        case .degreeSweep: return []
+        case .chainRule(let spec): return [RunRequest(spec.run)]
         }
     }
 
@@ -139,6 +164,136 @@ public struct LossSpec: Sendable, Hashable {
     public init(runs: [TrainingConfiguration], logScale: Bool = false) {
         self.runs = runs
         self.logScale = logScale
+    }
+}
+
+/// `parameters`: every parameter of each run and the gradient norm against epochs.
+public struct ParametersSpec: Sendable, Hashable {
+    /// The runs drawn, one parameter panel each.
+    public var runs: [TrainingConfiguration]
+    /// Logarithmic gradient-norm axis (it is also logarithmic when the norms span two decades).
+    public var logScale: Bool
+
+    /// Creates the spec.
+    public init(runs: [TrainingConfiguration], logScale: Bool = false) {
+        self.runs = runs
+        self.logScale = logScale
+    }
+}
+
+/// `chain-rule`: one sample through the model at one epoch.
+public struct ChainRuleSpec: Sendable, Hashable {
+    /// The run whose parameters are used.
+    public var run: TrainingConfiguration
+    /// The sample: a label of the data or a row number from 1; nil = the first row.
+    public var sample: String?
+    /// The epoch whose parameters are used (0 = the start).
+    public var epoch: Int
+
+    /// Creates the spec.
+    public init(run: TrainingConfiguration, sample: String? = nil, epoch: Int = 0) {
+        self.run = run
+        self.sample = sample
+        self.epoch = epoch
+    }
+
+    func validate() throws {
+        if epoch < 0 { throw ReportingError.outOfRange(setting: .epoch, value: "\(epoch)", allowed: "0 or more") }
+        if let sample, sample.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ReportingError.outOfRange(setting: .sample, value: "(empty)", allowed: "a name from the data or a row number from 1")
+        }
+    }
+}
+
+/// `degree-sweep`: closed-form polynomial fits of degrees 1 to 8 (no training run).
+public struct DegreeSweepSpec: Sendable, Hashable {
+    /// The degrees whose fits are drawn over the data.
+    public var shownDegrees: [Int]
+
+    /// The highest degree swept (degree 8 on 9 points of a left-out fit nearly interpolates).
+    public static let maximumDegree = 8
+    /// The fits drawn by default: a line, the notebook's cubic, and the nearly interpolating degree 8.
+    public static let defaultShownDegrees = [1, 3, 8]
+
+    /// Creates the spec.
+    public init(shownDegrees: [Int] = DegreeSweepSpec.defaultShownDegrees) {
+        self.shownDegrees = shownDegrees
+    }
+
+    func validate() throws {
+        guard !shownDegrees.isEmpty, shownDegrees.count <= 6 else {
+            throw ReportingError.outOfRange(setting: .degrees, value: shownDegrees.map(String.init).joined(separator: ","),
+                                            allowed: "one to six degrees")
+        }
+        if let bad = shownDegrees.first(where: { !(1...Self.maximumDegree).contains($0) }) {
+            throw ReportingError.outOfRange(setting: .degrees, value: "\(bad)", allowed: "degrees from 1 to \(Self.maximumDegree)")
+        }
+    }
+
+    /// The sweep over every degree `dataset` allows and the shown degrees among them (repeats dropped).
+    func sweep(_ dataset: Dataset) throws -> (DegreeSweep, [Int]) {
+        guard let degrees = DegreeSweep.degrees(for: dataset) else {
+            throw ReportingError.outOfRange(setting: .degrees, value: "\(Set(dataset.x).count) distinct x values",
+                                            allowed: "at least 3 distinct x values for a leave-one-out degree sweep")
+        }
+        var shown: [Int] = []
+        for degree in shownDegrees where degrees.contains(degree) && !shown.contains(degree) { shown.append(degree) }
+        return (try DegreeSweep.compute(dataset, degrees: degrees), shown)
+    }
+}
+
+/// `residuals`: each point's residual against x, one panel per run.
+public struct ResidualsSpec: Sendable, Hashable {
+    /// The runs, one panel each.
+    public var runs: [TrainingConfiguration]
+
+    /// Creates the spec.
+    public init(runs: [TrainingConfiguration]) {
+        self.runs = runs
+    }
+}
+
+/// `schedules`: one run per ``LearningRateSchedule`` from the same model, start, base rate and epochs.
+public struct SchedulesSpec: Sendable, Hashable {
+    /// The model, start, epochs, seed and data settings; a non-constant schedule here replaces the
+    /// default settings of its kind (so `--schedule step --schedule-gamma 0.3` draws that step).
+    public var base: TrainingConfiguration
+    /// The optimizer of every run; nil = full-batch GD.
+    public var optimizer: Optimizer?
+    /// The base learning rate of every run; nil = ``defaultFraction`` of the stable limit `2/λmax`.
+    public var learningRate: Double?
+
+    /// The base rate's default as a fraction of the full-batch stable limit `2/λmax`.
+    public static let defaultFraction = 0.1
+
+    /// Creates the spec.
+    public init(base: TrainingConfiguration, optimizer: Optimizer? = nil, learningRate: Double? = nil) {
+        self.base = base
+        self.optimizer = optimizer
+        self.learningRate = learningRate
+    }
+
+    func validate() throws {
+        if let learningRate, !(learningRate.isFinite && learningRate > 0) {
+            throw ReportingError.outOfRange(setting: .learningRate, value: "\(learningRate)", allowed: "a positive finite number")
+        }
+    }
+
+    /// One request per schedule in the order of ``LearningRateSchedule/names``: every epoch run
+    /// (no stop rule), steps not recorded.
+    func requests(_ catalog: DataCatalog) throws -> [RunRequest] {
+        let statistics = try catalog.facts(base.model, on: .zScored).statistics
+        return try LearningRateSchedule.names.map { name in
+            var configuration = base
+            configuration.optimizer = optimizer ?? .gd
+            configuration.learningRate = learningRate ?? Self.defaultFraction * statistics.stableLearningRate
+            configuration.stopRule = .fixed
+            configuration.recordSteps = false
+            if base.schedule.name != name {
+                configuration.schedule = LearningRateSchedule.named(name, epochs: base.maxEpochs) ?? .constant
+            }
+            return RunRequest(try configuration.validated())
+        }
     }
 }
 

@@ -88,6 +88,43 @@ extension LectureText {
              "Kalvojen laskuesimerkki: ŷ = w·x², opetuspiste (2, 8), w0 = \(initialWeight), oppimisnopeus \(learningRate). Jokainen askel laskee ennusteen, gradientin dL/dw = −2(y − ŷ)·x² ja päivityksen: w = \(weights).")
     }
 
+    /// The chain-rule figure's caption.
+    func captionChainRule(model: String, sample: String, epoch: Int, prediction: String, target: String, error: String, loss: String,
+                          gradient: String, rate: String) -> String {
+        pick("One sample, \(sample), through the \(model) model at epoch \(epoch) (z-scores): forward ŷ = \(prediction) against y = \(target), so e = \(error) and ℓ = e² = \(loss); backward the chain rule multiplies ∂ℓ/∂ŷ = 2e by each input: \(gradient). With η = \(rate) each parameter moves by −η times its gradient.",
+             "Yksi näyte, \(sample), mallin (\(model)) läpi epookilla \(epoch) (z-arvot): eteenpäin ŷ = \(prediction) ja y = \(target), joten e = \(error) ja ℓ = e² = \(loss); taaksepäin ketjusääntö kertoo derivaatan ∂ℓ/∂ŷ = 2e kunkin parametrin syötteellä: \(gradient). Kun η = \(rate), jokainen parametri muuttuu −η kertaa gradienttinsa.")
+    }
+
+    /// The degree sweep's caption.
+    func captionDegreeSweep(count: Int, first: Int, last: Int, trainingFirst: String, trainingLast: String, best: Int, bestValue: String,
+                            looLast: String) -> String {
+        pick("Closed-form polynomial fits of degrees \(first) to \(last) on the \(count) points. The training error only falls, from \(trainingFirst) to \(trainingLast); the leave-one-out error, each point predicted from a fit without it, is lowest at degree \(best) (\(bestValue)) while at degree \(last) the fit nearly passes through every point (training \(trainingLast)) yet predicts a left-out point badly (\(looLast)): it fits the noise, not the trend.",
+             "Suljetun muodon polynomisovitteet asteilla \(first)–\(last), sovitettuina kaikkiin \(count) pisteeseen. Opetusvirhe vain pienenee, arvosta \(trainingFirst) arvoon \(trainingLast); leave-one-out-virhe, jossa jokainen piste ennustetaan ilman sitä tehdystä sovitteesta, on pienin asteella \(best) (\(bestValue)), kun taas asteella \(last) sovite kulkee lähes jokaisen pisteen kautta (opetus \(trainingLast)) mutta ennustaa pois jätetyn pisteen huonosti (\(looLast)): se sovittuu kohinaan eikä trendiin.")
+    }
+
+    /// One model in the residuals caption: "linear from −7.1 cm to +7.7 cm".
+    func captionResidualRange(model: String, low: String, high: String) -> String {
+        pick("\(model) from \(low) to \(high)", "\(model) \(low) … \(high)")
+    }
+    /// The residuals figure's caption.
+    func captionResiduals(_ parts: [String], people: Bool) -> String {
+        let rows = people ? pick("person", "henkilö") : pick("data point", "datapiste")
+        return pick("Each \(rows)'s residual, actual minus predicted, against the input: \(parts.joined(separator: "; ")). A pattern left in the residuals is what the model misses; a good fit leaves them scattered around zero.",
+                    "Jokaisen \(people ? "henkilön" : "datapisteen") residuaali, todellinen miinus ennuste, syötteen funktiona: \(parts.joined(separator: "; ")). Residuaaleihin jäävä kuvio on se, mitä malli ei tavoita; hyvä sovite jättää ne hajalleen nollan ympärille.")
+    }
+
+    /// The schedules figure's caption; `results` lists each schedule's MSE above the minimum as the figure's legend states it.
+    func captionSchedules(model: String, optimizer: String, rate: String, epochs: Int, results: String) -> String {
+        pick("Five learning-rate schedules on the \(model) model, each with \(optimizer) from the same start at base rate \(rate) for \(epochs) epochs: step and exponential decay shrink η, cosine lowers it smoothly to 0 at the last update, warmup raises it first. MSE − minimum: \(results).",
+             "Viisi oppimisnopeuden aikataulua mallilla (\(model)), jokainen \(optimizer) samasta alusta perusnopeudella \(rate), \(epochs) epookkia: porras- ja eksponentiaalinen vaimennus pienentävät η:aa, kosini laskee sen tasaisesti nollaan viimeiseen päivitykseen mennessä ja lämmittely nostaa sitä ensin. MSE − minimi: \(results).")
+    }
+
+    /// The parameters figure's caption.
+    func captionParameters(model: String, run: String, final: String, optimum: String, start: String, end: String) -> String {
+        pick("The parameters of the \(model) model during \(run): at the end \(final); the closed-form optimum (dashed) is \(optimum). The gradient norm ‖∇MSE‖ goes from \(start) at the start to \(end) at the end: the steps shrink as the slope flattens.",
+             "Mallin (\(model)) parametrit opetuksen aikana (\(run)): lopussa \(final); suljetun muodon optimi (katkoviiva) on \(optimum). Gradientin normi ‖∇MSE‖ muuttuu alun arvosta \(start) loppuarvoon \(end): askeleet lyhenevät, kun rinne loivenee.")
+    }
+
     /// The optimizer comparison's caption.
     func captionCompareOptimizers(model: String) -> String {
         pick("SGD, full-batch gradient descent, momentum and Adam from the same start on the \(model) model's exact loss surface.",

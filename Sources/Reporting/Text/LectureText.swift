@@ -184,6 +184,157 @@ struct LectureText: Sendable {
         "\(optimizer), η = \(learningRate): MSE \(mse)"
     }
 
+    // Parameters.
+
+    /// The parameters figure's title.
+    var parametersTitle: String { pick("Parameters and gradient norm during training", "Parametrit ja gradientin normi opetuksen aikana") }
+    /// A parameter panel's title: "Parameters of the linear model".
+    func parametersPanelTitle(model: String) -> String { pick("Parameters of the \(model) model", "Mallin (\(model)) parametrit") }
+    /// The parameter axis: "parameter value (z-scored data)".
+    var parameterValue: String { pick("parameter value (z-scored data)", "parametrin arvo (z-normalisoitu data)") }
+    /// A parameter's legend: "w = 0.8563 (optimum 0.8890)", its last value and the dashed line's.
+    func parameterEntry(name: String, final: String, optimum: String) -> String {
+        pick("\(name) = \(final) (optimum \(optimum))", "\(name) = \(final) (optimi \(optimum))")
+    }
+    /// The parameters figure's note on the dashed lines.
+    var dashedOptimum: String { pick("dashed: closed-form optimum", "katkoviiva: suljetun muodon optimi") }
+    /// The gradient-norm panel's title.
+    var gradientNormTitle: String { pick("Gradient norm ‖∇MSE(θ)‖", "Gradientin normi ‖∇MSE(θ)‖") }
+    /// A run's gradient-norm legend: "linear: 1.23 → 0.0456 (epoch 300)".
+    func gradientNormEntry(model: String, first: String, last: String, epoch: Int) -> String {
+        pick("\(model): \(first) → \(last) (epoch \(epoch))", "\(model): \(first) → \(last) (epookki \(epoch))")
+    }
+
+    // Chain rule.
+
+    /// "The chain rule for one sample: Oliver at epoch 0, linear model".
+    func chainRuleTitle(sample: String, epoch: Int, model: String) -> String {
+        pick("The chain rule for one sample: \(sample) at epoch \(epoch), \(model) model",
+             "Ketjusääntö yhdelle näytteelle: \(sample) epookilla \(epoch), malli: \(model)")
+    }
+    /// The chain-rule subtitle: how to read the graph.
+    var chainRuleSubtitle: String {
+        pick("forward in the boxes (z-scores): ŷ = Σ wₖ·xᵏ + b, e = ŷ − y, ℓ = e²;  backward under them: ∂ℓ/∂ŷ = 2e, ∂ℓ/∂wₖ = 2e·xᵏ, ∂ℓ/∂b = 2e",
+             "eteenpäin laatikoissa (z-arvot): ŷ = Σ wₖ·xᵏ + b, e = ŷ − y, ℓ = e²;  taaksepäin niiden alla: ∂ℓ/∂ŷ = 2e, ∂ℓ/∂wₖ = 2e·xᵏ, ∂ℓ/∂b = 2e")
+    }
+    /// The sample line: "Oliver: 58 kg, 150 cm → z-scores x = −1.43, y = −1.81".
+    func chainRuleSample(name: String, x: String, y: String, zx: String, zy: String) -> String {
+        pick("\(name): \(x), \(y)  →  z-scores x = \(zx), y = \(zy)", "\(name): \(x), \(y)  →  z-arvot x = \(zx), y = \(zy)")
+    }
+    /// The update block's title.
+    func chainRuleUpdate(rate: String) -> String {
+        pick("update θ ← θ − η·∂ℓ/∂θ with η = \(rate) (this sample's SGD step):", "päivitys θ ← θ − η·∂ℓ/∂θ, η = \(rate) (tämän näytteen SGD-askel):")
+    }
+
+    // Degree sweep.
+
+    /// The degree sweep's title.
+    var degreeSweepTitle: String {
+        pick("Overfitting: training error keeps falling with the degree, leave-one-out error does not", "Ylisovitus: opetusvirhe pienenee asteen kasvaessa, leave-one-out-virhe ei")
+    }
+    /// The degree sweep's subtitle: how the errors are computed.
+    func degreeSweepSubtitle(count: Int, others: Int, people: Bool) -> String {
+        let rows = people ? pick("person", "henkilö") : pick("point", "piste")
+        return pick("closed-form least squares on z-scores; training error: fit on all \(count), leave-one-out: each \(rows) predicted from a fit on the other \(others)",
+                    "suljetun muodon pienimmät neliöt z-arvoilla; opetusvirhe: sovite kaikkiin \(count), leave-one-out: jokainen \(rows) ennustetaan muiden \(others) sovitteesta")
+    }
+    /// The errors panel's title.
+    var degreeSweepErrorsTitle: String { pick("Mean squared error by degree", "Keskineliövirhe asteen mukaan") }
+    /// The x axis of the errors panel.
+    var polynomialDegree: String { pick("polynomial degree", "polynomin aste") }
+    /// The y axis of the errors panel: "MSE (cm², log scale)".
+    func meanSquaredErrorAxis(unit: String?) -> String {
+        pick("MSE (\(unit.map { "\($0), " } ?? "")log scale)", "MSE (\(unit.map { "\($0), " } ?? "")log-asteikko)")
+    }
+    /// The training error's legend.
+    var trainingErrorLabel: String { pick("training error", "opetusvirhe") }
+    /// The leave-one-out error's legend.
+    func leaveOneOutLabel(others: Int) -> String {
+        pick("leave-one-out error (predicted from the other \(others))", "leave-one-out-virhe (ennuste muista \(others))")
+    }
+    /// The marked minimum: "lowest leave-one-out: degree 2, 12.3 cm²".
+    func lowestLeaveOneOut(degree: Int, value: String) -> String {
+        pick("lowest leave-one-out: degree \(degree), \(value)", "pienin leave-one-out: aste \(degree), \(value)")
+    }
+    /// The fits panel's title.
+    var degreeSweepFitsTitle: String { pick("Fits on all the data", "Sovitteet koko dataan") }
+    /// A fit's legend: "degree 3: training 4.5 cm², leave-one-out 9.8 cm²".
+    func degreeFitLabel(degree: Int, training: String, leaveOneOut: String) -> String {
+        pick("degree \(degree): training \(training), leave-one-out \(leaveOneOut)", "aste \(degree): opetus \(training), leave-one-out \(leaveOneOut)")
+    }
+
+    // Residuals.
+
+    /// The residuals figure's title.
+    var residualsTitle: String { pick("Residuals: actual minus predicted, person by person", "Residuaalit: todellinen miinus ennuste henkilöittäin") }
+    /// A residual panel's title: "linear model".
+    func residualsPanelTitle(model: String) -> String {
+        pick(model.prefix(1).uppercased() + model.dropFirst() + " model", "Malli: \(model)")
+    }
+    /// The residual axis: "residual y − ŷ (cm)".
+    func residualAxis(unit: String?) -> String {
+        pick("residual y − ŷ", "residuaali y − ŷ") + (unit.map { " (\($0))" } ?? "")
+    }
+    /// One model's residuals: "linear: −7.1 cm to +7.7 cm, MAE 3.91 cm".
+    func residualsSummary(model: String, low: String, high: String, mae: String) -> String {
+        pick("\(model): \(low) to \(high), MAE \(mae)", "\(model): \(low) … \(high), MAE \(mae)")
+    }
+
+    // Schedules.
+
+    /// The schedules figure's title.
+    var schedulesTitle: String {
+        pick("Learning-rate schedules: the same descent with five ways to set η", "Oppimisnopeuden aikataulut: sama laskeutuminen viidellä tavalla valita η")
+    }
+    /// The schedules figure's subtitle: what every run shares.
+    func schedulesSubtitle(model: String, optimizer: String, rate: String, multiple: String, epochs: Int) -> String {
+        pick("every run: \(model) model, \(optimizer), base η = \(rate) (\(multiple) × the stable limit 2/λmax), \(epochs) epochs, the same start",
+             "jokainen ajo: malli: \(model), \(optimizer), perus-η = \(rate) (\(multiple) × vakausraja 2/λmax), \(epochs) epookkia, sama alku")
+    }
+    /// The rate panel's title.
+    var learningRateOverEpochs: String { pick("Learning rate η per epoch", "Oppimisnopeus η epookeittain") }
+    /// The rate panel's y axis.
+    var learningRateAxis: String { pick("learning rate η", "oppimisnopeus η") }
+    /// The loss panel's title.
+    var excessLossTitle: String { pick("Distance to the minimum", "Etäisyys minimiin") }
+    /// The loss panel's y axis.
+    var excessLossAxis: String { pick("MSE − minimum (log scale)", "MSE − minimi (log-asteikko)") }
+    /// A schedule's name: "constant", "vakio".
+    func scheduleName(_ name: String) -> String {
+        switch name {
+        case "constant": return pick("constant", "vakio")
+        case "step": return pick("step", "porras")
+        case "exponential": return pick("exponential", "eksponentiaalinen")
+        case "cosine": return pick("cosine", "kosini")
+        case "warmup": return pick("warmup", "lämmittely")
+        default: return name
+        }
+    }
+    /// "constant: η".
+    func constantSchedule(_ name: String) -> String { "\(name): η" }
+    /// "step: × 0.5 every 75 epochs".
+    func stepSchedule(_ name: String, gamma: String, every: Int) -> String {
+        pick("\(name): × \(gamma) every \(every) epoch\(every == 1 ? "" : "s")", "\(name): × \(gamma) \(every) epookin välein")
+    }
+    /// "exponential: × 0.99 every epoch".
+    func exponentialSchedule(_ name: String, gamma: String) -> String {
+        pick("\(name): × \(gamma) every epoch", "\(name): × \(gamma) joka epookki")
+    }
+    /// "cosine: η·½(1 + cos(π·t/T))".
+    func cosineSchedule(_ name: String) -> String { "\(name): η·½(1 + cos(π·t/T))" }
+    /// "warmup: rises over 30 epochs".
+    func warmupSchedule(_ name: String, epochs: Int) -> String {
+        pick("\(name): rises over \(epochs) epoch\(epochs == 1 ? "" : "s"), then η", "\(name): nousee \(epochs) epookin ajan, sitten η")
+    }
+    /// "cosine: 1.2×10⁻⁵ at epoch 300".
+    func excessAtEpoch(schedule: String, value: String, epoch: Int) -> String {
+        pick("\(schedule): \(value) at epoch \(epoch)", "\(schedule): \(value) epookilla \(epoch)")
+    }
+    /// "constant: below 8.4×10⁻¹³ from epoch 76".
+    func excessBelow(schedule: String, floor: String, epoch: Int) -> String {
+        pick("\(schedule): below \(floor) from epoch \(epoch)", "\(schedule): alle \(floor) epookista \(epoch)")
+    }
+
     /// "stopped at epoch N" / "pysähtyi epookilla N".
     func stoppedAt(epoch: Int) -> String { pick("stopped at epoch \(epoch)", "pysähtyi epookilla \(epoch)") }
     /// "curve of epoch N" / "käyrä epookilta N": which epoch a diverged run's curve shows.
