@@ -81,7 +81,7 @@ enum GradientNoiseFigure {
         let (first, second) = (LandscapePlane.displayName(names[pair.0]), LandscapePlane.displayName(names[pair.1]))
         axes.xLabel = "∂ℓ/∂\(first)"
         axes.yLabel = "∂ℓ/∂\(second)"
-        axes.legendPlacement = style.aspectRatio >= 1.5 ? .outside : .automatic
+        axes.legendPlacement = style.aspectRatio >= 1.2 ? .outside : .automatic
 
         let point = zip(names, theta).map { "\(LandscapePlane.displayName($0.0)) = \(style.formatter.format($0.1, significantDigits: 4))" }
             .joined(separator: style.language.listSeparator)

@@ -10,8 +10,12 @@ extension LectureText {
     }
 
     /// The subtitle stating the convention: `λ` is an eigenvalue of `2G = (2/N)XᵀX`.
-    func overshootSubtitle(eigenvalue: String) -> String {
-        pick("λ = \(eigenvalue), the largest eigenvalue of the Hessian 2G = (2/N)XᵀX of the MSE: L(θ* + x·v) = L* + ½λx², so each step makes x ← (1 − ηλ)·x",
+    func overshootSubtitle(eigenvalue: String, isotropic: Bool) -> String {
+        if isotropic {
+            return pick("λ = \(eigenvalue) is every eigenvalue of the Hessian 2G = (2/N)XᵀX of the MSE, so any direction v will do: L(θ* + x·v) = L* + ½λx², so each step makes x ← (1 − ηλ)·x",
+                        "λ = \(eigenvalue) on MSE:n Hessen matriisin 2G = (2/N)XᵀX jokainen ominaisarvo, joten mikä tahansa suunta v käy: L(θ* + x·v) = L* + ½λx², joten jokainen askel on x ← (1 − ηλ)·x")
+        }
+        return pick("λ = \(eigenvalue), the largest eigenvalue of the Hessian 2G = (2/N)XᵀX of the MSE: L(θ* + x·v) = L* + ½λx², so each step makes x ← (1 − ηλ)·x",
              "λ = \(eigenvalue) on MSE:n Hessen matriisin 2G = (2/N)XᵀX suurin ominaisarvo: L(θ* + x·v) = L* + ½λx², joten jokainen askel on x ← (1 − ηλ)·x")
     }
 
@@ -76,8 +80,12 @@ extension LectureText {
     }
 
     /// The subtitle with the arrows' one scale: "each arrow is 0.25·(−∇MSE) at its tail".
-    func gradientFieldSubtitle(scale: String) -> String {
-        pick("Each arrow is \(scale)·(−∇MSE) at its tail, across the contours; v₁, v₂: the Hessian's eigenvectors at the minimum",
+    func gradientFieldSubtitle(scale: String, isotropic: Bool) -> String {
+        if isotropic {
+            return pick("Each arrow is \(scale)·(−∇MSE) at its tail, across the contours; v₁, v₂: the Hessian's eigenvectors at the minimum (λ₁ = λ₂: any direction)",
+                        "Jokainen nuoli on \(scale)·(−∇MSE) alkupisteessään, tasa-arvokäyrien poikki; v₁, v₂: Hessen matriisin ominaisvektorit minimissä (λ₁ = λ₂: mikä tahansa suunta)")
+        }
+        return pick("Each arrow is \(scale)·(−∇MSE) at its tail, across the contours; v₁, v₂: the Hessian's eigenvectors at the minimum",
              "Jokainen nuoli on \(scale)·(−∇MSE) alkupisteessään, tasa-arvokäyrien poikki; v₁, v₂: Hessen matriisin ominaisvektorit minimissä")
     }
 
