@@ -124,6 +124,8 @@ struct KitCaptions {
             return text.captionStep(initialWeight: shortest(spec.initialWeight), learningRate: shortest(spec.learningRate), weights: weights)
         case .compareOptimizers:
             return text.captionCompareOptimizers(model: name)
+        case .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface:
+            return try dynamicsCaption(spec: job.spec, model: model)
         case .schedules(let spec):
             let runs = try store.models(try spec.requests(store.catalog))
             guard let base = runs.first else { return summary }

@@ -65,6 +65,20 @@ struct KitFigureJob: Sendable, Hashable {
                     jobs.append(KitFigureJob(stem: "compare-optimizers", spec: .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane)),
                                              modelName: first.model.name))
                 }
+            case .overshoot:
+                for configuration in models { jobs.append(job(kind, configuration, .overshoot(OvershootSpec(run: configuration)))) }
+            case .surface:
+                for configuration in models {
+                    jobs.append(job(kind, configuration, .surface(SurfaceSpec(run: configuration, plane: plane))))
+                }
+            case .optimizerState:
+                for configuration in models { jobs.append(job(kind, configuration, .optimizerState(OptimizerStateSpec(run: configuration)))) }
+            case .sgdNoise:
+                for configuration in models { jobs.append(job(kind, configuration, .sgdNoise(GradientNoiseSpec(run: configuration)))) }
+            case .gradientField:
+                for configuration in models {
+                    jobs.append(job(kind, configuration, .gradientField(GradientFieldSpec(run: configuration, plane: plane))))
+                }
             case .parameters:
                 for configuration in models { jobs.append(job(kind, configuration, .parameters(ParametersSpec(runs: [configuration])))) }
             case .chainRule:
@@ -96,6 +110,8 @@ struct KitFigureJob: Sendable, Hashable {
         case .landscape(var options): options.plane = capped(options.plane); spec = .landscape(options)
         case .normalization(var options): options.plane = capped(options.plane); spec = .normalization(options)
         case .compareOptimizers(var options): options.plane = capped(options.plane); spec = .compareOptimizers(options)
+        case .gradientField(var options): options.plane = capped(options.plane); spec = .gradientField(options)
+        case .surface(var options): options.plane = capped(options.plane); spec = .surface(options)
         default: spec = self.spec
         }
         return KitFigureJob(stem: stem, spec: spec, modelName: modelName)

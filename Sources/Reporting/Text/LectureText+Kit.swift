@@ -203,7 +203,7 @@ extension LectureText {
                     "\(name): \(updates); oppimisnopeus \(rate), \(epochs) epookkia.")
     }
 
-    /// The reports' eight sections, in lecture order.
+    /// The reports' nine sections, in lecture order.
     func reportSections(_ facts: ReportFacts) -> [ReportSection] {
         func withUnit(_ value: String, _ unit: String?) -> String { unit.map { "\(value) \($0)" } ?? value }
         let xStats = pick("\(facts.xVariable): mean \(withUnit(facts.xMean, facts.xUnit)), std \(withUnit(facts.xStd, facts.xUnit))",
@@ -223,6 +223,7 @@ extension LectureText {
                 ReportSection(heading: "6. Linear vs cubic", introduction: "Both models over the data, and the error of each \(facts.people ? "person" : "data point")\(errorUnit)."),
                 ReportSection(heading: "7. A gradient step by hand", introduction: "The slides' worked example, every number computed."),
                 ReportSection(heading: "8. Learning rates and optimizers", introduction: "What the step size does, and how other optimizers walk the same surface."),
+                dynamicsSection,
             ]
         }
         return [
@@ -234,6 +235,7 @@ extension LectureText {
             ReportSection(heading: "6. Lineaarinen vai kuutiollinen", introduction: "Molemmat mallit datan päällä ja virhe \(facts.people ? "henkilöittäin" : "datapisteittäin")\(errorUnit)."),
             ReportSection(heading: "7. Gradienttiaskel käsin", introduction: "Kalvojen laskuesimerkki, jokainen luku laskettuna."),
             ReportSection(heading: "8. Oppimisnopeus ja optimoijat", introduction: "Mitä askeleen pituus tekee ja miten muut optimoijat kulkevat saman pinnan."),
+            dynamicsSection,
         ]
     }
 
