@@ -135,7 +135,7 @@ enum GradientFieldFigure {
         figure.subtitle = text.gradientFieldSubtitle(scale: style.formatter.format(scale, significantDigits: 3),
                                                    isotropic: (decomposition.values.first ?? 0) >= (decomposition.values.last ?? 0) * (1 - 1e-9))
         let summary = "\(trained.model.name) model, −∇MSE on the plane (\(plane.aName), \(plane.bName)) as \(count)x\(count) arrows drawn at "
-            + "\(scale)·(−∇MSE), plane Hessian eigenvalues \(decomposition.values.reversed().map { "\($0)" }.joined(separator: ", "))"
+            + "\(style.formatter.format(scale, significantDigits: 3))·(−∇MSE), plane Hessian eigenvalues \(decomposition.values.reversed().map { format($0) }.joined(separator: ", "))"
         return FigureProduct(figure: figure, summary: summary)
     }
 }

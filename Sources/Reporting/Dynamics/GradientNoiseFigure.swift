@@ -88,7 +88,7 @@ enum GradientNoiseFigure {
         figure.title = text.gradientNoiseTitle(model: model.name, epoch: spec.epoch)
         figure.subtitle = text.gradientNoiseSubtitle(point: point)
         let summary = "\(model.name) model, \(n) per-sample gradients at epoch \(spec.epoch) (\(point)), full gradient "
-            + "(\(mean.x), \(mean.y)), minibatch 1σ ellipses for B = " + sizes.map(String.init).joined(separator: ", ")
+            + "(\(format(mean.x)), \(format(mean.y))), minibatch 1σ ellipses for B = " + sizes.map(String.init).joined(separator: ", ")
         return FigureProduct(figure: figure, summary: summary)
     }
 }

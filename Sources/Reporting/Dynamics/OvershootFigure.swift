@@ -69,8 +69,8 @@ enum OvershootFigure {
 
         figure.title = text.overshootTitle(model: trained.model.name)
         figure.subtitle = text.overshootSubtitle(eigenvalue: format(lambda), isotropic: line.isIsotropic)
-        let summary = "\(trained.model.name) model, 1-D gradient descent along the Hessian's top eigenvector, λ = \(lambda), "
-            + "learning rates " + OvershootSpec.multiples.map { "\($0)/λ" }.joined(separator: ", ") + ", \(OvershootSpec.steps) steps from x0 = \(line.start)"
+        let summary = "\(trained.model.name) model, 1-D gradient descent along the Hessian's top eigenvector, λ = \(format(lambda)), "
+            + "learning rates " + OvershootSpec.multiples.map { "\($0)/λ" }.joined(separator: ", ") + ", \(OvershootSpec.steps) steps from x0 = \(format(line.start))"
         return FigureProduct(figure: figure, summary: summary)
     }
 }

@@ -79,8 +79,8 @@ enum SurfaceFigure {
                                                bName: bName, bRange: (format(plane.bRange.lowerBound), format(plane.bRange.upperBound)),
                                                elevation: format(spec.elevation), azimuth: format(spec.azimuth))
         addAxisNames(axes, projection: projection, aName: aName, bName: bName)
-        let summary = "\(trained.model.name) model, MSE surface over (\(plane.aName), \(plane.bName)) from \(low) to \(high), "
-            + "camera elevation \(spec.elevation)°, azimuth \(spec.azimuth)°, path of \(trained.history.epochsRun) epochs"
+        let summary = "\(trained.model.name) model, MSE surface over (\(plane.aName), \(plane.bName)) from \(format(low)) to \(format(high)), "
+            + "camera elevation \(format(spec.elevation))°, azimuth \(format(spec.azimuth))°, path of \(trained.history.epochsRun) epochs"
         return FigureProduct(figure: figure, summary: summary)
     }
 
