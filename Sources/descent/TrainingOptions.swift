@@ -74,6 +74,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per update for --optimizer minibatch.")
     var batchSize: Int = 4
 
+    @Option(parsing: .unconditional, help: "--optimizer momentum: β, the share of the velocity each update keeps, in [0, 1). Default: 0.9.")
+    var beta: Double?
+
     @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more).")
     var seed: UInt64 = 42
 
@@ -110,6 +113,14 @@ struct TrainingOptions: ParsableArguments {
         }
         if !(tolerance.isFinite && tolerance > 0) {
             throw ValidationError("--tol must be a finite number greater than 0, got \(OptionWording.number(tolerance)).")
+        }
+        if let beta {
+            guard optimizer == .momentum else {
+                throw ValidationError("--beta applies to --optimizer momentum; give that optimizer too, or leave the option out.")
+            }
+            guard beta.isFinite, beta >= 0, beta < 1 else {
+                throw ValidationError("--beta must be at least 0 and less than 1, got \(OptionWording.number(beta)); momentum's usual β is 0.9.")
+            }
         }
         if batchSize < 1 {
             throw ValidationError("--batch-size must be at least 1, got \(batchSize).")
@@ -189,7 +200,7 @@ struct TrainingOptions: ParsableArguments {
             case .sgd: configuration.optimizer = .sgd
             case .gd: configuration.optimizer = .gd
             case .minibatch: configuration.optimizer = .minibatch(batchSize: batchSize)
-            case .momentum: configuration.optimizer = .momentum(beta: 0.9)
+            case .momentum: configuration.optimizer = .momentum(beta: beta ?? 0.9)
             case .adam: configuration.optimizer = .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
             }
         }
