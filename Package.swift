@@ -75,7 +75,6 @@ let package = Package(
             "Reporting", "Training", "Plotting", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "DescentTests", dependencies: ["descent"], exclude: ["Fixtures"]),
-        .testTarget(name: "LiveServerTests", dependencies: ["LiveServer", "Training", "Reporting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,7 @@ enum LivePage {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>descent live</title>
+<link rel="icon" href="data:,">
 <style>
 :root { --ink: #1d2330; --muted: #5b6474; --line: #d9dee7; --panel: #f6f7fa; --accent: #0b62c4; --warn: #b3261e; }
 * { box-sizing: border-box; }

@@ -88,7 +88,7 @@ struct LiveAPI: LiveResponder {
         let trained = try await train(options.training)
         let (id, picture) = try await explorerPicture(options, trained: trained)
         var lossStyle = try options.look.style()
-        lossStyle.size = try FigureSize(width: 900, height: 360)
+        lossStyle.size = try FigureSize(width: 560, height: 360)
         let loss = try ExplorerLossPanel(model: trained, style: lossStyle)
         let style = try options.look.style()
         let limit = trained.statistics.stableLearningRate
@@ -121,11 +121,14 @@ struct LiveAPI: LiveResponder {
         let options = try LiveViewOptions.parse(try Self.arguments(rest, allowed: Self.viewKeys.union(Self.pageKeys)))
         let trained = try await train(options.training)
         let (_, picture) = try await explorerPicture(options, trained: trained)
-        guard let values = picture.parameters(atPixel: x, y: y) else {
+        guard let values = picture.parameters(atPixel: x, y: y, keeping: trained.history.configuration.initialParameters) else {
             throw LiveFailure(message: "x, y (\(x), \(y)) is outside the landscape's plot area; click inside the landscape.")
         }
-        // Rounded to 4 significant digits, as a person would type them.
-        let rounded = values.map { Double(String(format: "%.4g", $0)) ?? $0 }
+        // The clicked two rounded to 4 significant digits, as a person would type them.
+        let start = trained.history.configuration.initialParameters
+        let rounded = values.enumerated().map { index, value in
+            index < start.count && start[index] == value ? value : Double(String(format: "%.4g", value)) ?? value
+        }
         return .json("{\"init\":\(LiveResponse.jsonString(rounded.map { "\($0)" }.joined(separator: ",")))}\n")
     }
 
@@ -246,7 +249,7 @@ struct LiveAPI: LiveResponder {
         let request = RunRequest(reference)
         let notebook = try await RunStore.train([request], catalog: catalog).model(request)
         var style = try options.look.style()
-        style.size = try FigureSize(width: 1500, height: 600)
+        style.size = try FigureSize(width: 1250, height: 500)
         let plane = LandscapeOptions(parameters: options.params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                      gridSize: 200)
         let picture = try ExplorerPicture(reference: notebook, style: style, plane: plane, covering: [start], drawsStart: false)
@@ -334,7 +337,8 @@ struct LiveViewOptions: ParsableArguments {
 
     func validate() throws {
         guard training.data == nil else { throw ValidationError("the API trains on the built-in data only.") }
-        try LiveAPI.checkSize(try FigureSize(parsing: look.size))
+        let size = try FigureSize(parsing: look.size)
+        do { try LiveAPI.checkSize(size) } catch let failure as LiveFailure { throw ValidationError(failure.message) }
     }
 }
 

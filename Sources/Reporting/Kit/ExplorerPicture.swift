@@ -105,12 +105,18 @@ public struct ExplorerPicture: Sendable {
     public var planeParameters: (String, String) { (plane.aName, plane.bName) }
 
     /// The parameters at the landscape's pixel (`x`, `y`): the plane's two from Descent's own axes,
-    /// the others those of the plane's origin. Nil outside the landscape's plot area.
-    public func parameters(atPixel x: Double, y: Double) -> [Double]? {
+    /// the others those of `base` (a start whose plane coordinates a click replaces), or of the
+    /// plane's origin without one. Nil outside the landscape's plot area.
+    public func parameters(atPixel x: Double, y: Double, keeping base: [Double]? = nil) -> [Double]? {
         let rect = planeTransform.plotRect
         guard x.isFinite, y.isFinite, x >= rect.x, x <= rect.x + rect.width, y >= rect.y, y <= rect.y + rect.height else { return nil }
         let point = planeTransform.data(DevicePoint(x: x, y: y))
         guard point.x.isFinite, point.y.isFinite else { return nil }
+        if case .parameters(let first, let second) = plane.kind, var values = base, values.count == plane.model.parameterCount {
+            values[first] = point.x
+            values[second] = point.y
+            return values
+        }
         return plane.parameters(a: point.x, b: point.y)
     }
 
