@@ -17,7 +17,7 @@ public enum LectureFigures {
     /// Validates `specs` and trains every run they read, once.
     public static func train(_ specs: [FigureSpec], catalog: DataCatalog) async throws -> RunStore {
         for spec in specs { try spec.validate() }
-        return try await RunStore.train(try runRequests(specs, catalog: catalog), catalog: catalog)
+        return try await RunStore.train(try runRequests(specs, catalog: catalog), surfaces: specs.flatMap(\.surfaceRuns), catalog: catalog)
     }
 
     /// Draws `spec` in `style` from the runs in `store`.
@@ -73,6 +73,8 @@ public enum LectureFigures {
             return try ResidualsFigure.make(options, style: style, models: models)
         case .schedules(let options):
             return try SchedulesFigure.make(options, style: style, runs: models)
+        case .surfaceLandscape(let options):
+            return try SurfaceLandscapeFigure.make(options, style: style, history: store.surfaceHistory(options.run))
         }
     }
 }
@@ -87,21 +89,26 @@ public struct FigureProduct {
     let landscape: (plane: LandscapePlane, grid: ValueGrid)?
     /// The figure's numbers as CSV, for figures that have a table (`degree-sweep`).
     let table: String?
+    /// The surface grid of `landscape --surface`, for `gridCSV()`.
+    let surfaceGrid: ValueGrid?
 
-    init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil, table: String? = nil) {
+    init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil, table: String? = nil,
+         surfaceGrid: ValueGrid? = nil) {
         self.figure = figure
         self.summary = summary
         self.landscape = landscape
         self.table = table
+        self.surfaceGrid = surfaceGrid
     }
 
     /// The figure's table as CSV (`degree-sweep`: `degree,train_mse_cm2,loo_mse_cm2`), or nil for
     /// figures without one.
     public func tableCSV() -> String? { table }
 
-    /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`), or nil for
-    /// figures without one.
+    /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`; `x,y,loss`
+    /// for a surface, see `SurfaceLandscapeFigure.csv`), or nil for figures without one.
     public func gridCSV() -> String? {
-        landscape.map { $0.plane.csv($0.grid) }
+        if let surfaceGrid { return SurfaceLandscapeFigure.csv(surfaceGrid) }
+        return landscape.map { $0.plane.csv($0.grid) }
     }
 }

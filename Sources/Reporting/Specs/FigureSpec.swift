@@ -38,6 +38,8 @@ public enum FigureSpec: Sendable, Hashable {
     case degreeSweep(DegreeSweepSpec)
     /// One sample's chain rule, forward and backward, with the update.
     case chainRule(ChainRuleSpec)
+    /// `landscape --surface`: a named test surface or a formula with a descent's path.
+    case surfaceLandscape(SurfaceLandscapeSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -45,7 +47,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .fit: return .fit
         case .loss: return .loss
         case .training: return .training
-        case .landscape: return .landscape
+        case .landscape, .surfaceLandscape: return .landscape
         case .normalization: return .normalization
         case .lrSweep: return .lrSweep
         case .slice: return .slice
@@ -79,6 +81,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .residuals(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .degreeSweep(let spec): try spec.validate()
         case .chainRule(let spec): try spec.validate()
+        case .surfaceLandscape(let spec): try spec.validate()
         }
     }
 
@@ -103,7 +106,14 @@ public enum FigureSpec: Sendable, Hashable {
         case .residuals(let spec): return spec.runs.map { RunRequest($0) }
         case .degreeSweep: return []
         case .chainRule(let spec): return [RunRequest(spec.run)]
+        case .surfaceLandscape: return []
         }
+    }
+
+    /// The descents on surfaces the figure reads (``RunStore/surfaceHistory(_:)``).
+    public var surfaceRuns: [SurfaceRun] {
+        if case .surfaceLandscape(let spec) = self { return [spec.run] }
+        return []
     }
 
     static func requireModels(_ runs: [TrainingConfiguration], kind: FigureKind) throws {

@@ -63,6 +63,28 @@ public enum NamedSurface: String, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// The default learning rate of a descent from ``start`` (`gd` converges or makes visible
+    /// progress with it).
+    public var learningRate: Double {
+        switch self {
+        case .rosenbrock: return 0.001
+        case .beale: return 0.01
+        case .himmelblau: return 0.01
+        case .saddle: return 0.1
+        case .rastrigin: return 0.002
+        case .styblinskiTang: return 0.01
+        }
+    }
+
+    /// The default number of epochs.
+    public var epochs: Int {
+        switch self {
+        case .rosenbrock: return 2000
+        case .saddle: return 20
+        default: return 200
+        }
+    }
+
     /// The known minima (global first), to full double precision; none for the saddle.
     public var minima: [(x: Double, y: Double)] {
         switch self {
@@ -135,6 +157,10 @@ public struct Surface: Sendable, Hashable {
     public var defaultYRange: ClosedRange<Double> { named?.yRange ?? -3...3 }
     /// The default start: the named surface's, else `(2, 2)`.
     public var defaultStart: (x: Double, y: Double) { named?.start ?? (2, 2) }
+    /// The default learning rate: the named surface's, else 0.01.
+    public var defaultLearningRate: Double { named?.learningRate ?? 0.01 }
+    /// The default number of epochs: the named surface's, else 200.
+    public var defaultEpochs: Int { named?.epochs ?? 200 }
     /// The known minima (none for a formula).
     public var minima: [(x: Double, y: Double)] { named?.minima ?? [] }
     /// Known saddle points (none for a formula).
