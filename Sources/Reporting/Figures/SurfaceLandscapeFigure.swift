@@ -59,7 +59,8 @@ public struct SurfaceLandscapeSpec: Sendable, Hashable {
 /// in the lowest fifth of the range and the values span at least two decades above the scale's
 /// floor, `max·10⁻⁷`: Rosenbrock, Beale, Himmelblau); otherwise linear (surfaces with negative
 /// values such as the saddle and Styblinski–Tang, or evenly spread ones such as Rastrigin). The
-/// colourbar names its scale. Contours follow the scale (log-spaced or round linear levels). Over
+/// colourbar names its scale. Contours follow the scale (log-spaced or round linear levels; a few
+/// unlabelled ones on a surface with more than 8 wells on the grid, such as Rastrigin). Over
 /// it: the path (start square, end circle), the named surface's known minima (diamonds) and
 /// saddle point (cross). Equal aspect when the ranges are within a factor 3 in width.
 enum SurfaceLandscapeFigure {
@@ -80,6 +81,22 @@ enum SurfaceLandscapeFigure {
         return (false, low...high)
     }
 
+    /// The number of interior grid points lower than their four neighbours (NaN never counts).
+    static func localMinimumCount(_ grid: ValueGrid) -> Int {
+        let columns = grid.columns, rows = grid.rows, values = grid.values
+        guard columns >= 3, rows >= 3 else { return 0 }
+        var count = 0
+        for row in 1..<(rows - 1) {
+            for column in 1..<(columns - 1) {
+                let index = row * columns + column, value = values[index]
+                if value < values[index - 1], value < values[index + 1], value < values[index - columns], value < values[index + columns] {
+                    count += 1
+                }
+            }
+        }
+        return count
+    }
+
     /// The default range: `base`, widened to hold `points` with a margin of 5 % of the span.
     static func covering(_ base: ClosedRange<Double>, _ points: [Double]) -> ClosedRange<Double> {
         let finite = points.filter(\.isFinite)
@@ -91,14 +108,16 @@ enum SurfaceLandscapeFigure {
     }
 
     /// The grid as CSV: header `x,y,loss`, one row per grid point, `y` outer and `x` inner, numbers
-    /// in Swift's shortest round-trip form (`nan`, `inf` where `f` is not finite), `\n` line endings.
+    /// in Swift's shortest round-trip form (`nan`, `inf` or `-inf` where `f` is not finite), `\n`
+    /// line endings.
     static func csv(_ grid: ValueGrid) -> String {
         var text = "x,y,loss\n"
         text.reserveCapacity(grid.values.count * 48)
         for (row, y) in grid.ys.enumerated() {
             let yText = "\(y)"
             for (column, x) in grid.xs.enumerated() {
-                text += "\(x),\(yText),\(grid.values[row * grid.columns + column])\n"
+                let value = grid.values[row * grid.columns + column]
+                text += "\(x),\(yText),\(value.isNaN ? "nan" : "\(value)")\n"
             }
         }
         return text
@@ -125,11 +144,14 @@ enum SurfaceLandscapeFigure {
         let scale = colorScale(values)
         axes.heatmap(shown, colormap: .viridis, normalization: scale.log ? .log : .linear, range: scale.range,
                      colorbarLabel: text.surfaceColorbar(logScale: scale.log))
+        // A surface with many wells (Rastrigin) gets a few unlabelled contours: a full labelled set
+        // would cover it with numbers.
+        let busy = localMinimumCount(shown) > 8
         let levels = scale.log
             ? LandscapePlane.contourLevels(minimum: scale.range.lowerBound, maximum: scale.range.upperBound)
-            : ContourLevels.linear(min: scale.range.lowerBound, max: scale.range.upperBound, count: 9)
+            : ContourLevels.linear(min: scale.range.lowerBound, max: scale.range.upperBound, count: busy ? 3 : 9)
                 .filter { $0 > scale.range.lowerBound && $0 < scale.range.upperBound }
-        axes.contours(shown, levels: levels)
+        axes.contours(shown, levels: levels, labeled: !busy)
         axes.xLimits = AxisLimits(xRange.lowerBound, xRange.upperBound)
         axes.yLimits = AxisLimits(yRange.lowerBound, yRange.upperBound)
         let widths = (xRange.upperBound - xRange.lowerBound, yRange.upperBound - yRange.lowerBound)
