@@ -57,7 +57,8 @@ public struct SurfaceLandscapeSpec: Sendable, Hashable {
 /// them) and the subtitle says what share of the grid that is. The colour scale is logarithmic
 /// when `f ≥ 0` on the grid and most of the plane would otherwise be one colour (the median lies
 /// in the lowest fifth of the range and the values span at least two decades above the scale's
-/// floor, `max·10⁻⁷`: Rosenbrock, Beale, Himmelblau); otherwise linear (surfaces with negative
+/// floor, the larger of `max·10⁻⁶` and the grid's 0.5th percentile: Rosenbrock, Beale,
+/// Himmelblau); otherwise linear (surfaces with negative
 /// values such as the saddle and Styblinski–Tang, or evenly spread ones such as Rastrigin). The
 /// colourbar names its scale. Contours follow the scale (log-spaced or round linear levels; a few
 /// unlabelled ones on a surface with more than 8 wells on the grid, such as Rastrigin). Over
@@ -73,7 +74,9 @@ enum SurfaceLandscapeFigure {
         }
         let median = finite[finite.count / 2]
         if low >= 0 {
-            let floor = max(finite.first { $0 > 0 } ?? high * 1e-7, high * 1e-7)
+            // The floor: the lowest half percent of the grid shares the darkest colour, so a few
+            // points next to an exact minimum do not spread the scale over many empty decades.
+            let floor = max(finite.first { $0 > 0 } ?? high * 1e-6, high * 1e-6, finite[finite.count / 200])
             if (median - low) / (high - low) < 0.2, high / floor >= 100 {
                 return (true, floor...high)
             }
