@@ -117,21 +117,20 @@ struct SurfaceParser {
     }
 
     private mutating func sum() throws -> SurfaceNode {
-        var node = try product()
-        while let next = peek(), next == "+" || next == "-" {
-            position += 1
-            let right = try product()
-            node = next == "+" ? .add(node, right) : .subtract(node, right)
-        }
-        return node
+        try leftAssociative(["+": SurfaceNode.add, "-": SurfaceNode.subtract]) { try $0.product() }
     }
 
     private mutating func product() throws -> SurfaceNode {
-        var node = try unary()
-        while let next = peek(), next == "*" || next == "/" {
+        try leftAssociative(["*": SurfaceNode.multiply, "/": SurfaceNode.divide]) { try $0.unary() }
+    }
+
+    /// `operand (op operand)*` folded to the left, for the operators `operators` of one level.
+    private mutating func leftAssociative(_ operators: [Character: (SurfaceNode, SurfaceNode) -> SurfaceNode],
+                                          _ operand: (inout SurfaceParser) throws -> SurfaceNode) throws -> SurfaceNode {
+        var node = try operand(&self)
+        while let next = peek(), let combine = operators[next] {
             position += 1
-            let right = try unary()
-            node = next == "*" ? .multiply(node, right) : .divide(node, right)
+            node = combine(node, try operand(&self))
         }
         return node
     }
@@ -161,13 +160,7 @@ struct SurfaceParser {
         let start = position
         if next == "(" {
             position += 1
-            let inner = try sum()
-            guard peek() == ")" else {
-                let found = position < characters.count ? "found '\(characters[position])'" : "reached the end of the formula"
-                throw failure("expected ')' to close the '(' at column \(start + 1), but \(found)")
-            }
-            position += 1
-            return inner
+            return try parenthesized(closing: "the '(' at column \(start + 1)")
         }
         if next.isASCII, next.isNumber || next == "." {
             return .number(try number())
@@ -182,13 +175,7 @@ struct SurfaceParser {
                     throw failure("the function '\(word)' needs its argument in parentheses, such as \(word)(x)", at: start + 1)
                 }
                 position += 1
-                let argument = try sum()
-                guard peek() == ")" else {
-                    let found = position < characters.count ? "found '\(characters[position])'" : "reached the end of the formula"
-                    throw failure("expected ')' to close \(word)( at column \(start + 1), but \(found)")
-                }
-                position += 1
-                return .call(function, argument)
+                return .call(function, try parenthesized(closing: "\(word)( at column \(start + 1)"))
             }
             switch word {
             case "x": return .x
@@ -206,6 +193,17 @@ struct SurfaceParser {
             throw failure("expected a number, x, y, a function or '(' before '\(next)'")
         }
         throw failure("unexpected character '\(next)'; a formula uses numbers, x, y, + - * / ^, parentheses and the functions \(SurfaceFunction.allCases.map(\.rawValue).joined(separator: " "))")
+    }
+
+    /// The sum after an opening parenthesis and its `)`; `opening` names the parenthesis for the error.
+    private mutating func parenthesized(closing opening: String) throws -> SurfaceNode {
+        let inner = try sum()
+        guard peek() == ")" else {
+            let found = position < characters.count ? "found '\(characters[position])'" : "reached the end of the formula"
+            throw failure("expected ')' to close \(opening), but \(found)")
+        }
+        position += 1
+        return inner
     }
 
     /// A decimal number: digits with an optional fraction and exponent (`2`, `.5`, `1e-3`, `2.5E+4`).
