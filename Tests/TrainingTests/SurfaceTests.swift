@@ -60,6 +60,7 @@ struct SurfaceTests {
             ("x + $", 5, "unexpected character '$'"),
             ("sin x", 1, "needs its argument in parentheses"),
             ("x)", 2, "unmatched ')'"),
+            (String(repeating: "(", count: 250) + "x" + String(repeating: ")", count: 250), 201, "more than 200 deep"),
         ]
         for (text, column, words) in cases {
             let message = Self.message(text)

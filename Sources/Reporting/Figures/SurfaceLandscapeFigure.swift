@@ -145,8 +145,9 @@ enum SurfaceLandscapeFigure {
         let figure = style.makeFigure()
         let axes = figure.axes
         let scale = colorScale(values)
+        // No colourbar when no grid point has a value: its numbers would be made up.
         axes.heatmap(shown, colormap: .viridis, normalization: scale.log ? .log : .linear, range: scale.range,
-                     colorbarLabel: text.surfaceColorbar(logScale: scale.log))
+                     colorbarLabel: blank == values.count ? nil : text.surfaceColorbar(logScale: scale.log))
         // A surface with many wells (Rastrigin) gets a few unlabelled contours: a full labelled set
         // would cover it with numbers.
         let busy = localMinimumCount(shown) > 8

@@ -74,9 +74,14 @@ struct SurfaceParser {
     /// The constants the language knows, by name.
     static let constants: [(name: String, value: Double)] = [("pi", Double.pi), ("e", M_E)]
 
+    /// The deepest nesting of parentheses, unary signs and powers read (deeper input is refused
+    /// rather than exhausting the stack).
+    static let maximumDepth = 200
+
     private let text: String
     private let characters: [Character]
     private var position = 0
+    private var depth = 0
 
     init(_ text: String) {
         self.text = text
@@ -136,6 +141,12 @@ struct SurfaceParser {
     }
 
     private mutating func unary() throws -> SurfaceNode {
+        // Every nesting (a parenthesis, a sign, a power's exponent) passes through here.
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else {
+            throw failure("the formula nests parentheses, signs or powers more than \(Self.maximumDepth) deep; write it more simply")
+        }
         if let next = peek(), next == "-" || next == "+" {
             position += 1
             let operand = try unary()
