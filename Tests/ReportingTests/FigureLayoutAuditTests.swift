@@ -49,9 +49,8 @@ struct FigureLayoutAuditTests {
             ("schedules-cubic", .schedules(SchedulesSpec(base: cubic))),
             ("landscape-rosenbrock", .surfaceLandscape(SurfaceLandscapeSpec(
                 run: SurfaceRun(surface: Surface(.rosenbrock), learningRate: 0.001, epochs: 500, startX: -1.5, startY: 2), gridSize: 40))),
-            ("landscape-beale", .surfaceLandscape(SurfaceLandscapeSpec(
-                run: SurfaceRun(surface: Surface(.beale), optimizer: .defaultAdam, learningRate: 0.05, epochs: 300, startX: 1, startY: 1.5),
-                gridSize: 40))),
+            ("landscape-styblinski-tang", .surfaceLandscape(SurfaceLandscapeSpec(
+                run: SurfaceRun(surface: Surface(.styblinskiTang), learningRate: 0.01, epochs: 200, startX: 0.5, startY: 4), gridSize: 40))),
             ("landscape-formula", .surfaceLandscape(SurfaceLandscapeSpec(
                 run: SurfaceRun(surface: try! Surface("log(x) + y^2 + sin(3*x)"), learningRate: 0.01, epochs: 200, startX: 2, startY: 1.5),
                 xRange: -1...3, gridSize: 40))),

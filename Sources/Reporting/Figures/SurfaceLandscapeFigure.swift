@@ -62,8 +62,9 @@ public struct SurfaceLandscapeSpec: Sendable, Hashable {
 /// values such as the saddle and Styblinski–Tang, or evenly spread ones such as Rastrigin). The
 /// colourbar names its scale. Contours follow the scale (log-spaced or round linear levels; a few
 /// unlabelled ones on a surface with more than 8 wells on the grid, such as Rastrigin). Over
-/// it: the path (start square, end circle), the named surface's known minima (diamonds) and
-/// saddle point (cross). Equal aspect when the ranges are within a factor 3 in width.
+/// it: the path (start square, end circle), the named surface's known minima (diamonds; when
+/// some are only local, as on Styblinski–Tang, those are smaller and grey and the global one is
+/// named) and saddle point (cross). Equal aspect when the ranges are within a factor 3 in width.
 enum SurfaceLandscapeFigure {
     /// The colour scale chosen for `values` (finite ones only): log with its floor, or linear.
     static func colorScale(_ values: [Double]) -> (log: Bool, range: ClosedRange<Double>) {
@@ -153,7 +154,7 @@ enum SurfaceLandscapeFigure {
         let busy = localMinimumCount(shown) > 8
         let levels = scale.log
             ? LandscapePlane.contourLevels(minimum: scale.range.lowerBound, maximum: scale.range.upperBound)
-            : ContourLevels.linear(min: scale.range.lowerBound, max: scale.range.upperBound, count: busy ? 3 : 9)
+            : ContourLevels.linear(min: scale.range.lowerBound, max: scale.range.upperBound, count: busy ? 3 : 12)
                 .filter { $0 > scale.range.lowerBound && $0 < scale.range.upperBound }
         axes.contours(shown, levels: levels, labeled: !busy)
         axes.xLimits = AxisLimits(xRange.lowerBound, xRange.upperBound)
@@ -173,10 +174,17 @@ enum SurfaceLandscapeFigure {
             axes.scatter([end], marker: .circle, color: style.theme.pathColor, size: 1.3 * metrics.markerSize,
                          edgeColor: style.theme.haloColor, label: text.end)
         }
-        let minima = surface.minima.map { DataPoint(x: $0.x, y: $0.y) }
-        if !minima.isEmpty {
-            axes.scatter(minima, marker: .diamond, color: LandscapePlane.optimumColor, edgeColor: .black,
-                         label: text.knownMinima(count: minima.count))
+        // The global minima as diamonds; local ones (higher values, Styblinski–Tang) smaller and grey.
+        let minima = surface.minima.map { (point: DataPoint(x: $0.x, y: $0.y), value: surface.value(x: $0.x, y: $0.y)) }
+        if let lowest = minima.map(\.value).min() {
+            let isGlobal = { (value: Double) in value <= lowest + 1e-9 * max(1, abs(lowest)) }
+            let global = minima.filter { isGlobal($0.value) }.map(\.point), local = minima.filter { !isGlobal($0.value) }.map(\.point)
+            if !local.isEmpty {
+                axes.scatter(local, marker: .diamond, color: Color(hex: 0xBBBBBB), size: 0.8 * metrics.markerSize, edgeColor: .black,
+                             label: text.localMinima(count: local.count))
+            }
+            axes.scatter(global, marker: .diamond, color: LandscapePlane.optimumColor, edgeColor: .black,
+                         label: local.isEmpty ? text.knownMinima(count: global.count) : text.globalMinimum(count: global.count))
         }
         let saddles = surface.saddlePoints.map { DataPoint(x: $0.x, y: $0.y) }
         if !saddles.isEmpty {

@@ -65,6 +65,16 @@ extension LectureText {
         count == 1 ? pick("known minimum", "tunnettu minimi") : pick("known minima", "tunnetut minimit")
     }
 
+    /// The legend of the global minimum (or minima) beside local ones.
+    func globalMinimum(count: Int) -> String {
+        count == 1 ? pick("global minimum", "globaali minimi") : pick("global minima", "globaalit minimit")
+    }
+
+    /// The legend of local minima that are not global.
+    func localMinima(count: Int) -> String {
+        count == 1 ? pick("local minimum", "paikallinen minimi") : pick("local minima", "paikalliset minimit")
+    }
+
     /// The legend of a saddle point.
     var saddlePoint: String { pick("saddle point", "satulapiste") }
 
