@@ -65,6 +65,11 @@ enum SurfaceCommandLine {
         lines.append(description + "; \(history.stopReason.description)")
         lines.append("Start: x = \(start.x), y = \(start.y), f = \(start.loss), |grad f| = \(start.gradientNorm)")
         lines.append("Final (epoch \(final.epoch)): x = \(final.x), y = \(final.y), f = \(final.loss), |grad f| = \(final.gradientNorm)")
+        // The curvature at the end, from the exact Hessian: both eigenvalues > 0 is a bowl, mixed signs a saddle.
+        let end = surface.dual(x: final.x, y: final.y)
+        let mean = (end.hxx + end.hyy) / 2
+        let radius = (((end.hxx - end.hyy) / 2) * ((end.hxx - end.hyy) / 2) + end.hxy * end.hxy).squareRoot()
+        lines.append("Hessian at the end: fxx = \(end.hxx), fxy = \(end.hxy), fyy = \(end.hyy); eigenvalues \(mean - radius), \(mean + radius)")
         if let nearest = surface.nearestMinimum(x: final.x, y: final.y) {
             lines.append("Nearest known minimum: (\(nearest.x), \(nearest.y)), f = \(surface.value(x: nearest.x, y: nearest.y)), "
                          + "distance \(nearest.distance)")
