@@ -48,6 +48,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     case nonFiniteParameter(name: String, value: Double)
     /// A polynomial degree outside 1...9.
     case invalidDegree(Int)
+    /// A number of hidden units outside 1...64.
+    case invalidHiddenUnits(Int)
     /// A list of powers that does not describe a model (empty, negative, above 9 or repeated).
     case invalidPowers([Int])
     /// A learning rate that is not a finite number greater than zero.
@@ -161,6 +163,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
             return "The \(model) model has \(expected.count) parameter\(expected.count == 1 ? "" : "s") (\(names)) but \(got) initial value\(got == 1 ? " was" : "s were") given; give one value for each of \(names)."
         case .nonFiniteParameter(let name, let value):
             return "The initial value of parameter '\(name)' is \(value); give a finite number."
+        case .invalidHiddenUnits(let units):
+            return "The number of hidden units must be between 1 and \(NetworkModel.maximumHiddenUnits), got \(units); try 8."
         case .invalidDegree(let degree):
             return "The polynomial degree \(degree) is not supported; choose a degree from 1 to \(PolynomialModel.maximumPower)."
         case .invalidPowers(let powers):

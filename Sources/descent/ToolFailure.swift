@@ -51,7 +51,7 @@ enum ExitStatus: Int32, CaseIterable {
              .nonNumeric, .overflow, .invalidEncoding, .tooFewRows, .zeroVariance, .spreadTooSmall, .nonFiniteValue,
              .lengthMismatch, .singularSystem:
             return .data
-        case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidPowers, .invalidLearningRate,
+        case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidHiddenUnits, .invalidPowers, .invalidLearningRate,
              .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance, .invalidSchedule:
             return .usage
         case .startingLossNotFinite:

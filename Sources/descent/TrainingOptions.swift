@@ -4,7 +4,7 @@ import Training
 
 /// Which of the lecture's models to train.
 enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
-    case linear, cubic, both
+    case linear, cubic, both, mlp
 }
 
 /// The optimizer, as named on the command line.
@@ -34,8 +34,11 @@ enum StopChoice: String, ExpressibleByArgument, CaseIterable {
 /// Every option is optional: what is not given comes from the notebook's settings for the model
 /// (`TrainingConfiguration.notebook(for:)`).
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "The model: linear (w·x + b), cubic (w1·x + w2·x² + w3·x³ + b), or both where a command draws two. Default: linear (slides: both).")
+    @Option(help: "The model: linear (w·x + b), cubic (w1·x + w2·x² + w3·x³ + b), both where a command draws two, or mlp (descent train: a network with one hidden layer of --hidden tanh units). Default: linear (slides: both).")
     var model: ModelChoice?
+
+    @Option(parsing: .unconditional, help: "--model mlp: the number of hidden tanh units (1...64); parameters w1...wH, c1...cH, v1...vH, b. Default: 8.")
+    var hidden: Int?
 
     @Option(parsing: .unconditional, help: "A polynomial of this degree (1...9) instead of --model; parameters w1...wN, b.")
     var degree: Int?
@@ -108,6 +111,15 @@ struct TrainingOptions: ParsableArguments {
         if let degree, !(1...9).contains(degree) {
             throw ValidationError("--degree must be between 1 and 9, got \(degree).")
         }
+        if let hidden, !(1...NetworkModel.maximumHiddenUnits).contains(hidden) {
+            throw ValidationError("--hidden must be between 1 and \(NetworkModel.maximumHiddenUnits), got \(hidden); try 8.")
+        }
+        if hidden != nil, model != .mlp {
+            throw ValidationError("--hidden sets the units of --model mlp; give --model mlp too, or leave --hidden out.")
+        }
+        if model == .mlp, degree != nil {
+            throw ValidationError("--degree chooses a polynomial and --model mlp a network; give one of them.")
+        }
         if !(tolerance.isFinite && tolerance > 0) {
             throw ValidationError("--tol must be a finite number greater than 0, got \(OptionWording.number(tolerance)).")
         }
@@ -154,6 +166,7 @@ struct TrainingOptions: ParsableArguments {
 
     /// The models these options name: one, or linear and cubic for `--model both`; `fallback`
     /// when neither `--model` nor `--degree` is given.
+    /// `--model mlp` is refused here: only `descent train` trains the network (``network()``).
     func models(default fallback: ModelChoice = .linear) throws -> [PolynomialModel] {
         if let degree {
             return [try PolynomialModel.polynomial(degree: degree)]
@@ -162,7 +175,14 @@ struct TrainingOptions: ParsableArguments {
         case .linear: return [.linear]
         case .cubic: return [.cubic]
         case .both: return [.linear, .cubic]
+        case .mlp: throw ValidationError("--model mlp is trained by descent train only; this command draws the polynomial models: use --model linear, cubic or both.")
         }
+    }
+
+    /// The network of `--model mlp` (`--hidden` units, 8 by default), nil for the polynomial models.
+    func network() throws -> NetworkModel? {
+        guard model == .mlp else { return nil }
+        return try NetworkModel(hiddenUnits: hidden ?? 8)
     }
 
     /// The single model these options name; `--model both` is refused with `command`'s name.
@@ -183,7 +203,18 @@ struct TrainingOptions: ParsableArguments {
 
     /// The training configuration for `model`: the notebook's settings with the options applied.
     func configuration(for model: PolynomialModel, recordSteps: Bool = false) throws -> TrainingConfiguration {
-        var configuration = TrainingConfiguration.notebook(for: model)
+        try applied(to: .notebook(for: model), recordSteps: recordSteps)
+    }
+
+    /// The training configuration for `network`: ``TrainingConfiguration/network(_:seed:)`` (its
+    /// seeded start drawn with `--seed`) with the options applied.
+    func configuration(network: NetworkModel) throws -> TrainingConfiguration {
+        try applied(to: .network(network, seed: seed), recordSteps: false)
+    }
+
+    /// `configuration` with the options given applied.
+    private func applied(to start: TrainingConfiguration, recordSteps: Bool) throws -> TrainingConfiguration {
+        var configuration = start
         if let optimizer {
             switch optimizer {
             case .sgd: configuration.optimizer = .sgd
@@ -204,9 +235,10 @@ struct TrainingOptions: ParsableArguments {
         }
         if let initialParameters {
             let values = try parseInitialParameters(initialParameters)
-            guard values.count == model.parameterCount else {
+            let names = configuration.parameterNames
+            guard values.count == names.count else {
                 throw ValidationError(
-                    "--init has \(values.count) value\(values.count == 1 ? "" : "s") but the \(model.name) model has \(model.parameterCount) parameters: \(model.parameterNames.joined(separator: ", ")).")
+                    "--init has \(values.count) value\(values.count == 1 ? "" : "s") but the \(configuration.modelName) model has \(names.count) parameters: \(Self.nameList(names)).")
             }
             configuration.initialParameters = values
         }
@@ -215,6 +247,11 @@ struct TrainingOptions: ParsableArguments {
         configuration.shuffle = !noShuffle
         configuration.recordSteps = recordSteps
         return try configuration.validated()
+    }
+
+    /// The parameter names for a message, at most 13 of them (`w1, …, b`).
+    private static func nameList(_ names: [String]) -> String {
+        names.count <= 13 ? names.joined(separator: ", ") : (names.prefix(12) + ["…", names[names.count - 1]]).joined(separator: ", ")
     }
 
     private func parseInitialParameters(_ text: String) throws -> [Double] {

@@ -125,7 +125,7 @@ public struct RunStore: Sendable {
 
     private static func describe(_ request: RunRequest) -> String {
         let configuration = request.key.configuration
-        return "\(configuration.model.name) on \(request.key.source.rawValue) data, \(configuration.optimizer.name), "
+        return "\(configuration.modelName) on \(request.key.source.rawValue) data, \(configuration.optimizer.name), "
             + "learning rate \(configuration.learningRate), \(configuration.maxEpochs) epochs"
     }
 }
