@@ -54,7 +54,7 @@ enum ExitStatus: Int32, CaseIterable {
         case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidHiddenUnits, .invalidPowers, .invalidLearningRate,
              .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance, .invalidSchedule:
             return .usage
-        case .startingLossNotFinite:
+        case .startingLossNotFinite, .networkStartingLossNotFinite:
             // A start whose loss overflows is fixed by the starting values (an option or a build-file key).
             return .usage
         }

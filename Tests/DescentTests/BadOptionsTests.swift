@@ -41,6 +41,7 @@ struct BadOptionsTests {
         (["train", "--model", "mlp", "--degree", "3"], "--degree"),
         (["train", "--model", "mlp", "--hidden", "2", "--init", "1,2"], "w1, w2, c1, c2, v1, v2, b"),
         (["figure", "fit", "--model", "mlp", "--out", "x.png"], "--model mlp"),
+        (["train", "--model", "mlp", "--hidden", "1", "--init", "1,0,1e300,1e300"], "leave --init out"),
     ])
     func usageError(arguments: [String], fragment: String) throws {
         let folder = try ToolRunner.temporaryFolder()

@@ -147,4 +147,51 @@ struct NetworkTests {
             #expect(throws: TrainingError.self) { try JSONDecoder().decode(NetworkModel.self, from: Data("{\"hiddenUnits\":\(units)}".utf8)) }
         }
     }
+
+    @Test("the loss plane through θ* is the final loss at (0, 0) and a direct evaluation elsewhere; the line's ends are θ₀ and θ_T")
+    func planeAndLine() throws {
+        let data = try notebookData()
+        let network = try NetworkModel(hiddenUnits: 4)
+        var configuration = TrainingConfiguration.network(network, seed: 5)
+        configuration.optimizer = .defaultAdam
+        configuration.maxEpochs = 30
+        let history = try Trainer(data: data, configuration: configuration).run()
+        let landscape = NetworkLandscape(network: network, x: data.x, y: data.y)
+        let center = history.finalParameters
+        let (first, second) = landscape.filterNormalizedDirections(around: center, seed: 9)
+        let alphas = [-1.0, 0, 0.3], betas = [0.7, 0, -0.25]
+        let grid = landscape.meanSquaredErrors(on: (center, first, second), alphas: alphas, betas: betas)
+        #expect(grid.count == 9)
+        #expect(grid[1 * 3 + 1] == history.epochs.last?.meanSquaredError)
+        for (row, beta) in betas.enumerated() {
+            for (column, alpha) in alphas.enumerated() {
+                let theta = center.indices.map { center[$0] + alpha * first[$0] + beta * second[$0] }
+                #expect(isClose(grid[row * 3 + column], network.meanSquaredError(theta, x: data.x, y: data.y), tolerance: 1e-14))
+            }
+        }
+        let start = history.epochs[0].parameters
+        let line = landscape.meanSquaredErrors(fromStart: start, toEnd: center, alphas: [0, 0.5, 1])
+        #expect(line[0] == history.epochs[0].meanSquaredError && line[2] == history.epochs.last?.meanSquaredError)
+        let middle = start.indices.map { 0.5 * start[$0] + 0.5 * center[$0] }
+        #expect(isClose(line[1], network.meanSquaredError(middle, x: data.x, y: data.y), tolerance: 1e-14))
+    }
+
+    @Test("filter-normalised directions: every unit block (wⱼ, cⱼ, vⱼ) and b has the norm of θ*'s block; seeded")
+    func filterNormalization() throws {
+        var generator = SeededGenerator(seed: 21)
+        let network = try NetworkModel(hiddenUnits: 6)
+        let center = randomValues(network.parameterCount, in: -2...2, using: &generator)
+        let landscape = NetworkLandscape(network: network, x: [0, 1], y: [1, 0])
+        let (first, second) = landscape.filterNormalizedDirections(around: center, seed: 4)
+        func norm(_ values: [Double], _ block: [Int]) -> Double { block.map { values[$0] * values[$0] }.reduce(0, +).squareRoot() }
+        #expect(network.unitBlocks.count == 7 && Set(network.unitBlocks.flatMap { $0 }) == Set(center.indices))
+        for block in network.unitBlocks {
+            #expect(isClose(norm(first, block), norm(center, block), tolerance: 1e-14))
+            #expect(isClose(norm(second, block), norm(center, block), tolerance: 1e-14))
+        }
+        #expect(first != second)
+        let again = landscape.filterNormalizedDirections(around: center, seed: 4)
+        #expect(again.first == first && again.second == second)
+        #expect(landscape.filterNormalizedDirections(around: center, seed: 5).first != first)
+    }
 }
