@@ -141,6 +141,8 @@ struct KitCaptions {
                                          results: finals.joined(separator: "; "))
         case .degreeSweep:
             return summary  // captioned above: it reads no model
+        case .interpolation:
+            return summary  // not in the kit
         case .chainRule(let spec):
             guard let index = ChainRule.sampleIndex(spec.sample, in: model.data.original),
                   let record = model.record(atEpoch: spec.epoch) else { return summary }

@@ -79,6 +79,8 @@ struct KitFigureJob: Sendable, Hashable {
                 }
             case .schedules:
                 for configuration in models { jobs.append(job(kind, configuration, .schedules(SchedulesSpec(base: configuration)))) }
+            case .interpolation:
+                break  // drawn on request (`descent figure interpolation`), not part of the kit
             }
         }
         return jobs

@@ -30,6 +30,8 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case degreeSweep = "degree-sweep"
     /// One sample's forward and backward pass as a computational graph, with the update.
     case chainRule = "chain-rule"
+    /// The loss on the straight line from the start θ₀ to the end θ_T of a run (not in the kit).
+    case interpolation
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {
