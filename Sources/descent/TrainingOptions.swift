@@ -166,7 +166,7 @@ struct TrainingOptions: ParsableArguments {
 
     /// The models these options name: one, or linear and cubic for `--model both`; `fallback`
     /// when neither `--model` nor `--degree` is given.
-    /// `--model mlp` is refused here: only `descent train` trains the network (``network()``).
+    /// `--model mlp` is refused here: `descent train` and the network's figures read ``network()``.
     func models(default fallback: ModelChoice = .linear) throws -> [PolynomialModel] {
         if let degree {
             return [try PolynomialModel.polynomial(degree: degree)]
@@ -175,7 +175,7 @@ struct TrainingOptions: ParsableArguments {
         case .linear: return [.linear]
         case .cubic: return [.cubic]
         case .both: return [.linear, .cubic]
-        case .mlp: throw ValidationError("--model mlp is trained by descent train only; this command draws the polynomial models: use --model linear, cubic or both.")
+        case .mlp: throw ValidationError("--model mlp is for descent train and descent figure landscape or interpolation; this command draws the polynomial models: use --model linear, cubic or both.")
         }
     }
 
