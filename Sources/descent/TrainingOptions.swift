@@ -46,14 +46,14 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "The optimizer: sgd (batch size 1), gd (full batch), minibatch, momentum or adam. Default: sgd, as in the notebook.")
     var optimizer: OptimizerChoice?
 
-    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0). Default: 0.001 linear, 0.01 cubic.")
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0). Default: 0.001 linear, 0.01 cubic and mlp.")
     var learningRate: Double?
 
-    @Option(parsing: .unconditional, help: "Number of epochs; the maximum under every stop rule (1...1000000). Default: 300 linear, 1000 cubic.")
+    @Option(parsing: .unconditional, help: "Number of epochs; the maximum under every stop rule (1...1000000). Default: 300 linear, 1000 cubic and mlp.")
     var epochs: Int?
 
     @Option(name: .customLong("init"), parsing: .unconditional,
-            help: "Initial parameters, comma separated, in the order w, b (linear) or w1, w2, w3, b (cubic). Default: 0.1,0.1 and -1,0,0,1.")
+            help: "Initial parameters, comma separated, in the order w, b (linear), w1, w2, w3, b (cubic) or w1...wH, c1...cH, v1...vH, b (mlp). Default: 0.1,0.1, -1,0,0,1 and a Glorot-uniform start drawn with --seed (mlp).")
     var initialParameters: String?
 
     @Option(help: "Learning-rate schedule over the updates t = 0, 1, … (one update an epoch for gd, one per sample for sgd, momentum and adam, one per batch for minibatch): constant; step (× --schedule-gamma every --schedule-step-every epochs); exponential (× --schedule-gamma every epoch); cosine (η·½(1 + cos(π·t/T)) over the T updates of --epochs); warmup (rising linearly to η over --warmup-epochs, then η). Default: constant.")
@@ -68,7 +68,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("warmup-epochs"), parsing: .unconditional, help: "--schedule warmup: epochs of the linear ramp (at least 1). Default: a tenth of --epochs.")
     var warmupEpochs: Int?
 
-    @Option(help: "Stop rule: fixed (exactly --epochs), notebook (stop at the first epoch whose MSE does not decrease) or tolerance (--tol). Default: fixed linear, notebook cubic.")
+    @Option(help: "Stop rule: fixed (exactly --epochs), notebook (stop at the first epoch whose MSE does not decrease) or tolerance (--tol). Default: fixed linear and mlp, notebook cubic.")
     var stop: StopChoice?
 
     @Option(name: .customLong("tol"), parsing: .unconditional, help: "Tolerance on the change of MSE between epochs for --stop tolerance.")
@@ -77,7 +77,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per update for --optimizer minibatch.")
     var batchSize: Int = 4
 
-    @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more).")
+    @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more); with --model mlp also the seed of its start and of a landscape's random directions.")
     var seed: UInt64 = 42
 
     @Flag(name: .customLong("no-shuffle"), help: "Keep the samples in file order instead of shuffling each epoch.")
