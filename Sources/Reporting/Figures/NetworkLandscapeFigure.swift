@@ -58,8 +58,13 @@ struct NetworkLandscapePlane: Sendable {
         let points = path.map { Self.coordinates(of: $0, center: planeCenter, first: planeFirst, second: planeSecond) }.filter(\.isFinite)
         let aSpan = LandscapePlane.span(points.map(\.x)), bSpan = LandscapePlane.span(points.map(\.y))
         if explainedVarianceRatio == nil {
-            aRange = min(-1, aSpan.lowerBound - 0.12 * (aSpan.upperBound - aSpan.lowerBound))...max(1, aSpan.upperBound + 0.12 * (aSpan.upperBound - aSpan.lowerBound))
-            bRange = min(-1, bSpan.lowerBound - 0.12 * (bSpan.upperBound - bSpan.lowerBound))...max(1, bSpan.upperBound + 0.12 * (bSpan.upperBound - bSpan.lowerBound))
+            /// `[−1, 1]`, widened to `span` with 12 % margins.
+            func covering(_ span: ClosedRange<Double>) -> ClosedRange<Double> {
+                let margin = 0.12 * (span.upperBound - span.lowerBound)
+                return min(-1, span.lowerBound - margin)...max(1, span.upperBound + margin)
+            }
+            aRange = covering(aSpan)
+            bRange = covering(bSpan)
         } else {
             aRange = LandscapePlane.padded(aSpan, otherWidth: bSpan.upperBound - bSpan.lowerBound)
             bRange = LandscapePlane.padded(bSpan, otherWidth: aSpan.upperBound - aSpan.lowerBound)
