@@ -68,6 +68,16 @@ public enum LectureFigures {
             return CompareModelsFigure.make(style: style, models: models)
         case .compareOptimizers(let options):
             return try OptimizerComparisonFigure.make(options, style: style, runs: models)
+        case .overshoot(let options):
+            return try OvershootFigure.make(options, style: style, model: models[0])
+        case .gradientField(let options):
+            return try GradientFieldFigure.make(options, style: style, model: models[0])
+        case .sgdNoise(let options):
+            return try GradientNoiseFigure.make(options, style: style, model: models[0])
+        case .optimizerState(let options):
+            return try OptimizerStateFigure.make(options, style: style, momentum: models[0], adam: models[1])
+        case .surface(let options):
+            return try SurfaceFigure.make(options, style: style, model: models[0])
         case .parameters(let options):
             return try ParametersFigure.make(options, style: style, models: models)
         case .chainRule(let options):

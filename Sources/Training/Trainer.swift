@@ -138,9 +138,11 @@ public struct Trainer {
                                     network.meanSquaredError(parameters: buffers.parameters, x: x, y: y, hidden: buffers.features)
                                 } ?? .nan
                             guard error.isFinite else { return history(.diverged(epoch: epoch)) }
+                            let (first, second) = optimizerState(buffers)
                             steps.append(StepRecord(epoch: epoch, step: stepCount,
                                                     sampleIndex: end - start == 1 ? order[start] : nil,
-                                                    parameters: parameters, meanSquaredError: error))
+                                                    parameters: parameters, meanSquaredError: error,
+                                                    firstMoment: first, secondMoment: second))
                         }
                         start = end
                     }
@@ -241,6 +243,15 @@ public struct Trainer {
             guard w1.isFinite && w2.isFinite && w3.isFinite && b.isFinite else { return false }
         }
         return true
+    }
+
+    /// The optimizer's state vectors as a step records them: momentum's velocity, Adam's `m` and `v`.
+    private func optimizerState(_ buffers: TrainerBuffers) -> (first: [Double]?, second: [Double]?) {
+        switch configuration.optimizer {
+        case .sgd, .gd, .minibatch: return (nil, nil)
+        case .momentum: return (Array(buffers.firstMoment), nil)
+        case .adam: return (Array(buffers.firstMoment), Array(buffers.secondMoment))
+        }
     }
 
     /// Applies the optimizer's update with gradient `buffers.gradient`; `step` is the 1-based update count.

@@ -47,10 +47,10 @@ struct FigureCommand: AsyncParsableCommand {
     @Flag(help: "loss, lr-sweep: logarithmic MSE axis; parameters: logarithmic gradient-norm axis (also chosen when the norms span two decades).")
     var log = false
 
-    @Option(parsing: .unconditional, help: "training, slice, chain-rule: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
+    @Option(parsing: .unconditional, help: "training, slice, sgd-noise, chain-rule: the epoch to show (0 = the start, which --init sets). Default: the last for training, 0 for slice, sgd-noise and chain-rule.")
     var epoch: Int?
 
-    @Option(parsing: .unconditional, help: "landscape: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
+    @Option(parsing: .unconditional, help: "landscape, gradient-field, surface, sgd-noise: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
     var params: String?
 
     @Flag(help: "landscape: use the plane of the path's first two principal directions (axes pc1, pc2 with the share of the path's variance; --grid-csv header pc1,pc2,mse).")
@@ -62,25 +62,25 @@ struct FigureCommand: AsyncParsableCommand {
     @Flag(help: "landscape: use the unnormalised data (raw units) instead of z-scores.")
     var raw = false
 
-    @Option(parsing: .unconditional, help: "landscape, normalization, compare: grid points per side, 2...4096.")
+    @Option(parsing: .unconditional, help: "landscape, normalization, compare, gradient-field, surface: grid points per side, 2...4096.")
     var grid: Int = 400
 
     @Option(help: "landscape, normalization, compare: equal (one unit as long on both axes, so the bowl's circles stay round) or fill (each axis fills the panel). Default: equal on z-scored data, fill with --raw.")
     var aspect: LandscapeOptions.Aspect?
 
-    @Option(name: .customLong("range-w"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w (linear).")
+    @Option(name: .customLong("range-w"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w (linear).")
     var rangeW: String?
 
-    @Option(name: .customLong("range-b"), parsing: .unconditional, help: "landscape: range LOW:HIGH of b.")
+    @Option(name: .customLong("range-b"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of b.")
     var rangeB: String?
 
-    @Option(name: .customLong("range-w1"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w1 (cubic).")
+    @Option(name: .customLong("range-w1"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w1 (cubic).")
     var rangeW1: String?
 
-    @Option(name: .customLong("range-w2"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w2 (cubic).")
+    @Option(name: .customLong("range-w2"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w2 (cubic).")
     var rangeW2: String?
 
-    @Option(name: .customLong("range-w3"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w3 (cubic).")
+    @Option(name: .customLong("range-w3"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w3 (cubic).")
     var rangeW3: String?
 
     @Option(name: .customLong("grid-csv"), help: "landscape: also write the grid as CSV (header <P1>,<P2>,mse, e.g. w,b,mse; pc1,pc2,mse with --pca), one row per grid point, P2 outer and P1 inner, numbers in shortest round-trip form.")
@@ -100,6 +100,12 @@ struct FigureCommand: AsyncParsableCommand {
 
     @Option(parsing: .unconditional, help: "step: the number of gradient steps (1...20, default 3). The step's learning rate is --lr (default 0.05).")
     var steps: Int = 3
+
+    @Option(parsing: .unconditional, help: "surface: the camera's elevation above the floor in degrees, 5...90.")
+    var elev: Double = 30
+
+    @Option(parsing: .unconditional, help: "surface: the camera's azimuth in degrees (-60 looks from the front left, as matplotlib).")
+    var azim: Double = -60
 
     @Option(help: "chain-rule: the sample followed, a name from the data (Oliver) or a row number from 1. Default: the first row. The parameters are those of --epoch (default 0, the start).")
     var sample: String?
@@ -178,7 +184,7 @@ struct FigureCommand: AsyncParsableCommand {
         }
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
-        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules, .chainRule, .interpolation]
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules, .chainRule, .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface, .interpolation]
         if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
@@ -204,6 +210,11 @@ struct FigureCommand: AsyncParsableCommand {
             case .models: return .compareModels(CompareModelsSpec(completing: runs))
             case .optimizers: return .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane, raw: raw))
             }
+        case .overshoot: return .overshoot(OvershootSpec(run: first))
+        case .gradientField: return .gradientField(GradientFieldSpec(run: first, plane: plane))
+        case .optimizerState: return .optimizerState(OptimizerStateSpec(run: first))
+        case .surface: return .surface(SurfaceSpec(run: first, plane: plane, elevation: elev, azimuth: azim))
+        case .sgdNoise: return .sgdNoise(GradientNoiseSpec(run: first, parameters: plane.parameters, epoch: epoch ?? 0))
         case .parameters: return .parameters(ParametersSpec(runs: runs, logScale: log))
         case .residuals: return .residuals(ResidualsSpec(runs: runs))
         case .chainRule: return .chainRule(ChainRuleSpec(run: first, sample: sample, epoch: epoch ?? 0))

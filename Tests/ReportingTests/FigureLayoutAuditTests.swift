@@ -54,6 +54,23 @@ struct FigureLayoutAuditTests {
             ("landscape-mlp-pca", .landscape(LandscapeSpec(run: network, plane: LandscapeOptions(principalPlane: true, gridSize: 40)))),
             ("interpolation-mlp", .interpolation(InterpolationSpec(run: network))),
             ("interpolation-cubic", .interpolation(InterpolationSpec(run: cubic))),
+        ] + dynamicsSpecs
+    }()
+
+    /// The figures that look inside gradient descent (issue 15).
+    static let dynamicsSpecs: [(name: String, spec: FigureSpec)] = {
+        let linear = TrainingConfiguration.notebook(for: .linear), cubic = TrainingConfiguration.notebook(for: .cubic)
+        return [
+            ("overshoot-linear", .overshoot(OvershootSpec(run: linear))),
+            ("overshoot-cubic", .overshoot(OvershootSpec(run: cubic))),
+            ("gradient-field-linear", .gradientField(GradientFieldSpec(run: linear, plane: LandscapeOptions(gridSize: 40)))),
+            ("sgd-noise-linear", .sgdNoise(GradientNoiseSpec(run: linear))),
+            ("sgd-noise-cubic", .sgdNoise(GradientNoiseSpec(run: cubic))),
+            ("optimizer-state-linear", .optimizerState(OptimizerStateSpec(run: linear))),
+            ("optimizer-state-cubic", .optimizerState(OptimizerStateSpec(run: cubic))),
+            ("surface-linear", .surface(SurfaceSpec(run: linear, plane: LandscapeOptions(gridSize: 40)))),
+            ("surface-cubic", .surface(SurfaceSpec(run: cubic, plane: LandscapeOptions(gridSize: 40)))),
+            ("gradient-field-cubic", .gradientField(GradientFieldSpec(run: cubic, plane: LandscapeOptions(gridSize: 40)))),
         ]
     }()
 

@@ -133,7 +133,7 @@ struct RunStoreTests {
         #expect(run.history.configuration.learningRate == 0.625 && !run.history.diverged)
     }
 
-    @Test("the default kit trains every distinct run exactly once (24: 2 models, 8 sweep, 2 normalization, 3 optimizers, 1 step, 8 schedules)")
+    @Test("the default kit trains every distinct run exactly once (28: 2 models, 8 sweep, 2 normalization, 3 optimizers, 1 step, 8 schedules, 4 optimizer states)")
     func defaultKitTrainsOnce() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-kit-runs-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -150,7 +150,9 @@ struct RunStoreTests {
         let (result, trained) = try await Self.traced { try await builder.build() }
         #expect(Set(trained).count == trained.count, "some run was trained twice")
         // Each model's constant-schedule run is its sweep's 0.1 × 2/λmax run, so the schedules add 4 runs a model.
-        #expect(trained.count == 24 && result.trainedRuns == 24)
+        #expect(trained.count == 28 && result.trainedRuns == 28)
+        // optimizer-state: a momentum and an Adam run per model, recording every update.
+        #expect(trained.filter(\.configuration.recordSteps).count == 4)
         let names = trained.map { "\($0.configuration.model.name) \($0.configuration.optimizer.name)" }
         let linearGD = names.filter { $0 == "linear gd" }.count
         #expect(linearGD == 11)  // sweep 4, normalization 2 (raw and z-scored), optimizers 1, schedules 4
