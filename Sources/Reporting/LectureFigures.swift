@@ -43,7 +43,12 @@ public enum LectureFigures {
         case .training(let options):
             return try TrainingFigure.make(options, style: style, model: models[0])
         case .landscape(let options):
+            if let network = options.run.network {
+                return try NetworkLandscapeFigure.make(options, style: style, model: models[0], network: network)
+            }
             return try LandscapeFigure.make(options, style: style, model: models[0])
+        case .interpolation(let options):
+            return try InterpolationFigure.make(options, style: style, model: models[0])
         case .normalization(let options):
             return try NormalizationFigure.make(options, style: style, raw: models[0], zScored: models[1])
         case .lrSweep(let options):
@@ -97,12 +102,16 @@ public struct FigureProduct {
     let landscape: (plane: LandscapePlane, grid: ValueGrid)?
     /// The figure's numbers as CSV, for figures that have a table (`degree-sweep`).
     let table: String?
+    /// The grid as CSV of a landscape not drawn by a `LandscapePlane` (a network's), made on demand.
+    let otherGrid: (() -> String)?
 
-    init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil, table: String? = nil) {
+    init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil, table: String? = nil,
+         gridCSV: (() -> String)? = nil) {
         self.figure = figure
         self.summary = summary
         self.landscape = landscape
         self.table = table
+        otherGrid = gridCSV
     }
 
     /// The figure's table as CSV (`degree-sweep`: `degree,train_mse_cm2,loo_mse_cm2`), or nil for
@@ -112,6 +121,6 @@ public struct FigureProduct {
     /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`), or nil for
     /// figures without one.
     public func gridCSV() -> String? {
-        landscape.map { $0.plane.csv($0.grid) }
+        landscape.map { $0.plane.csv($0.grid) } ?? otherGrid?()
     }
 }

@@ -19,6 +19,10 @@ struct FigureCommand: AsyncParsableCommand {
                   --out fit.svg
               descent figure landscape --range-w -2:2 --range-b -2:2 --out l.png
               descent figure landscape --out landscape.svg --svg-text paths
+              descent figure landscape --model mlp --hidden 8 --optimizer adam \\
+                  --lr 0.01 --epochs 2000 --directions pca --out mlp.png
+              descent figure interpolation --model mlp --optimizer adam --lr 0.01 \\
+                  --out line.png
             """
     )
 
@@ -51,6 +55,9 @@ struct FigureCommand: AsyncParsableCommand {
 
     @Flag(help: "landscape: use the plane of the path's first two principal directions (axes pc1, pc2 with the share of the path's variance; --grid-csv header pc1,pc2,mse).")
     var pca = false
+
+    @Option(help: "landscape with --model mlp: the plane through the final parameters: random (two filter-normalised random directions, seeded with --seed) or pca (the path's first two principal directions). Default: random.")
+    var directions: NetworkDirections?
 
     @Flag(help: "landscape: use the unnormalised data (raw units) instead of z-scores.")
     var raw = false
@@ -125,6 +132,18 @@ struct FigureCommand: AsyncParsableCommand {
         _ = try parsedRanges()
         _ = try parsedLearningRates()
         _ = try parsedDegrees()
+        if directions != nil, training.model != .mlp || kindName != FigureKind.landscape.rawValue {
+            throw ValidationError("--directions chooses the plane of a network's landscape; use it with 'descent figure landscape --model mlp' (a polynomial's plane is --params or --pca).")
+        }
+        if training.model == .mlp {
+            guard [FigureKind.landscape.rawValue, FigureKind.interpolation.rawValue].contains(kindName) else {
+                throw ValidationError("--model mlp draws the landscape and interpolation figures; use --model linear, cubic or both for '\(kindName)'.")
+            }
+            if let flag = [("--params", params != nil), ("--pca", pca), ("--raw", raw),
+                           ("--range-*", [rangeW, rangeB, rangeW1, rangeW2, rangeW3].contains { $0 != nil })].first(where: \.1)?.0 {
+                throw ValidationError("\(flag) does not apply to --model mlp: a network's plane is --directions random or pca, on z-scored data.")
+            }
+        }
         if csv != nil, kindName != FigureKind.degreeSweep.rawValue {
             throw ValidationError("--csv writes the degree sweep's table; use it with 'descent figure degree-sweep'.")
         }
@@ -158,9 +177,14 @@ struct FigureCommand: AsyncParsableCommand {
 
     /// The figure these options describe.
     func spec(_ kind: FigureKind) throws -> FigureSpec {
+        if let network = try training.network() {
+            let run = try training.configuration(network: network)
+            if kind == .interpolation { return .interpolation(InterpolationSpec(run: run)) }
+            return .landscape(LandscapeSpec(run: run, plane: LandscapeOptions(principalPlane: directions == .pca, gridSize: grid, aspect: aspect)))
+        }
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
-        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules, .chainRule, .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface]
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules, .chainRule, .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface, .interpolation]
         if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
@@ -198,6 +222,7 @@ struct FigureCommand: AsyncParsableCommand {
         case .schedules:
             return .schedules(SchedulesSpec(base: first, optimizer: training.optimizer == nil ? nil : first.optimizer,
                                             learningRate: training.learningRate))
+        case .interpolation: return .interpolation(InterpolationSpec(run: first))
         }
     }
 

@@ -26,6 +26,9 @@ struct FigureLayoutAuditTests {
     static let specs: [(name: String, spec: FigureSpec)] = {
         let linear = TrainingConfiguration.notebook(for: .linear), cubic = TrainingConfiguration.notebook(for: .cubic)
         let plane = LandscapeOptions(gridSize: 40)
+        var network = TrainingConfiguration.network(try! NetworkModel(hiddenUnits: 8))
+        network.optimizer = .defaultAdam
+        network.maxEpochs = 300
         return [
             ("fit-linear", .fit(FitSpec(runs: [linear], residuals: true, labels: true))),
             ("fit-both", .fit(FitSpec(runs: [linear, cubic]))),
@@ -47,6 +50,10 @@ struct FigureLayoutAuditTests {
             ("residuals-both", .residuals(ResidualsSpec(runs: [linear, cubic]))),
             ("schedules-linear", .schedules(SchedulesSpec(base: linear))),
             ("schedules-cubic", .schedules(SchedulesSpec(base: cubic))),
+            ("landscape-mlp-random", .landscape(LandscapeSpec(run: network, plane: plane))),
+            ("landscape-mlp-pca", .landscape(LandscapeSpec(run: network, plane: LandscapeOptions(principalPlane: true, gridSize: 40)))),
+            ("interpolation-mlp", .interpolation(InterpolationSpec(run: network))),
+            ("interpolation-cubic", .interpolation(InterpolationSpec(run: cubic))),
         ] + dynamicsSpecs
     }()
 

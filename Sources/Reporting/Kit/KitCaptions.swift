@@ -143,6 +143,9 @@ struct KitCaptions {
                                          results: finals.joined(separator: "; "))
         case .degreeSweep:
             return summary  // captioned above: it reads no model
+        case .interpolation:
+            return text.captionInterpolation(model: name, run: run(model),
+                                             start: number(model.history.epochs.first?.meanSquaredError ?? .nan, 4), end: mse)
         case .chainRule(let spec):
             guard let index = ChainRule.sampleIndex(spec.sample, in: model.data.original),
                   let record = model.record(atEpoch: spec.epoch) else { return summary }

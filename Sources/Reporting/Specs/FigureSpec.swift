@@ -48,6 +48,8 @@ public enum FigureSpec: Sendable, Hashable {
     case degreeSweep(DegreeSweepSpec)
     /// One sample's chain rule, forward and backward, with the update.
     case chainRule(ChainRuleSpec)
+    /// The loss on the straight line from a run's start to its end.
+    case interpolation(InterpolationSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -71,6 +73,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .residuals: return .residuals
         case .degreeSweep: return .degreeSweep
         case .chainRule: return .chainRule
+        case .interpolation: return .interpolation
         }
     }
 
@@ -82,7 +85,8 @@ public enum FigureSpec: Sendable, Hashable {
         case .fit(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .loss(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .training(let spec): try spec.validate()
-        case .landscape(let spec): try spec.plane.validate(for: spec.run.model)
+        case .landscape(let spec):
+            if spec.run.network != nil { try spec.validateNetwork() } else { try spec.plane.validate(for: spec.run.model) }
         case .normalization(let spec): try spec.plane.validate(for: spec.run.model)
         case .lrSweep(let spec): try spec.validate()
         case .slice(let spec): try spec.validate()
@@ -99,6 +103,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .residuals(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .degreeSweep(let spec): try spec.validate()
         case .chainRule(let spec): try spec.validate()
+        case .interpolation: return
         }
     }
 
@@ -128,6 +133,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .residuals(let spec): return spec.runs.map { RunRequest($0) }
         case .degreeSweep: return []
         case .chainRule(let spec): return [RunRequest(spec.run)]
+        case .interpolation(let spec): return [RunRequest(spec.run)]
         }
     }
 
