@@ -78,6 +78,36 @@ def compare(name, rows, names, theta, losses):
     return ok
 
 
+def poly_fit_predict(x_train, y_train, x_test, degree):
+    """Least squares polynomial of `degree` on z-scored x and y (population sigma), predictions in y's units."""
+    mx, sx, my, sy = x_train.mean(), x_train.std(), y_train.mean(), y_train.std()
+    powers = list(range(1, degree + 1)) + [0]
+    X = features((x_train - mx) / sx, powers)
+    theta, *_ = np.linalg.lstsq(X, (y_train - my) / sy, rcond=None)
+    return my + sy * (features((np.atleast_1d(x_test) - mx) / sx, powers) @ theta)
+
+
+def check_degree_sweep(binary, tmp):
+    """`descent figure degree-sweep --csv` against a direct refit per held-out person in numpy."""
+    table = os.path.join(tmp, "sweep.csv")
+    subprocess.run([binary, "figure", "degree-sweep", "--out", os.path.join(tmp, "sweep.png"), "--csv", table],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(table) as f:
+        rows = list(csv.DictReader(f))
+    ok = [r for r in rows][0].keys() == {"degree", "train_mse_cm2", "loo_mse_cm2"} and len(rows) == 8
+    worst = 0.0
+    for row in rows:
+        degree = int(row["degree"])
+        train = float(np.mean((poly_fit_predict(WEIGHT, HEIGHT, WEIGHT, degree) - HEIGHT) ** 2))
+        loo = float(np.mean([(poly_fit_predict(np.delete(WEIGHT, i), np.delete(HEIGHT, i), WEIGHT[i], degree)[0] - HEIGHT[i]) ** 2
+                             for i in range(len(WEIGHT))]))
+        for ours, theirs in ((float(row["train_mse_cm2"]), train), (float(row["loo_mse_cm2"]), loo)):
+            worst = max(worst, abs(ours - theirs) / max(1.0, abs(theirs)))
+    ok = ok and worst < 1e-6
+    print(f"degree sweep CSV: max relative difference from numpy's refits {worst:.3e} over degrees 1-8: {'ok' if ok else 'MISMATCH'}")
+    return ok
+
+
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/descent"
     x, y = zscore(WEIGHT), zscore(HEIGHT)
@@ -102,6 +132,8 @@ def main():
                                 "--epochs", "65", "--stop", "fixed", "--init", "-1,0,0,1"], history)
         theta, losses = run_sgd_fixed_order([1, 2, 3, 0], np.array([-1.0, 0, 0, 1]), 0.01, 65, x, y)
         ok &= compare("cubic sgd", rows, ["w1", "w2", "w3", "b"], theta, losses)
+
+        ok &= check_degree_sweep(binary, tmp)
 
         slope, intercept = np.polyfit(WEIGHT, HEIGHT, 1)
         print(f"closed form (numpy polyfit): height_cm = {intercept:.2f} + {slope:.4f}*weight_kg")

@@ -43,7 +43,12 @@ public enum LectureFigures {
         case .training(let options):
             return try TrainingFigure.make(options, style: style, model: models[0])
         case .landscape(let options):
+            if let network = options.run.network {
+                return try NetworkLandscapeFigure.make(options, style: style, model: models[0], network: network)
+            }
             return try LandscapeFigure.make(options, style: style, model: models[0])
+        case .interpolation(let options):
+            return try InterpolationFigure.make(options, style: style, model: models[0])
         case .normalization(let options):
             return try NormalizationFigure.make(options, style: style, raw: models[0], zScored: models[1])
         case .lrSweep(let options):
@@ -63,6 +68,16 @@ public enum LectureFigures {
             return CompareModelsFigure.make(style: style, models: models)
         case .compareOptimizers(let options):
             return try OptimizerComparisonFigure.make(options, style: style, runs: models)
+        case .overshoot(let options):
+            return try OvershootFigure.make(options, style: style, model: models[0])
+        case .gradientField(let options):
+            return try GradientFieldFigure.make(options, style: style, model: models[0])
+        case .sgdNoise(let options):
+            return try GradientNoiseFigure.make(options, style: style, model: models[0])
+        case .optimizerState(let options):
+            return try OptimizerStateFigure.make(options, style: style, momentum: models[0], adam: models[1])
+        case .surface(let options):
+            return try SurfaceFigure.make(options, style: style, model: models[0])
         case .parameters(let options):
             return try ParametersFigure.make(options, style: style, models: models)
         case .chainRule(let options):
@@ -89,16 +104,16 @@ public struct FigureProduct {
     let landscape: (plane: LandscapePlane, grid: ValueGrid)?
     /// The figure's numbers as CSV, for figures that have a table (`degree-sweep`).
     let table: String?
-    /// The surface grid of `landscape --surface`, for `gridCSV()`.
-    let surfaceGrid: ValueGrid?
+    /// The grid as CSV of a landscape not drawn by a `LandscapePlane` (a network's), made on demand.
+    let otherGrid: (() -> String)?
 
     init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil, table: String? = nil,
-         surfaceGrid: ValueGrid? = nil) {
+         gridCSV: (() -> String)? = nil) {
         self.figure = figure
         self.summary = summary
         self.landscape = landscape
         self.table = table
-        self.surfaceGrid = surfaceGrid
+        otherGrid = gridCSV
     }
 
     /// The figure's table as CSV (`degree-sweep`: `degree,train_mse_cm2,loo_mse_cm2`), or nil for
@@ -108,7 +123,6 @@ public struct FigureProduct {
     /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`; `x,y,loss`
     /// for a surface, see `SurfaceLandscapeFigure.csv`), or nil for figures without one.
     public func gridCSV() -> String? {
-        if let surfaceGrid { return SurfaceLandscapeFigure.csv(surfaceGrid) }
-        return landscape.map { $0.plane.csv($0.grid) }
+        landscape.map { $0.plane.csv($0.grid) } ?? otherGrid?()
     }
 }

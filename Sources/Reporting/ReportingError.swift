@@ -23,6 +23,10 @@ public enum FigureSetting: Hashable, Sendable {
     case learningRate
     /// The learning rates of a sweep.
     case learningRates
+    /// A 3-D view's camera elevation.
+    case elevation
+    /// A 3-D view's camera azimuth.
+    case azimuth
     /// The polynomial degrees a degree sweep draws.
     case degrees
     /// The sample a chain-rule figure follows.
@@ -41,6 +45,8 @@ public enum FigureSetting: Hashable, Sendable {
         case .initialWeight: return "the starting weight"
         case .learningRate: return "the learning rate"
         case .learningRates: return "the learning rates"
+        case .elevation: return "the camera's elevation"
+        case .azimuth: return "the camera's azimuth"
         case .degrees: return "the degrees"
         case .sample: return "the sample"
         }

@@ -10,13 +10,21 @@ public struct StepRecord: Sendable, Codable, Equatable {
     public let parameters: [Double]
     /// The MSE over the whole data set at `θ`, from ``SufficientStatistics`` (`O(p²)` per step).
     public let meanSquaredError: Double
+    /// The optimizer's first state vector after the update: momentum's velocity `v` (the step is
+    /// `η·v`), Adam's first moment `m` before bias correction; `nil` for `sgd`, `gd`, `minibatch`.
+    public let firstMoment: [Double]?
+    /// Adam's second moment `v` after the update, before bias correction; `nil` for the others.
+    public let secondMoment: [Double]?
 
     /// Creates a record.
-    public init(epoch: Int, step: Int, sampleIndex: Int?, parameters: [Double], meanSquaredError: Double) {
+    public init(epoch: Int, step: Int, sampleIndex: Int?, parameters: [Double], meanSquaredError: Double,
+                firstMoment: [Double]? = nil, secondMoment: [Double]? = nil) {
         self.epoch = epoch
         self.step = step
         self.sampleIndex = sampleIndex
         self.parameters = parameters
         self.meanSquaredError = meanSquaredError
+        self.firstMoment = firstMoment
+        self.secondMoment = secondMoment
     }
 }

@@ -48,6 +48,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     case nonFiniteParameter(name: String, value: Double)
     /// A polynomial degree outside 1...9.
     case invalidDegree(Int)
+    /// A number of hidden units outside 1...64.
+    case invalidHiddenUnits(Int)
     /// A list of powers that does not describe a model (empty, negative, above 9 or repeated).
     case invalidPowers([Int])
     /// A learning rate that is not a finite number greater than zero.
@@ -74,6 +76,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     case optimizerNeedsSamples(String)
     /// A surface whose value or gradient at the start `(x, y)` is not a finite number.
     case surfaceStartNotFinite(x: Double, y: Double)
+    /// The MSE at a network's starting parameters (`--init`) overflows double precision.
+    case networkStartingLossNotFinite(network: NetworkModel)
 
     /// One sentence that quotes the bad value and says what to do.
     public var description: String {
@@ -168,6 +172,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
             return "The \(model) model has \(expected.count) parameter\(expected.count == 1 ? "" : "s") (\(names)) but \(got) initial value\(got == 1 ? " was" : "s were") given; give one value for each of \(names)."
         case .nonFiniteParameter(let name, let value):
             return "The initial value of parameter '\(name)' is \(value); give a finite number."
+        case .invalidHiddenUnits(let units):
+            return "The number of hidden units must be between 1 and \(NetworkModel.maximumHiddenUnits), got \(units); try 8."
         case .invalidDegree(let degree):
             return "The polynomial degree \(degree) is not supported; choose a degree from 1 to \(PolynomialModel.maximumPower)."
         case .invalidPowers(let powers):
@@ -187,6 +193,9 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
             let usual = TrainingConfiguration.notebook(for: model).initialParameters.map { Self.format($0) }.joined(separator: ", ")
             return "The MSE at the starting parameters \(start) is too large to compute in double precision\(raw ? " on the data's original units" : ""), "
                 + "so training cannot start; choose starting values nearer the data (--init, or init in a build file), such as the \(model.name) model's default \(usual)."
+        case .networkStartingLossNotFinite(let network):
+            return "The MSE of the \(network.name) at its starting parameters is too large to compute in double precision, so training cannot start; "
+                + "choose smaller --init values, or leave --init out for the seeded Glorot start."
         case .invalidSchedule(let problem):
             return "The learning-rate schedule is not valid: \(problem)."
         case let .invalidSurface(problem, column, text):

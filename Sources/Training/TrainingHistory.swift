@@ -49,7 +49,7 @@ public struct TrainingHistory: Sendable, Codable {
     /// so `Double(field)` reads back exactly the stored value; non-finite values would be written as
     /// `nan`/`inf`, but a history never stores them.
     public func csv() -> String {
-        var text = (["epoch"] + configuration.model.parameterNames + ["mse", "mae_cm", "grad_norm", "lr"])
+        var text = (["epoch"] + configuration.parameterNames + ["mse", "mae_cm", "grad_norm", "lr"])
             .joined(separator: ",") + "\n"
         for record in epochs {
             let fields = [String(record.epoch)]
@@ -98,8 +98,8 @@ public struct TrainingHistory: Sendable, Codable {
         try container.encode(stopReason, forKey: .stopReason)
         try container.encode(xScale, forKey: .xScale)
         try container.encode(yScale, forKey: .yScale)
-        try container.encode(configuration.model.name, forKey: .model)
-        try container.encode(configuration.model.parameterNames, forKey: .parameterNames)
+        try container.encode(configuration.modelName, forKey: .model)
+        try container.encode(configuration.parameterNames, forKey: .parameterNames)
         try container.encode(configuration.optimizer.name, forKey: .optimizerName)
         try container.encode(stopReason.description, forKey: .stopDescription)
         try container.encode(finalParameters, forKey: .finalParameters)

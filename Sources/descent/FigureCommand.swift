@@ -21,6 +21,10 @@ struct FigureCommand: AsyncParsableCommand {
               descent figure landscape --out landscape.svg --svg-text paths
               descent figure landscape --surface rosenbrock --init -1.5,2 --lr 0.001 \\
                   --epochs 500 --out rosenbrock.png
+              descent figure landscape --model mlp --hidden 8 --optimizer adam \\
+                  --lr 0.01 --epochs 2000 --directions pca --out mlp.png
+              descent figure interpolation --model mlp --optimizer adam --lr 0.01 \\
+                  --out line.png
             """
     )
 
@@ -45,37 +49,40 @@ struct FigureCommand: AsyncParsableCommand {
     @Flag(help: "loss, lr-sweep: logarithmic MSE axis; parameters: logarithmic gradient-norm axis (also chosen when the norms span two decades).")
     var log = false
 
-    @Option(parsing: .unconditional, help: "training, slice, chain-rule: the epoch to show (0 = the start). Default: the last for training, 0 for slice.")
+    @Option(parsing: .unconditional, help: "training, slice, sgd-noise, chain-rule: the epoch to show (0 = the start, which --init sets). Default: the last for training, 0 for slice, sgd-noise and chain-rule.")
     var epoch: Int?
 
-    @Option(parsing: .unconditional, help: "landscape: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
+    @Option(parsing: .unconditional, help: "landscape, gradient-field, surface, sgd-noise: the two parameters spanning the plane, e.g. w1,w3 (others held at their final values). Default: w,b (linear), w1,w3 (cubic: x and x³ are correlated, so that plane shows the long narrow valley).")
     var params: String?
 
     @Flag(help: "landscape: use the plane of the path's first two principal directions (axes pc1, pc2 with the share of the path's variance; --grid-csv header pc1,pc2,mse).")
     var pca = false
 
+    @Option(help: "landscape with --model mlp: the plane through the final parameters: random (two filter-normalised random directions, seeded with --seed) or pca (the path's first two principal directions). Default: random.")
+    var directions: NetworkDirections?
+
     @Flag(help: "landscape: use the unnormalised data (raw units) instead of z-scores.")
     var raw = false
 
-    @Option(parsing: .unconditional, help: "landscape, normalization, compare: grid points per side, 2...4096.")
+    @Option(parsing: .unconditional, help: "landscape, normalization, compare, gradient-field, surface: grid points per side, 2...4096.")
     var grid: Int = 400
 
     @Option(help: "landscape, normalization, compare: equal (one unit as long on both axes, so the bowl's circles stay round) or fill (each axis fills the panel). Default: equal on z-scored data, fill with --raw.")
     var aspect: LandscapeOptions.Aspect?
 
-    @Option(name: .customLong("range-w"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w (linear).")
+    @Option(name: .customLong("range-w"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w (linear).")
     var rangeW: String?
 
-    @Option(name: .customLong("range-b"), parsing: .unconditional, help: "landscape: range LOW:HIGH of b.")
+    @Option(name: .customLong("range-b"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of b.")
     var rangeB: String?
 
-    @Option(name: .customLong("range-w1"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w1 (cubic).")
+    @Option(name: .customLong("range-w1"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w1 (cubic).")
     var rangeW1: String?
 
-    @Option(name: .customLong("range-w2"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w2 (cubic).")
+    @Option(name: .customLong("range-w2"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w2 (cubic).")
     var rangeW2: String?
 
-    @Option(name: .customLong("range-w3"), parsing: .unconditional, help: "landscape: range LOW:HIGH of w3 (cubic).")
+    @Option(name: .customLong("range-w3"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w3 (cubic).")
     var rangeW3: String?
 
     @Option(help: SurfaceCommandLine.help)
@@ -105,6 +112,12 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "step: the number of gradient steps (1...20, default 3). The step's learning rate is --lr (default 0.05).")
     var steps: Int = 3
 
+    @Option(parsing: .unconditional, help: "surface: the camera's elevation above the floor in degrees, 5...90.")
+    var elev: Double = 30
+
+    @Option(parsing: .unconditional, help: "surface: the camera's azimuth in degrees (-60 looks from the front left, as matplotlib).")
+    var azim: Double = -60
+
     @Option(help: "chain-rule: the sample followed, a name from the data (Oliver) or a row number from 1. Default: the first row. The parameters are those of --epoch (default 0, the start).")
     var sample: String?
 
@@ -130,6 +143,18 @@ struct FigureCommand: AsyncParsableCommand {
         _ = try parsedRanges()
         _ = try parsedLearningRates()
         _ = try parsedDegrees()
+        if directions != nil, training.model != .mlp || kindName != FigureKind.landscape.rawValue {
+            throw ValidationError("--directions chooses the plane of a network's landscape; use it with 'descent figure landscape --model mlp' (a polynomial's plane is --params or --pca).")
+        }
+        if training.model == .mlp {
+            guard [FigureKind.landscape.rawValue, FigureKind.interpolation.rawValue].contains(kindName) else {
+                throw ValidationError("--model mlp draws the landscape and interpolation figures; use --model linear, cubic or both for '\(kindName)'.")
+            }
+            if let flag = [("--params", params != nil), ("--pca", pca), ("--raw", raw),
+                           ("--range-*", [rangeW, rangeB, rangeW1, rangeW2, rangeW3].contains { $0 != nil })].first(where: \.1)?.0 {
+                throw ValidationError("\(flag) does not apply to --model mlp: a network's plane is --directions random or pca, on z-scored data.")
+            }
+        }
         if csv != nil, kindName != FigureKind.degreeSweep.rawValue {
             throw ValidationError("--csv writes the degree sweep's table; use it with 'descent figure degree-sweep'.")
         }
@@ -166,9 +191,14 @@ struct FigureCommand: AsyncParsableCommand {
         if rangeX != nil || rangeY != nil {
             throw ToolFailure.usage("--range-x and --range-y set the window of a --surface; give --surface NAME|FORMULA, or --range-w, --range-b … for a model's plane.")
         }
+        if let network = try training.network() {
+            let run = try training.configuration(network: network)
+            if kind == .interpolation { return .interpolation(InterpolationSpec(run: run)) }
+            return .landscape(LandscapeSpec(run: run, plane: LandscapeOptions(principalPlane: directions == .pca, gridSize: grid, aspect: aspect)))
+        }
         let runs = try training.models().map { try training.configuration(for: $0) }
         guard let first = runs.first else { throw ReportingError.needsModel(kind: kind) }
-        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules, .chainRule]
+        let showsOne: Set<FigureKind> = [.training, .landscape, .normalization, .slice, .schedules, .chainRule, .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface, .interpolation]
         if runs.count > 1 && (showsOne.contains(kind) || (kind == .compare && compare == .optimizers)) {
             throw ReportingError.kindShowsOneModel(kind: kind, count: runs.count)
         }
@@ -194,6 +224,11 @@ struct FigureCommand: AsyncParsableCommand {
             case .models: return .compareModels(CompareModelsSpec(completing: runs))
             case .optimizers: return .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane, raw: raw))
             }
+        case .overshoot: return .overshoot(OvershootSpec(run: first))
+        case .gradientField: return .gradientField(GradientFieldSpec(run: first, plane: plane))
+        case .optimizerState: return .optimizerState(OptimizerStateSpec(run: first))
+        case .surface: return .surface(SurfaceSpec(run: first, plane: plane, elevation: elev, azimuth: azim))
+        case .sgdNoise: return .sgdNoise(GradientNoiseSpec(run: first, parameters: plane.parameters, epoch: epoch ?? 0))
         case .parameters: return .parameters(ParametersSpec(runs: runs, logScale: log))
         case .residuals: return .residuals(ResidualsSpec(runs: runs))
         case .chainRule: return .chainRule(ChainRuleSpec(run: first, sample: sample, epoch: epoch ?? 0))
@@ -201,6 +236,7 @@ struct FigureCommand: AsyncParsableCommand {
         case .schedules:
             return .schedules(SchedulesSpec(base: first, optimizer: training.optimizer == nil ? nil : first.optimizer,
                                             learningRate: training.learningRate))
+        case .interpolation: return .interpolation(InterpolationSpec(run: first))
         }
     }
 

@@ -42,7 +42,7 @@ struct FramesCommand: AsyncParsableCommand {
     @Option(help: "The output folder for the frames (created if needed). Default frames, or none with --video: then only the video is written.")
     var out: String?
 
-    @Option(help: "What each frame shows: full (fit | loss so far | landscape with path), training (the notebook's fit | loss so far) or landscape.")
+    @Option(help: "What each frame shows: full (fit | loss so far | landscape with path), training (the notebook's fit | loss so far), landscape, or surface (the loss as a 3-D surface with the path so far).")
     var layout: FrameLayout = .full
 
     @Option(parsing: .unconditional, help: "Keep every K-th state (the first and the last are always kept).")
@@ -66,6 +66,15 @@ struct FramesCommand: AsyncParsableCommand {
 
     @Option(parsing: .unconditional, help: "Frames per second of --video.")
     var fps: Double = 10
+
+    @Option(parsing: .unconditional, help: "surface layout: the camera's elevation above the floor in degrees, 5...90.")
+    var elev: Double = 30
+
+    @Option(parsing: .unconditional, help: "surface layout: the camera's azimuth in degrees (of the first frame with --orbit).")
+    var azim: Double = -60
+
+    @Flag(help: "surface layout: turn the camera a full circle over the sequence.")
+    var orbit = false
 
     @Flag(help: "Finish an interrupted sequence in --out made with the same settings: keep its complete frames, render the rest.")
     var resume = false
@@ -120,6 +129,9 @@ struct FramesCommand: AsyncParsableCommand {
         options.compressionLevel = compression
         options.resume = resume
         options.maximumFrames = maxFrames
+        options.elevation = elev
+        options.azimuth = azim
+        options.orbit = orbit
         let style = try self.style.style()
         if layout != .training { try spec.plane.validate(for: spec.run.model) }  // before reading the data
         try FrameMemory(size: style.size, compressionLevel: compression).check(style.size)

@@ -25,6 +25,8 @@ enum OptionWording {
         case .initialWeight: return "--w0"
         case .learningRate: return "--lr"
         case .learningRates: return "--lrs"
+        case .elevation: return "--elev"
+        case .azimuth: return "--azim"
         case .degrees: return "--degrees"
         case .sample: return "--sample"
         }

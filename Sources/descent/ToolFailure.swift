@@ -51,11 +51,11 @@ enum ExitStatus: Int32, CaseIterable {
              .nonNumeric, .overflow, .invalidEncoding, .tooFewRows, .zeroVariance, .spreadTooSmall, .nonFiniteValue,
              .lengthMismatch, .singularSystem:
             return .data
-        case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidPowers, .invalidLearningRate,
+        case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidHiddenUnits, .invalidPowers, .invalidLearningRate,
              .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance, .invalidSchedule,
              .invalidSurface, .optimizerNeedsSamples, .surfaceStartNotFinite:
             return .usage
-        case .startingLossNotFinite:
+        case .startingLossNotFinite, .networkStartingLossNotFinite:
             // A start whose loss overflows is fixed by the starting values (an option or a build-file key).
             return .usage
         }

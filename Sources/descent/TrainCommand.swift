@@ -15,6 +15,8 @@ struct TrainCommand: AsyncParsableCommand {
 
             Examples:
               descent train --model cubic
+              descent train --model mlp --hidden 8 --optimizer adam --lr 0.01 \\
+                  --epochs 2000
               descent train --model linear --optimizer gd --lr 0.1 --epochs 50 \\
                   --history h.csv
               descent train --data people.csv --x weight_kg --y height_cm --label name
@@ -44,8 +46,12 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let surface { return try runSurface(surface) }
-        let model = try training.singleModel(for: "descent train")
-        let request = RunRequest(try training.configuration(for: model))
+        let request: RunRequest
+        if let network = try training.network() {
+            request = RunRequest(try training.configuration(network: network))
+        } else {
+            request = RunRequest(try training.configuration(for: try training.singleModel(for: "descent train")))
+        }
         let catalog = try DataCatalog(dataset: try training.dataset())
         let trained = try await RunStore.train([request], catalog: catalog).model(request)
         // Write the history before printing, so a failed write leaves no misleading success on screen.

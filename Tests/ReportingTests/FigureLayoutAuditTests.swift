@@ -26,6 +26,9 @@ struct FigureLayoutAuditTests {
     static let specs: [(name: String, spec: FigureSpec)] = {
         let linear = TrainingConfiguration.notebook(for: .linear), cubic = TrainingConfiguration.notebook(for: .cubic)
         let plane = LandscapeOptions(gridSize: 40)
+        var network = TrainingConfiguration.network(try! NetworkModel(hiddenUnits: 8))
+        network.optimizer = .defaultAdam
+        network.maxEpochs = 300
         return [
             ("fit-linear", .fit(FitSpec(runs: [linear], residuals: true, labels: true))),
             ("fit-both", .fit(FitSpec(runs: [linear, cubic]))),
@@ -54,6 +57,27 @@ struct FigureLayoutAuditTests {
             ("landscape-formula", .surfaceLandscape(SurfaceLandscapeSpec(
                 run: SurfaceRun(surface: try! Surface("log(x) + y^2 + sin(3*x)"), learningRate: 0.01, epochs: 200, startX: 2, startY: 1.5),
                 xRange: -1...3, gridSize: 40))),
+            ("landscape-mlp-random", .landscape(LandscapeSpec(run: network, plane: plane))),
+            ("landscape-mlp-pca", .landscape(LandscapeSpec(run: network, plane: LandscapeOptions(principalPlane: true, gridSize: 40)))),
+            ("interpolation-mlp", .interpolation(InterpolationSpec(run: network))),
+            ("interpolation-cubic", .interpolation(InterpolationSpec(run: cubic))),
+        ] + dynamicsSpecs
+    }()
+
+    /// The figures that look inside gradient descent (issue 15).
+    static let dynamicsSpecs: [(name: String, spec: FigureSpec)] = {
+        let linear = TrainingConfiguration.notebook(for: .linear), cubic = TrainingConfiguration.notebook(for: .cubic)
+        return [
+            ("overshoot-linear", .overshoot(OvershootSpec(run: linear))),
+            ("overshoot-cubic", .overshoot(OvershootSpec(run: cubic))),
+            ("gradient-field-linear", .gradientField(GradientFieldSpec(run: linear, plane: LandscapeOptions(gridSize: 40)))),
+            ("sgd-noise-linear", .sgdNoise(GradientNoiseSpec(run: linear))),
+            ("sgd-noise-cubic", .sgdNoise(GradientNoiseSpec(run: cubic))),
+            ("optimizer-state-linear", .optimizerState(OptimizerStateSpec(run: linear))),
+            ("optimizer-state-cubic", .optimizerState(OptimizerStateSpec(run: cubic))),
+            ("surface-linear", .surface(SurfaceSpec(run: linear, plane: LandscapeOptions(gridSize: 40)))),
+            ("surface-cubic", .surface(SurfaceSpec(run: cubic, plane: LandscapeOptions(gridSize: 40)))),
+            ("gradient-field-cubic", .gradientField(GradientFieldSpec(run: cubic, plane: LandscapeOptions(gridSize: 40)))),
         ]
     }()
 

@@ -31,7 +31,16 @@ struct RunStoreTests {
         (.step(StepSpec()), 1),
         (.compareModels(CompareModelsSpec(completing: [linear])), 2),
         (.compareOptimizers(CompareOptimizersSpec(base: linear, plane: LandscapeOptions(gridSize: 20))), 4),
+        (.landscape(LandscapeSpec(run: network, plane: LandscapeOptions(principalPlane: true, gridSize: 20))), 1),
+        (.interpolation(InterpolationSpec(run: network)), 1),
     ]
+
+    /// A small network run (`--model mlp --hidden 3`, 50 epochs).
+    static var network: TrainingConfiguration {
+        var configuration = TrainingConfiguration.network(try! NetworkModel(hiddenUnits: 3))
+        configuration.maxEpochs = 50
+        return configuration
+    }
 
     @Test("a figure's runs are trained once each, and drawing it trains nothing", arguments: specs.indices)
     func figureTrainsOncePerConfiguration(index: Int) async throws {
@@ -124,7 +133,7 @@ struct RunStoreTests {
         #expect(run.history.configuration.learningRate == 0.625 && !run.history.diverged)
     }
 
-    @Test("the default kit trains every distinct run exactly once (24: 2 models, 8 sweep, 2 normalization, 3 optimizers, 1 step, 8 schedules)")
+    @Test("the default kit trains every distinct run exactly once (28: 2 models, 8 sweep, 2 normalization, 3 optimizers, 1 step, 8 schedules, 4 optimizer states)")
     func defaultKitTrainsOnce() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("descent-kit-runs-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -141,7 +150,9 @@ struct RunStoreTests {
         let (result, trained) = try await Self.traced { try await builder.build() }
         #expect(Set(trained).count == trained.count, "some run was trained twice")
         // Each model's constant-schedule run is its sweep's 0.1 × 2/λmax run, so the schedules add 4 runs a model.
-        #expect(trained.count == 24 && result.trainedRuns == 24)
+        #expect(trained.count == 28 && result.trainedRuns == 28)
+        // optimizer-state: a momentum and an Adam run per model, recording every update.
+        #expect(trained.filter(\.configuration.recordSteps).count == 4)
         let names = trained.map { "\($0.configuration.model.name) \($0.configuration.optimizer.name)" }
         let linearGD = names.filter { $0 == "linear gd" }.count
         #expect(linearGD == 11)  // sweep 4, normalization 2 (raw and z-scored), optimizers 1, schedules 4

@@ -37,6 +37,10 @@ public final class Axes {
     public var autoMargin: Double = 0.05
     /// Whether grid lines are drawn at the ticks.
     public var showGrid: Bool = true
+    /// Draw the spines, ticks and tick labels (false for a panel whose marks draw their own frame,
+    /// such as a projected 3-D surface; set `customXTicks` and `customYTicks` to `[]` too so the
+    /// layout keeps no room for tick labels).
+    public var showsFrame: Bool = true
     /// Whether the grid includes vertical lines at the x ticks (off for bar charts).
     public var showVerticalGrid: Bool = true
     /// Whether the left and bottom spines are drawn (off for panels that are diagrams, not plots).

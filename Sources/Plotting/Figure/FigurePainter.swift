@@ -139,7 +139,7 @@ struct FigurePainter {
         if theme.panelBackground.alpha > 0 && theme.panelBackground != theme.background {
             renderer.fill(.rectangle(plot), color: theme.panelBackground)
         }
-        if axes.showGrid {
+        if axes.showGrid && axes.showsFrame {
             let style = StrokeStyle(color: theme.grid, width: metrics.gridLineWidth, cap: .butt)
             var path = DevicePath()
             for tick in panel.xTicks where axes.showVerticalGrid {
@@ -153,7 +153,14 @@ struct FigurePainter {
             renderer.stroke(path, style: style)
         }
         drawClipped(axes, panel, index: index, layer: .static)
+        if axes.showsFrame { drawFrame(axes, panel, index: index) }
+        drawAxisLabels(axes, panel, index: index)
+    }
 
+    /// Spines, ticks and tick labels.
+    private func drawFrame(_ axes: Axes, _ panel: FigureLayout.Panel, index: Int) {
+        let t = panel.transform
+        let plot = t.plotRect
         // Spines: left and bottom; a closed frame around images.
         let ink = theme.ink
         let spine = StrokeStyle(color: ink, width: metrics.axisLineWidth, cap: .square, join: .miter)
@@ -207,7 +214,13 @@ struct FigurePainter {
             minorPath.move(to: DevicePoint(x: plot.minX, y: y)); minorPath.line(to: DevicePoint(x: plot.minX - minorLength, y: y))
         }
         if !minorPath.isEmpty { renderer.stroke(minorPath, style: StrokeStyle(color: ink, width: metrics.axisLineWidth * 0.6, cap: .butt)) }
+    }
 
+    /// The axis labels.
+    private func drawAxisLabels(_ axes: Axes, _ panel: FigureLayout.Panel, index: Int) {
+        let plot = panel.transform.plotRect
+        let ink = theme.ink
+        let tickStyle = TextStyle(size: metrics.tickFontSize, color: ink)
         // Axis labels at the outer edges of the cell (aligned along a grid row or column).
         let cell = panel.cell
         if let block = panel.xLabel {

@@ -209,6 +209,6 @@ enum SurfaceLandscapeFigure {
             + "\(run.optimizer.name) path of \(final.epoch) epochs, final f(\(final.x), \(final.y)) = \(final.loss)"
         if history.diverged { summary += " (diverged)" }
         if blank > 0 { summary += ", \(blank) grid points where f is not finite left blank" }
-        return FigureProduct(figure: figure, summary: summary, surfaceGrid: grid)
+        return FigureProduct(figure: figure, summary: summary, gridCSV: { csv(grid) })
     }
 }

@@ -9,11 +9,13 @@ public enum FrameLayout: String, Sendable, CaseIterable, Codable {
     case landscape
     /// Three panels: the fit, the MSE so far and the landscape with the path so far.
     case full
+    /// The loss as a shaded 3-D surface with the path so far on it (the camera can orbit).
+    case surface
 
     /// Whether the layout has the fit panel.
-    var showsFit: Bool { self != .landscape }
+    var showsFit: Bool { self == .training || self == .full }
     /// Whether the layout has the loss-curve panel.
-    var showsLoss: Bool { self != .landscape }
+    var showsLoss: Bool { self == .training || self == .full }
     /// Whether the layout has the landscape panel.
     var showsLandscape: Bool { self != .training }
 }

@@ -16,6 +16,10 @@ final class FrameScene {
     private var fit: FitPanel?
     private var loss: LossCurvePanel?
     private var path: PathMark?
+    /// The surface layout's projected scene.
+    private var surface: SurfaceMark?
+    /// The surface layout's two axis names (moved per frame when the camera orbits).
+    private var axisNames: [TextMark] = []
     /// A ring around the data point the shown update used (per-update frames).
     private var sampleRing: ScatterMark?
 
@@ -38,7 +42,7 @@ final class FrameScene {
         let panels: [Axes]
         switch layout {
         case .training: panels = style.arrangePanels(figure, count: 2, wideAspect: 1.2)
-        case .landscape: panels = figure.makePanels(rows: 1, columns: 1)
+        case .landscape, .surface: panels = figure.makePanels(rows: 1, columns: 1)
         case .full: panels = style.arrangePanels(figure, count: 3, weights: [0.85, 0.85, 1.4], wideAspect: 1.5)
         }
         var next = 0
@@ -63,7 +67,21 @@ final class FrameScene {
             loss = panel
             next += 1
         }
-        if layout.showsLandscape, let plane = model.plane, let grid = model.grid {
+        if layout == .surface, let geometry = model.surface, let plane = model.plane {
+            let axes = panels[0]
+            let mark = SurfaceMark(scene: SurfaceFigure.scene(geometry, projection: SurfaceProjection(elevation: model.camera.elevation,
+                                                                                                   azimuth: model.camera.azimuth),
+                                                          points: [], theme: style.theme, start: nil, optimum: nil, end: nil),
+                                   pathLegend: LegendEntry(label: text.path, swatch: .line(color: style.theme.pathColor, width: nil, dash: .solid)),
+                                   layer: .dynamic)
+            axes.add(mark)
+            SurfaceFigure.prepare(axes, low: geometry.low, high: geometry.high, label: plane.mseLabel(style))
+            axes.legendPlacement = .corner(.upperLeft)
+            axisNames = SurfaceFigure.addAxisNames(axes, projection: SurfaceProjection(elevation: model.camera.elevation, azimuth: model.camera.azimuth),
+                                       aName: plane.axisLabel(horizontal: true, style: style), bName: plane.axisLabel(horizontal: false, style: style),
+                                       layer: model.camera.orbit ? .dynamic : .static)
+            surface = mark
+        } else if layout.showsLandscape, let plane = model.plane, let grid = model.grid {
             let axes = panels[next]
             if layout == .full { axes.title = text.lossLandscape }
             let drawn = plane.draw(on: axes, grid: grid, style: style, points: model.planeTrack, pathLayer: .dynamic)
@@ -99,6 +117,16 @@ final class FrameScene {
             loss.current.points = [model.lossTrack[frame.trackIndex]]
         }
         path?.points = FrameScene.thinned(model.planeTrack, count: count)
+        if let surface, let geometry = model.surface, let plane = model.plane {
+            let camera = model.camera
+            let total = max(1, model.plan.frames.count)
+            let azimuth = camera.azimuth + (camera.orbit ? 360 * Double(frame.number - 1) / Double(total) : 0)
+            let points = FrameScene.thinned(model.planeTrack, count: count)
+            surface.scene = SurfaceFigure.scene(geometry, projection: SurfaceProjection(elevation: camera.elevation, azimuth: azimuth),
+                                                points: points, theme: style.theme, start: model.planeTrack.first,
+                                                optimum: plane.coordinates(of: plane.optimum), end: points.last)
+            if camera.orbit { SurfaceFigure.placeAxisNames(axisNames, projection: SurfaceProjection(elevation: camera.elevation, azimuth: azimuth)) }
+        }
     }
 
     /// The first `count` points, evenly thinned to at most `maximumDrawnPoints` (first and last kept).

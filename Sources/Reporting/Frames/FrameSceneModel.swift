@@ -32,8 +32,14 @@ struct FrameSceneModel: Sendable {
     let grid: ValueGrid?
     /// Every track point in plane coordinates.
     let planeTrack: [DataPoint]
+    /// The surface layout's mesh, colours and floor (nil for the other layouts).
+    let surface: SurfaceGeometry?
+    /// The surface layout's camera: elevation, first azimuth, and whether it orbits.
+    let camera: (elevation: Double, azimuth: Double, orbit: Bool)
 
-    init(spec: FramesSpec, style: FigureStyle, layout: FrameLayout, trained: TrainedModel, plan: FramePlan) throws {
+    init(spec: FramesSpec, style: FigureStyle, layout: FrameLayout, trained: TrainedModel, plan: FramePlan,
+         camera: (elevation: Double, azimuth: Double, orbit: Bool) = (30, -60, false)) throws {
+        self.camera = camera
         self.spec = spec
         self.style = style
         self.layout = layout
@@ -47,14 +53,18 @@ struct FrameSceneModel: Sendable {
             .withBand(fraction: 0.16)
         if layout.showsLandscape {
             let extra = plan.perStep ? [plan.track.map(\.parameters)] : []
-            let plane = try LandscapePlane(model: trained, options: spec.plane, covering: extra)
+            // The surface is drawn in the figure's window: square and centred on the optimum.
+            let plane = layout == .surface ? try SurfaceFigure.centeredPlane(trained, options: spec.plane)
+                : try LandscapePlane(model: trained, options: spec.plane, covering: extra)
             self.plane = plane
             grid = plane.evaluateGrid()
             planeTrack = plan.track.map { plane.coordinates(of: $0.parameters) }
+            surface = layout == .surface ? SurfaceGeometry(plane: plane, theme: style.theme) : nil
         } else {
             plane = nil
             grid = nil
             planeTrack = []
+            surface = nil
         }
     }
 }

@@ -68,7 +68,8 @@ public struct FrameSequence: Sendable {
         trained = try store.model(Self.runRequest(spec, options: options))
         plan = try FramePlan(history: trained.history, sampleCount: trained.data.count, every: options.every, perStep: options.perStep)
         try FramePlan.checkLimit(candidates: plan.track.count, every: options.every, limit: options.maximumFrames, certain: true)
-        model = try FrameSceneModel(spec: spec, style: style, layout: options.layout, trained: trained, plan: plan)
+        model = try FrameSceneModel(spec: spec, style: style, layout: options.layout, trained: trained, plan: plan,
+                                    camera: (options.elevation, options.azimuth, options.orbit))
     }
 
     /// Every input that changes the frames' bytes (see `FrameSettings`).
@@ -80,6 +81,9 @@ public struct FrameSequence: Sendable {
         let ranges = spec.plane.ranges.keys.sorted().compactMap { name in
             spec.plane.ranges[name].map { "\(name)=\($0.lowerBound):\($0.upperBound)" }
         }
+        // The camera only for the surface layout, so the other layouts' settings stay as they were.
+        let camera = options.layout == .surface
+            ? [("camera", "elevation \(options.elevation), azimuth \(options.azimuth), orbit \(options.orbit)")] : []
         return FrameSettings([
             ("format", "descent frames 1"),
             ("layout", options.layout.rawValue),
@@ -96,7 +100,7 @@ public struct FrameSequence: Sendable {
             ("training", configuration),
             ("data", "\(dataset.xName),\(dataset.yName),\(dataset.count) points,\(FrameSettings.fingerprint(of: dataset))"),
             ("frames", String(plan.frames.count)),
-        ])
+        ] + camera)
     }
 
     /// The PNG settings of every frame: `PNGOptions.fast` with the chosen zlib level and the style's dpi.

@@ -124,6 +124,8 @@ struct KitCaptions {
             return text.captionStep(initialWeight: shortest(spec.initialWeight), learningRate: shortest(spec.learningRate), weights: weights)
         case .compareOptimizers:
             return text.captionCompareOptimizers(model: name)
+        case .overshoot, .gradientField, .sgdNoise, .optimizerState, .surface:
+            return try dynamicsCaption(spec: job.spec, model: model)
         case .schedules(let spec):
             let runs = try store.models(try spec.requests(store.catalog))
             guard let base = runs.first else { return summary }
@@ -141,6 +143,9 @@ struct KitCaptions {
                                          results: finals.joined(separator: "; "))
         case .degreeSweep, .surfaceLandscape:
             return summary  // the sweep is captioned above; the kit draws no surface
+        case .interpolation:
+            return text.captionInterpolation(model: name, run: run(model),
+                                             start: number(model.history.epochs.first?.meanSquaredError ?? .nan, 4), end: mse)
         case .chainRule(let spec):
             guard let index = ChainRule.sampleIndex(spec.sample, in: model.data.original),
                   let record = model.record(atEpoch: spec.epoch) else { return summary }

@@ -16,7 +16,8 @@ struct KitFigureJob: Sendable, Hashable {
     /// landscape, lr-sweep and slice: each model; normalization: the linear model (the cubic's raw
     /// features span nine orders of magnitude, so its raw landscape shows nothing); step: the
     /// slides' example once; compare: models (with both) and optimizers (on the first model);
-    /// parameters, schedules and chain-rule: each model (chain-rule: the first row at epoch 0); degree-sweep: once; residuals: linear and cubic together (else each model).
+    /// parameters, schedules and chain-rule: each model (chain-rule: the first row at epoch 0); degree-sweep: once; residuals: linear and cubic together (else each model); the
+    /// figures of issue 15's second half and interpolation (only when named): each model.
     /// Landscapes use `grid` points per side.
     static func jobs(kinds: [FigureKind], models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
         var jobs: [KitFigureJob] = []
@@ -65,6 +66,20 @@ struct KitFigureJob: Sendable, Hashable {
                     jobs.append(KitFigureJob(stem: "compare-optimizers", spec: .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane)),
                                              modelName: first.model.name))
                 }
+            case .overshoot:
+                for configuration in models { jobs.append(job(kind, configuration, .overshoot(OvershootSpec(run: configuration)))) }
+            case .surface:
+                for configuration in models {
+                    jobs.append(job(kind, configuration, .surface(SurfaceSpec(run: configuration, plane: plane))))
+                }
+            case .optimizerState:
+                for configuration in models { jobs.append(job(kind, configuration, .optimizerState(OptimizerStateSpec(run: configuration)))) }
+            case .sgdNoise:
+                for configuration in models { jobs.append(job(kind, configuration, .sgdNoise(GradientNoiseSpec(run: configuration)))) }
+            case .gradientField:
+                for configuration in models {
+                    jobs.append(job(kind, configuration, .gradientField(GradientFieldSpec(run: configuration, plane: plane))))
+                }
             case .parameters:
                 for configuration in models { jobs.append(job(kind, configuration, .parameters(ParametersSpec(runs: [configuration])))) }
             case .chainRule:
@@ -79,6 +94,8 @@ struct KitFigureJob: Sendable, Hashable {
                 }
             case .schedules:
                 for configuration in models { jobs.append(job(kind, configuration, .schedules(SchedulesSpec(base: configuration)))) }
+            case .interpolation:
+                for configuration in models { jobs.append(job(kind, configuration, .interpolation(InterpolationSpec(run: configuration)))) }
             }
         }
         return jobs
@@ -96,6 +113,8 @@ struct KitFigureJob: Sendable, Hashable {
         case .landscape(var options): options.plane = capped(options.plane); spec = .landscape(options)
         case .normalization(var options): options.plane = capped(options.plane); spec = .normalization(options)
         case .compareOptimizers(var options): options.plane = capped(options.plane); spec = .compareOptimizers(options)
+        case .gradientField(var options): options.plane = capped(options.plane); spec = .gradientField(options)
+        case .surface(var options): options.plane = capped(options.plane); spec = .surface(options)
         default: spec = self.spec
         }
         return KitFigureJob(stem: stem, spec: spec, modelName: modelName)

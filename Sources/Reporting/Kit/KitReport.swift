@@ -38,6 +38,7 @@ struct KitReport {
         ["fit-both", "loss-both", "compare-models", "residuals-both", "degree-sweep"],
         ["step-lecture", "chain-rule-linear", "chain-rule-cubic"],
         ["lr-sweep-linear", "lr-sweep-cubic", "schedules-linear", "schedules-cubic", "compare-optimizers"],
+        dynamicsStems,
     ]
 
     var sections: [Section] {

@@ -113,6 +113,7 @@ public struct RunStore: Sendable {
             return ReportingError.outOfRange(setting: .initialWeight, value: "\(weight)",
                                              allowed: "a starting weight whose loss (8 − 4·w₀)² at the point (2, 8) is a finite number, such as the slides' 1")
         }
+        if let network = configuration.network { return TrainingError.networkStartingLossNotFinite(network: network) }
         return TrainingError.startingLossNotFinite(model: configuration.model, parameters: configuration.initialParameters, raw: key.source == .raw)
     }
 
@@ -148,7 +149,7 @@ public struct RunStore: Sendable {
 
     private static func describe(_ request: RunRequest) -> String {
         let configuration = request.key.configuration
-        return "\(configuration.model.name) on \(request.key.source.rawValue) data, \(configuration.optimizer.name), "
+        return "\(configuration.modelName) on \(request.key.source.rawValue) data, \(configuration.optimizer.name), "
             + "learning rate \(configuration.learningRate), \(configuration.maxEpochs) epochs"
     }
 }

@@ -28,6 +28,16 @@ public enum FigureSpec: Sendable, Hashable {
     case compareModels(CompareModelsSpec)
     /// Several optimizers' paths on one landscape.
     case compareOptimizers(CompareOptimizersSpec)
+    /// 1-D gradient descent along the Hessian's top eigenvector.
+    case overshoot(OvershootSpec)
+    /// The negative gradient as arrows over the contours.
+    case gradientField(GradientFieldSpec)
+    /// Every per-sample gradient at one point and the minibatch spread.
+    case sgdNoise(GradientNoiseSpec)
+    /// Momentum's and Adam's state over updates.
+    case optimizerState(OptimizerStateSpec)
+    /// The loss as a 3-D surface with the path.
+    case surface(SurfaceSpec)
     /// Every parameter and the gradient norm against epochs.
     case parameters(ParametersSpec)
     /// Every learning-rate schedule on equal footing.
@@ -40,6 +50,8 @@ public enum FigureSpec: Sendable, Hashable {
     case chainRule(ChainRuleSpec)
     /// `landscape --surface`: a named test surface or a formula with a descent's path.
     case surfaceLandscape(SurfaceLandscapeSpec)
+    /// The loss on the straight line from a run's start to its end.
+    case interpolation(InterpolationSpec)
 
     /// The kind, as `descent figure KIND` names it.
     public var kind: FigureKind {
@@ -53,11 +65,17 @@ public enum FigureSpec: Sendable, Hashable {
         case .slice: return .slice
         case .step: return .step
         case .compareModels, .compareOptimizers: return .compare
+        case .overshoot: return .overshoot
+        case .gradientField: return .gradientField
+        case .sgdNoise: return .sgdNoise
+        case .optimizerState: return .optimizerState
+        case .surface: return .surface
         case .parameters: return .parameters
         case .schedules: return .schedules
         case .residuals: return .residuals
         case .degreeSweep: return .degreeSweep
         case .chainRule: return .chainRule
+        case .interpolation: return .interpolation
         }
     }
 
@@ -69,19 +87,26 @@ public enum FigureSpec: Sendable, Hashable {
         case .fit(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .loss(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .training(let spec): try spec.validate()
-        case .landscape(let spec): try spec.plane.validate(for: spec.run.model)
+        case .landscape(let spec):
+            if spec.run.network != nil { try spec.validateNetwork() } else { try spec.plane.validate(for: spec.run.model) }
         case .normalization(let spec): try spec.plane.validate(for: spec.run.model)
         case .lrSweep(let spec): try spec.validate()
         case .slice(let spec): try spec.validate()
         case .step(let spec): try spec.validate()
         case .compareModels(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .compareOptimizers(let spec): try spec.plane.validate(for: spec.base.model)
+        case .overshoot: break
+        case .gradientField(let spec): try spec.plane.validate(for: spec.run.model)
+        case .sgdNoise(let spec): try spec.validate()
+        case .optimizerState: break
+        case .surface(let spec): try spec.validate()
         case .parameters(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .schedules(let spec): try spec.validate()
         case .residuals(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .degreeSweep(let spec): try spec.validate()
         case .chainRule(let spec): try spec.validate()
         case .surfaceLandscape(let spec): try spec.validate()
+        case .interpolation: return
         }
     }
 
@@ -101,12 +126,18 @@ public enum FigureSpec: Sendable, Hashable {
         case .step(let spec): return [spec.request]
         case .compareModels(let spec): return spec.runs.map { RunRequest($0) }
         case .compareOptimizers(let spec): return spec.requests
+        case .overshoot(let spec): return [spec.request]
+        case .gradientField(let spec): return [spec.request]
+        case .sgdNoise(let spec): return [spec.request]
+        case .optimizerState(let spec): return spec.requests(catalog)
+        case .surface(let spec): return [spec.request]
         case .parameters(let spec): return spec.runs.map { RunRequest($0) }
         case .schedules(let spec): return try spec.requests(catalog)
         case .residuals(let spec): return spec.runs.map { RunRequest($0) }
         case .degreeSweep: return []
         case .chainRule(let spec): return [RunRequest(spec.run)]
         case .surfaceLandscape: return []
+        case .interpolation(let spec): return [RunRequest(spec.run)]
         }
     }
 

@@ -119,6 +119,12 @@ extension LectureText {
              "Viisi oppimisnopeuden aikataulua mallilla (\(model)), jokainen \(optimizer) samasta alusta perusnopeudella \(rate), \(epochs) epookkia: porras- ja eksponentiaalinen vaimennus pienentävät η:aa, kosini laskee sen tasaisesti nollaan viimeiseen päivitykseen mennessä ja lämmittely nostaa sitä ensin. MSE − minimi: \(results).")
     }
 
+    /// The interpolation figure's caption.
+    func captionInterpolation(model: String, run: String, start: String, end: String) -> String {
+        pick("The MSE of the \(model) model on the straight line from the start θ₀ (α = 0, MSE \(start)) to the end θ_T of \(run) (α = 1, MSE \(end)), dashed beyond both ends. Training did not follow this line; a rise between the ends would be a barrier between start and end (Goodfellow et al. 2015).",
+             "Mallin (\(model)) MSE suoralla alusta θ₀ (α = 0, MSE \(start)) loppuun θ_T (\(run); α = 1, MSE \(end)), katkoviivalla päiden ulkopuolella. Opetus ei kulkenut tätä suoraa; nousu päiden välillä olisi este alun ja lopun välissä (Goodfellow ym. 2015).")
+    }
+
     /// The parameters figure's caption.
     func captionParameters(model: String, run: String, final: String, optimum: String, start: String, end: String) -> String {
         pick("The parameters of the \(model) model during \(run): at the end \(final); the closed-form optimum (dashed) is \(optimum). The gradient norm ‖∇MSE‖ goes from \(start) at the start to \(end) at the end: the steps shrink as the slope flattens.",
@@ -203,7 +209,7 @@ extension LectureText {
                     "\(name): \(updates); oppimisnopeus \(rate), \(epochs) epookkia.")
     }
 
-    /// The reports' eight sections, in lecture order.
+    /// The reports' nine sections, in lecture order.
     func reportSections(_ facts: ReportFacts) -> [ReportSection] {
         func withUnit(_ value: String, _ unit: String?) -> String { unit.map { "\(value) \($0)" } ?? value }
         let xStats = pick("\(facts.xVariable): mean \(withUnit(facts.xMean, facts.xUnit)), std \(withUnit(facts.xStd, facts.xUnit))",
@@ -223,6 +229,7 @@ extension LectureText {
                 ReportSection(heading: "6. Linear vs cubic", introduction: "Both models over the data, and the error of each \(facts.people ? "person" : "data point")\(errorUnit)."),
                 ReportSection(heading: "7. A gradient step by hand", introduction: "The slides' worked example, every number computed."),
                 ReportSection(heading: "8. Learning rates and optimizers", introduction: "What the step size does, and how other optimizers walk the same surface."),
+                dynamicsSection,
             ]
         }
         return [
@@ -234,6 +241,7 @@ extension LectureText {
             ReportSection(heading: "6. Lineaarinen vai kuutiollinen", introduction: "Molemmat mallit datan päällä ja virhe \(facts.people ? "henkilöittäin" : "datapisteittäin")\(errorUnit)."),
             ReportSection(heading: "7. Gradienttiaskel käsin", introduction: "Kalvojen laskuesimerkki, jokainen luku laskettuna."),
             ReportSection(heading: "8. Oppimisnopeus ja optimoijat", introduction: "Mitä askeleen pituus tekee ja miten muut optimoijat kulkevat saman pinnan."),
+            dynamicsSection,
         ]
     }
 
