@@ -80,6 +80,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more); with --model mlp also the seed of its start and of a landscape's random directions. Default: 42.")
     var seed: UInt64?
 
+    /// `--seed`, or the default every run uses (``TrainingConfiguration``'s 42).
+    private var seedOrDefault: UInt64 { seed ?? TrainingConfiguration.notebook(for: .linear).seed }
+
     @Flag(name: .customLong("no-shuffle"), help: "Keep the samples in file order instead of shuffling each epoch.")
     var noShuffle = false
 
@@ -209,7 +212,7 @@ struct TrainingOptions: ParsableArguments {
     /// The training configuration for `network`: ``TrainingConfiguration/network(_:seed:)`` (its
     /// seeded start drawn with `--seed`) with the options applied.
     func configuration(network: NetworkModel) throws -> TrainingConfiguration {
-        try applied(to: .network(network, seed: seed ?? 42), recordSteps: false)
+        try applied(to: .network(network, seed: seedOrDefault), recordSteps: false)
     }
 
     /// `configuration` with the options given applied.
@@ -243,7 +246,7 @@ struct TrainingOptions: ParsableArguments {
             configuration.initialParameters = values
         }
         if let schedule = learningRateSchedule(epochs: configuration.maxEpochs) { configuration.schedule = schedule }
-        configuration.seed = seed ?? 42
+        configuration.seed = seedOrDefault
         configuration.shuffle = !noShuffle
         configuration.recordSteps = recordSteps
         return try configuration.validated()
