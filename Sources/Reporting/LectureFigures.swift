@@ -17,7 +17,7 @@ public enum LectureFigures {
     /// Validates `specs` and trains every run they read, once.
     public static func train(_ specs: [FigureSpec], catalog: DataCatalog) async throws -> RunStore {
         for spec in specs { try spec.validate() }
-        return try await RunStore.train(try runRequests(specs, catalog: catalog), catalog: catalog)
+        return try await RunStore.train(try runRequests(specs, catalog: catalog), surfaces: specs.flatMap(\.surfaceRuns), catalog: catalog)
     }
 
     /// Draws `spec` in `style` from the runs in `store`.
@@ -43,7 +43,12 @@ public enum LectureFigures {
         case .training(let options):
             return try TrainingFigure.make(options, style: style, model: models[0])
         case .landscape(let options):
+            if let network = options.run.network {
+                return try NetworkLandscapeFigure.make(options, style: style, model: models[0], network: network)
+            }
             return try LandscapeFigure.make(options, style: style, model: models[0])
+        case .interpolation(let options):
+            return try InterpolationFigure.make(options, style: style, model: models[0])
         case .normalization(let options):
             return try NormalizationFigure.make(options, style: style, raw: models[0], zScored: models[1])
         case .lrSweep(let options):
@@ -83,6 +88,8 @@ public enum LectureFigures {
             return try ResidualsFigure.make(options, style: style, models: models)
         case .schedules(let options):
             return try SchedulesFigure.make(options, style: style, runs: models)
+        case .surfaceLandscape(let options):
+            return try SurfaceLandscapeFigure.make(options, style: style, history: store.surfaceHistory(options.run))
         }
     }
 }
@@ -97,21 +104,25 @@ public struct FigureProduct {
     let landscape: (plane: LandscapePlane, grid: ValueGrid)?
     /// The figure's numbers as CSV, for figures that have a table (`degree-sweep`).
     let table: String?
+    /// The grid as CSV of a landscape not drawn by a `LandscapePlane` (a network's), made on demand.
+    let otherGrid: (() -> String)?
 
-    init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil, table: String? = nil) {
+    init(figure: Figure, summary: String, landscape: (plane: LandscapePlane, grid: ValueGrid)? = nil, table: String? = nil,
+         gridCSV: (() -> String)? = nil) {
         self.figure = figure
         self.summary = summary
         self.landscape = landscape
         self.table = table
+        otherGrid = gridCSV
     }
 
     /// The figure's table as CSV (`degree-sweep`: `degree,train_mse_cm2,loo_mse_cm2`), or nil for
     /// figures without one.
     public func tableCSV() -> String? { table }
 
-    /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`), or nil for
-    /// figures without one.
+    /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`; `x,y,loss`
+    /// for a surface, see `SurfaceLandscapeFigure.csv`), or nil for figures without one.
     public func gridCSV() -> String? {
-        landscape.map { $0.plane.csv($0.grid) }
+        landscape.map { $0.plane.csv($0.grid) } ?? otherGrid?()
     }
 }

@@ -21,11 +21,29 @@ public struct TrainingSummaryText: Sendable {
         var lines: [String] = []
         let source = data.source.map { "\($0) (\(data.x.count) rows)" } ?? "built-in: the notebook's \(data.x.count) people"
         lines.append("Data        \(source), \(data.xName) -> \(data.yName), z-score normalised")
-        lines.append("Model       \(model.name): \(structure(model))")
+        if let network = trained.network {
+            lines.append("Model       \(network.name): \(network.formula), \(network.parameterCount) parameters"
+                         + (configuration.initialParameters == network.initialParameters(seed: configuration.seed)
+                            ? ", Glorot-uniform start from seed \(configuration.seed)" : ""))
+        } else {
+            lines.append("Model       \(model.name): \(structure(model))")
+        }
         lines.append("Optimizer   \(optimizerText(configuration)), learning rate \(format(configuration.learningRate))"
                      + (configuration.schedule == .constant ? "" : ", \(scheduleText(configuration.schedule))"))
         lines.append("Epochs      \(history.epochsRun) of at most \(configuration.maxEpochs): \(history.stopReason.description)")
         lines.append("Parameters  \(parameterList(trained.finalParameters))")
+        if trained.network != nil {
+            lines.append("MSE         \(format(trained.finalMeanSquaredError)) (normalised)   MAE \(fixed(trained.finalMeanAbsoluteError, 3)) \(unit)")
+            lines.append("")
+            lines.append("Linear least-squares optimum (the baseline)")
+            lines.append("Parameters  \(zip(model.parameterNames, trained.optimum).map { "\($0) = \(format($1))" }.joined(separator: ", "))")
+            lines.append("MSE         \(format(trained.optimumMeanSquaredError)) (normalised)   MAE \(fixed(trained.optimumMeanAbsoluteError, 3)) \(unit)")
+            let difference = trained.finalMeanSquaredError - trained.optimumMeanSquaredError
+            lines.append("Gap         network MSE \(difference < 0 ? "below" : "above") the linear optimum by \(format(abs(difference)))")
+            lines.append("")
+            lines.append(contentsOf: table())
+            return lines.joined(separator: "\n") + "\n"
+        }
         lines.append("Equation    \(trained.equation(equations))")
         lines.append("MSE         \(format(trained.finalMeanSquaredError)) (normalised)   MAE \(fixed(trained.finalMeanAbsoluteError, 3)) \(unit)")
         lines.append("")
@@ -44,6 +62,10 @@ public struct TrainingSummaryText: Sendable {
     public var divergenceWarning: String {
         let epoch: Int
         if case .diverged(let at) = trained.history.stopReason { epoch = at } else { epoch = trained.history.epochsRun }
+        if trained.network != nil {
+            return "training diverged at epoch \(epoch) with learning rate \(format(trained.history.configuration.learningRate)); "
+                + "try a smaller --lr. The history up to the last finite epoch is kept."
+        }
         var isPlainGradientDescent = false
         if case .gd = trained.history.configuration.optimizer { isPlainGradientDescent = true }
         return "training diverged at epoch \(epoch) with learning rate \(format(trained.history.configuration.learningRate)); "
@@ -111,7 +133,7 @@ public struct TrainingSummaryText: Sendable {
     }
 
     private func parameterList(_ parameters: [Double]) -> String {
-        zip(trained.model.parameterNames, parameters).map { "\($0) = \(format($1))" }.joined(separator: ", ")
+        zip(trained.history.configuration.parameterNames, parameters).map { "\($0) = \(format($1))" }.joined(separator: ", ")
     }
 
     /// Six significant digits; rounding noise below 1e-12 in magnitude prints as 0.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Trains a ``PolynomialModel`` on a ``NormalizedDataset`` with one ``TrainingConfiguration``.
+/// Trains a ``PolynomialModel`` or a ``NetworkModel`` on a ``NormalizedDataset`` with one
+/// ``TrainingConfiguration``.
 ///
 /// Each epoch `e = 1, 2, …`:
 /// 1. The sample order is `0, 1, …, N−1`, or, when ``TrainingConfiguration/shuffle`` is on (and the
@@ -8,7 +9,8 @@ import Foundation
 ///    module's Fisher–Yates shuffle from a ``SeededGenerator`` seeded once per run.
 /// 2. The order is cut into consecutive batches (size 1 for `sgd`, `momentum`, `adam`; `N` for
 ///    `gd`; `batchSize` for `minibatch`, the last batch possibly smaller). Per batch, the gradient
-///    `gₖ = (1/n) Σᵢ 2eᵢ·xᵢ^{pₖ}` with `eᵢ = ŷᵢ − yᵢ` is summed sample by sample in order, and the
+///    `gₖ = (1/n) Σᵢ 2eᵢ·xᵢ^{pₖ}` with `eᵢ = ŷᵢ − yᵢ` (for a network `gₖ = (1/n) Σᵢ ∂ℓᵢ/∂θₖ`
+///    by backpropagation, ``NetworkModel``) is summed sample by sample in order, and the
 ///    ``Optimizer`` updates `θ` once.
 /// 3. The epoch is recorded: MSE over the whole normalized data, MAE in original units and the
 ///    full-batch gradient norm, all at the new `θ`, in one direct `O(N)` pass, with the learning
@@ -29,7 +31,10 @@ import Foundation
 /// registers and splits `N > 2¹⁶` rows into fixed blocks of 2¹⁴ over the cores, adding the block
 /// sums in block order (the same bits on any number of cores), and `sgd` keeps `θ` in registers.
 ///
-/// The per-sample loop allocates nothing: features, gradient and optimizer state live in buffers
+/// The model enters only per sample, in the gradient sum and the record pass; everything else
+/// (order, batches, schedule, optimizer state, divergence, stop rules, records) is shared by the
+/// polynomials and the network. The per-sample loop allocates nothing: features (a network's
+/// hidden activations), gradient and optimizer state live in buffers
 /// allocated once per run, and powers of `x` are computed by repeated multiplication. The
 /// arithmetic follows the natural order of the formulas (features in parameter order, sums left to
 /// right), so runs match an independent numpy implementation to about `1e-12`.
@@ -50,7 +55,7 @@ public struct Trainer {
     public init(data: NormalizedDataset, configuration: TrainingConfiguration) throws {
         self.configuration = try configuration.validated()
         self.data = data
-        statistics = configuration.recordSteps
+        statistics = configuration.recordSteps && configuration.network == nil
             ? SufficientStatistics(model: configuration.model, x: data.x, y: data.y)
             : nil
     }
@@ -61,8 +66,7 @@ public struct Trainer {
     /// for small data sets and slide figures.
     public func run() -> TrainingHistory {
         TrainingTrace.current?.record(configuration, data: data)
-        let model = configuration.model
-        let parameterCount = model.parameterCount
+        let parameterCount = configuration.parameterCount
         let count = data.count
         let batchSize = configuration.optimizer.batchSize(count: count)
         let shuffles = configuration.shuffle && configuration.optimizer != .gd
@@ -78,7 +82,7 @@ public struct Trainer {
         /// The rate of epoch `epoch`'s first update (epoch 0: the run's first update).
         func epochRate(_ epoch: Int) -> Double { rate(step: max(0, epoch - 1) * updatesPerEpoch + 1) }
 
-        let buffers = TrainerBuffers(model: model, count: count)
+        let buffers = TrainerBuffers(model: configuration.model, network: configuration.network, count: count)
         for k in 0..<parameterCount { buffers.parameters[k] = configuration.initialParameters[k] }
 
         var generator = SeededGenerator(seed: configuration.seed)
@@ -104,7 +108,7 @@ public struct Trainer {
                         order.fisherYatesShuffle(using: &generator)
                     }
                     var start = 0
-                    if statistics == nil, configuration.optimizer == .gd, count > 0 {
+                    if !configuration.recordSteps, configuration.optimizer == .gd, count > 0 {
                         // Full batch in order: the gradient at θ is the one the last record pass summed
                         // at the same θ, with the same operations in the same order, so reuse it.
                         let sums = buffers.evaluationGradient
@@ -113,8 +117,8 @@ public struct Trainer {
                         update(step: stepCount, learningRate: rate(step: stepCount), buffers: buffers)
                         guard buffers.parametersAreFinite else { return history(.diverged(epoch: epoch)) }
                         start = count
-                    } else if statistics == nil, configuration.optimizer == .sgd, schedule == .constant,
-                              RecordPass.supports(configuration.model) {
+                    } else if !configuration.recordSteps, configuration.optimizer == .sgd, schedule == .constant,
+                              configuration.network == nil, RecordPass.supports(configuration.model) {
                         let finite = Trainer.stochasticEpoch(model: configuration.model, order: order, x: x, y: y,
                                                              learningRate: baseRate, parameters: buffers.parameters)
                         stepCount += count
@@ -127,9 +131,12 @@ public struct Trainer {
                         stepCount += 1
                         update(step: stepCount, learningRate: rate(step: stepCount), buffers: buffers)
                         guard buffers.parametersAreFinite else { return history(.diverged(epoch: epoch)) }
-                        if let statistics {
+                        if configuration.recordSteps {
                             let parameters = Array(buffers.parameters)
-                            let error = statistics.meanSquaredError(parameters)
+                            let error = statistics?.meanSquaredError(parameters)
+                                ?? configuration.network.map { network in
+                                    network.meanSquaredError(parameters: buffers.parameters, x: x, y: y, hidden: buffers.features)
+                                } ?? .nan
                             guard error.isFinite else { return history(.diverged(epoch: epoch)) }
                             let (first, second) = optimizerState(buffers)
                             steps.append(StepRecord(epoch: epoch, step: stepCount,
@@ -161,7 +168,8 @@ public struct Trainer {
         }
     }
 
-    /// Sums `2e·x^{pₖ}` over `order[start..<end]` into `buffers.gradient`, then divides by the batch size.
+    /// Sums `2e·x^{pₖ}` (a network: its backpropagated per-sample gradient) over `order[start..<end]`
+    /// into `buffers.gradient`, then divides by the batch size.
     @inline(__always)
     private func accumulateGradient(from start: Int, to end: Int, x: UnsafeBufferPointer<Double>,
                                     y: UnsafeBufferPointer<Double>, buffers: TrainerBuffers) {
@@ -170,13 +178,20 @@ public struct Trainer {
         let parameters = buffers.parameters
         let features = buffers.features
         for k in 0..<parameterCount { gradient[k] = 0 }
-        for position in start..<end {
-            let index = buffers.order[position]
-            buffers.fillFeatures(at: x[index])
-            var prediction = 0.0
-            for k in 0..<parameterCount { prediction += parameters[k] * features[k] }
-            let error = prediction - y[index]
-            for k in 0..<parameterCount { gradient[k] += 2 * error * features[k] }
+        if let network = configuration.network {
+            for position in start..<end {
+                let index = buffers.order[position]
+                _ = network.addGradient(x: x[index], y: y[index], parameters: parameters, hidden: features, gradient: gradient)
+            }
+        } else {
+            for position in start..<end {
+                let index = buffers.order[position]
+                buffers.fillFeatures(at: x[index])
+                var prediction = 0.0
+                for k in 0..<parameterCount { prediction += parameters[k] * features[k] }
+                let error = prediction - y[index]
+                for k in 0..<parameterCount { gradient[k] += 2 * error * features[k] }
+            }
         }
         let size = end - start
         if size > 1 {
@@ -279,7 +294,22 @@ public struct Trainer {
         var squaredErrorSum = 0.0
         var absoluteErrorSum = 0.0
         let yScale = data.yScale
-        if RecordPass.supports(configuration.model) {
+        if let network = configuration.network {
+            // The same per-sample gradient as a full batch in order, so `gd` can reuse these sums.
+            data.x.withUnsafeBufferPointer { x in
+                data.y.withUnsafeBufferPointer { y in
+                    data.original.y.withUnsafeBufferPointer { originalY in
+                        for index in 0..<x.count {
+                            let prediction = network.addGradient(x: x[index], y: y[index], parameters: parameters,
+                                                                 hidden: features, gradient: gradient)
+                            let error = prediction - y[index]
+                            squaredErrorSum += error * error
+                            absoluteErrorSum += abs(yScale.denormalize(prediction) - originalY[index])
+                        }
+                    }
+                }
+            }
+        } else if RecordPass.supports(configuration.model) {
             let pass = data.x.withUnsafeBufferPointer { x in
                 data.y.withUnsafeBufferPointer { y in
                     data.original.y.withUnsafeBufferPointer { originalY in
@@ -335,22 +365,23 @@ private final class TrainerBuffers {
     let powers: UnsafeMutableBufferPointer<Int>
     let order: UnsafeMutableBufferPointer<Int>
 
-    init(model: PolynomialModel, count: Int) {
+    init(model: PolynomialModel, network: NetworkModel?, count: Int) {
         func zeros(_ size: Int) -> UnsafeMutableBufferPointer<Double> {
             let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
             buffer.initialize(repeating: 0)
             return buffer
         }
-        let parameterCount = model.parameterCount
+        let parameterCount = network?.parameterCount ?? model.parameterCount
         parameters = zeros(parameterCount)
         gradient = zeros(parameterCount)
         evaluationGradient = zeros(parameterCount)
         firstMoment = zeros(parameterCount)
         secondMoment = zeros(parameterCount)
-        features = zeros(parameterCount)
+        features = zeros(network?.hiddenUnits ?? parameterCount) // a network's hidden activations
         powerTable = zeros(model.degree + 1)
-        powers = UnsafeMutableBufferPointer<Int>.allocate(capacity: parameterCount)
-        _ = powers.initialize(from: model.powers)
+        let powerList = network == nil ? model.powers : []
+        powers = UnsafeMutableBufferPointer<Int>.allocate(capacity: powerList.count)
+        _ = powers.initialize(from: powerList)
         order = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
         _ = order.initialize(from: 0..<count)
     }

@@ -1,7 +1,11 @@
 /// Everything that determines a training run; equal configurations on equal data give equal histories.
 public struct TrainingConfiguration: Sendable, Codable, Hashable {
-    /// The model to train.
+    /// The model to train; for a network run (``network`` set) the linear model, whose closed-form
+    /// optimum is the baseline the run's summary compares with.
     public var model: PolynomialModel
+    /// The one-hidden-layer network to train instead of ``model``, nil for the polynomial models
+    /// (and then absent from the JSON, so polynomial runs read as before networks existed).
+    public var network: NetworkModel?
     /// The update rule.
     public var optimizer: Optimizer
     /// The step size `η`, finite and `> 0`.
@@ -30,7 +34,7 @@ public struct TrainingConfiguration: Sendable, Codable, Hashable {
     private var storedSchedule: LearningRateSchedule?
 
     private enum CodingKeys: String, CodingKey {
-        case model, optimizer, learningRate, maxEpochs, initialParameters, stopRule, seed, shuffle, recordSteps
+        case model, network, optimizer, learningRate, maxEpochs, initialParameters, stopRule, seed, shuffle, recordSteps
         case storedSchedule = "schedule"
     }
 
@@ -50,6 +54,27 @@ public struct TrainingConfiguration: Sendable, Codable, Hashable {
         self.shuffle = shuffle
         self.recordSteps = recordSteps
     }
+
+    /// The network `network` with the notebook's cubic-model settings otherwise (`sgd`, learning
+    /// rate 0.01, 1000 epochs, seed `seed`, shuffling on) but ``StopRule/fixed`` (a network's
+    /// per-sample loss wobbles, so the first rise would stop it early), starting from
+    /// ``NetworkModel/initialParameters(seed:)``; ``model`` is the linear baseline.
+    public static func network(_ network: NetworkModel, seed: UInt64 = 42) -> TrainingConfiguration {
+        var configuration = TrainingConfiguration(model: .linear, learningRate: 0.01, maxEpochs: 1000,
+                                                  initialParameters: network.initialParameters(seed: seed),
+                                                  stopRule: .fixed, seed: seed)
+        configuration.network = network
+        return configuration
+    }
+
+    /// The number of parameters trained: the network's, else the model's.
+    public var parameterCount: Int { network?.parameterCount ?? model.parameterCount }
+
+    /// The names of the parameters trained (the CSV columns): the network's, else the model's.
+    public var parameterNames: [String] { network?.parameterNames ?? model.parameterNames }
+
+    /// The name of what is trained: the network's (`"mlp (8 tanh units)"`), else the model's.
+    public var modelName: String { network?.name ?? model.name }
 
     /// The lecture notebook's settings for `model` (all with `sgd`, seed 42, shuffling on):
     /// - linear: learning rate 0.001, 300 epochs, `w = 0.1, b = 0.1`, ``StopRule/fixed``;
@@ -85,9 +110,9 @@ public struct TrainingConfiguration: Sendable, Codable, Hashable {
     public func validated() throws -> TrainingConfiguration {
         guard learningRate.isFinite, learningRate > 0 else { throw TrainingError.invalidLearningRate(learningRate) }
         guard (1...1_000_000).contains(maxEpochs) else { throw TrainingError.invalidEpochs(maxEpochs) }
-        let names = model.parameterNames
+        let names = parameterNames
         guard initialParameters.count == names.count else {
-            throw TrainingError.invalidParameterCount(model: model.name, expected: names, got: initialParameters.count)
+            throw TrainingError.invalidParameterCount(model: modelName, expected: names, got: initialParameters.count)
         }
         for (name, value) in zip(names, initialParameters) where !value.isFinite {
             throw TrainingError.nonFiniteParameter(name: name, value: value)

@@ -48,6 +48,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     case nonFiniteParameter(name: String, value: Double)
     /// A polynomial degree outside 1...9.
     case invalidDegree(Int)
+    /// A number of hidden units outside 1...64.
+    case invalidHiddenUnits(Int)
     /// A list of powers that does not describe a model (empty, negative, above 9 or repeated).
     case invalidPowers([Int])
     /// A learning rate that is not a finite number greater than zero.
@@ -67,6 +69,15 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The MSE at the starting parameters overflows double precision (or is not a number), so
     /// not even epoch 0 can be recorded; `raw` when the data is in its original units.
     case startingLossNotFinite(model: PolynomialModel, parameters: [Double], raw: Bool)
+    /// A surface formula that cannot be read: what is wrong, the 1-based column (character) where
+    /// reading failed (nil for an empty formula) and the formula as given.
+    case invalidSurface(problem: String, column: Int?, text: String)
+    /// An optimizer that draws samples (`sgd`, `minibatch`) asked to descend a surface, which has none.
+    case optimizerNeedsSamples(String)
+    /// A surface whose value or gradient at the start `(x, y)` is not a finite number.
+    case surfaceStartNotFinite(x: Double, y: Double)
+    /// The MSE at a network's starting parameters (`--init`) overflows double precision.
+    case networkStartingLossNotFinite(network: NetworkModel)
 
     /// One sentence that quotes the bad value and says what to do.
     public var description: String {
@@ -161,6 +172,8 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
             return "The \(model) model has \(expected.count) parameter\(expected.count == 1 ? "" : "s") (\(names)) but \(got) initial value\(got == 1 ? " was" : "s were") given; give one value for each of \(names)."
         case .nonFiniteParameter(let name, let value):
             return "The initial value of parameter '\(name)' is \(value); give a finite number."
+        case .invalidHiddenUnits(let units):
+            return "The number of hidden units must be between 1 and \(NetworkModel.maximumHiddenUnits), got \(units); try 8."
         case .invalidDegree(let degree):
             return "The polynomial degree \(degree) is not supported; choose a degree from 1 to \(PolynomialModel.maximumPower)."
         case .invalidPowers(let powers):
@@ -180,8 +193,23 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
             let usual = TrainingConfiguration.notebook(for: model).initialParameters.map { Self.format($0) }.joined(separator: ", ")
             return "The MSE at the starting parameters \(start) is too large to compute in double precision\(raw ? " on the data's original units" : ""), "
                 + "so training cannot start; choose starting values nearer the data (--init, or init in a build file), such as the \(model.name) model's default \(usual)."
+        case .networkStartingLossNotFinite(let network):
+            return "The MSE of the \(network.name) at its starting parameters is too large to compute in double precision, so training cannot start; "
+                + "choose smaller --init values, or leave --init out for the seeded Glorot start."
         case .invalidSchedule(let problem):
             return "The learning-rate schedule is not valid: \(problem)."
+        case let .invalidSurface(problem, column, text):
+            guard let column else { return "\(problem)." }
+            // The problem may end in a list after ';': the place goes before it.
+            if let split = problem.range(of: "; ") {
+                return "\(problem[..<split.lowerBound]) at column \(column) in \"\(text)\"; \(problem[split.upperBound...])."
+            }
+            return "\(problem) at column \(column) in \"\(text)\"."
+        case .optimizerNeedsSamples(let name):
+            return "The \(name) optimizer draws samples, and a surface has none: use gd, momentum or adam, which follow the exact gradient."
+        case let .surfaceStartNotFinite(x, y):
+            return "The surface's value or gradient at the start x = \(Self.format(x)), y = \(Self.format(y)) is not a finite number "
+                + "(outside the formula's domain or too large); choose another start."
         case .singularSystem(let model, let count):
             return "The \(model) model has no unique least-squares solution for these \(count) data points (too few distinct x values for its parameters); use a lower degree or more varied data."
         }

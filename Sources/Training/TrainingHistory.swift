@@ -58,7 +58,7 @@ public struct TrainingHistory: Sendable, Codable {
 
     /// The columns of ``csv()``: `epoch`, the parameter names, `mse`, `mae_cm`, `grad_norm`, `lr`.
     public var csvColumns: [String] {
-        ["epoch"] + configuration.model.parameterNames + ["mse", "mae_cm", "grad_norm", "lr"]
+        ["epoch"] + configuration.parameterNames + ["mse", "mae_cm", "grad_norm", "lr"]
     }
 
     /// One row of ``csv()``: every number in Swift's shortest round-trip form, so it reads back
@@ -107,8 +107,8 @@ public struct TrainingHistory: Sendable, Codable {
         try container.encode(stopReason, forKey: .stopReason)
         try container.encode(xScale, forKey: .xScale)
         try container.encode(yScale, forKey: .yScale)
-        try container.encode(configuration.model.name, forKey: .model)
-        try container.encode(configuration.model.parameterNames, forKey: .parameterNames)
+        try container.encode(configuration.modelName, forKey: .model)
+        try container.encode(configuration.parameterNames, forKey: .parameterNames)
         try container.encode(configuration.optimizer.name, forKey: .optimizerName)
         try container.encode(stopReason.description, forKey: .stopDescription)
         try container.encode(finalParameters, forKey: .finalParameters)

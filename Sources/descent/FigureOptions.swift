@@ -16,6 +16,14 @@ enum CompareChoice: String, ExpressibleByArgument, CaseIterable {
     case optimizers
 }
 
+/// The plane of a network's landscape.
+enum NetworkDirections: String, ExpressibleByArgument, CaseIterable {
+    /// Two filter-normalised random directions.
+    case random
+    /// The path's first two principal directions.
+    case pca
+}
+
 /// The look of a figure: theme, language, size, dpi and the data's column labels, shared by
 /// `figure`, `frames` and `slides`.
 struct LookOptions: ParsableArguments {

@@ -103,7 +103,7 @@ struct LiveAPI: LiveResponder {
             diverged: trained.history.diverged, epochsRun: trained.history.epochsRun,
             initial: configuration.initialParameters.map { "\($0)" }.joined(separator: ","),
             epochs: configuration.maxEpochs, seed: configuration.seed, optimizer: trained.history.configuration.optimizer.name,
-            batch: { if case .minibatch(let size) = configuration.optimizer { return size } else { return options.training.batchSize } }(),
+            batch: { if case .minibatch(let size) = configuration.optimizer { return size } else { return options.training.batchSize ?? 4 } }(),
             beta: { if case .momentum(let beta) = configuration.optimizer { return beta } else { return 0.9 } }(),
             schedule: options.training.schedule?.rawValue ?? "constant",
             words: LiveWords(language: style.language, stableLimit: limit))

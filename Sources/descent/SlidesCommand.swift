@@ -26,7 +26,7 @@ struct SlidesCommand: AsyncParsableCommand {
 
     @OptionGroup var training: TrainingOptions
 
-    @Option(help: "Figure kinds, comma separated (\(FigureKind.allCases.map(\.rawValue).joined(separator: ", "))). Default: all.")
+    @Option(help: "Figure kinds, comma separated (\(FigureKind.allCases.map(\.rawValue).joined(separator: ", "))). Default: all but interpolation.")
     var kinds: String?
 
     @OptionGroup var look: LookOptions
@@ -90,7 +90,7 @@ struct SlidesCommand: AsyncParsableCommand {
 
     /// `--kinds` as figure kinds, every kind when not given.
     private func parsedKinds() throws -> [FigureKind] {
-        guard let kinds else { return FigureKind.allCases }
+        guard let kinds else { return FigureKind.kitDefaults }
         return try kinds.split(separator: ",", omittingEmptySubsequences: false).map { field in
             let name = field.trimmingCharacters(in: .whitespaces)
             guard let kind = FigureKind(rawValue: name) else {

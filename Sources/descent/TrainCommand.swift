@@ -15,17 +15,25 @@ struct TrainCommand: AsyncParsableCommand {
 
             Examples:
               descent train --model cubic
+              descent train --model mlp --hidden 8 --optimizer adam --lr 0.01 \\
+                  --epochs 2000
               descent train --model linear --optimizer gd --lr 0.1 --epochs 50 \\
                   --history h.csv
               descent train --data people.csv --x weight_kg --y height_cm --label name
               descent train --data paino.csv --x paino_kg --y pituus_cm --decimal-comma
+              descent train --surface rosenbrock --optimizer gd --lr 0.001 --epochs 500 \\
+                  --init -1.5,2 --history h.csv
+              descent train --surface "x^2 + 10*y^2" --optimizer momentum --lr 0.01
             """
     )
 
     @OptionGroup var training: TrainingOptions
 
-    @Option(help: "Write the history per epoch to FILE.csv or FILE.json.")
+    @Option(help: "Write the history per epoch to FILE.csv or FILE.json (--surface: FILE.csv with epoch,x,y,loss,grad_norm).")
     var history: String?
+
+    @Option(help: SurfaceCommandLine.help)
+    var surface: String?
 
     func validate() throws {
         if let history {
@@ -37,8 +45,13 @@ struct TrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let model = try training.singleModel(for: "descent train")
-        let request = RunRequest(try training.configuration(for: model))
+        if let surface { return try runSurface(surface) }
+        let request: RunRequest
+        if let network = try training.network() {
+            request = RunRequest(try training.configuration(network: network))
+        } else {
+            request = RunRequest(try training.configuration(for: try training.singleModel(for: "descent train")))
+        }
         let catalog = try DataCatalog(dataset: try training.dataset())
         let trained = try await RunStore.train([request], catalog: catalog).model(request)
         // Write the history before printing, so a failed write leaves no misleading success on screen.
@@ -56,6 +69,23 @@ struct TrainCommand: AsyncParsableCommand {
         if let history { print("History written to \(history)") }
         if trained.history.diverged {
             FileHandle.standardError.write(Data("warning: \(summary.divergenceWarning)\n".utf8))
+        }
+    }
+
+    /// `--surface`: descends the surface and prints the start, the end and the nearest known minimum.
+    private func runSurface(_ text: String) throws {
+        let run = try SurfaceCommandLine.run(text, training: training)
+        if let history, (history as NSString).pathExtension.lowercased() != "csv" {
+            throw ToolFailure.usage("--history '\(history)': a surface's history is written as CSV (epoch,x,y,loss,grad_norm); give a .csv file name.")
+        }
+        let result = try run.run()
+        if let history {
+            try AtomicFile.write(data: Data(result.csv().utf8), to: URL(fileURLWithPath: history))
+        }
+        print(SurfaceCommandLine.summary(result), terminator: "")
+        if let history { print("History written to \(history)") }
+        if case .diverged(let epoch) = result.stopReason {
+            FileHandle.standardError.write(Data("warning: the descent diverged in epoch \(epoch) (the loss or the point left the finite numbers, or |f| passed 1e12); lower --lr.\n".utf8))
         }
     }
 }

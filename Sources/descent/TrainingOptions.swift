@@ -4,7 +4,7 @@ import Training
 
 /// Which of the lecture's models to train.
 enum ModelChoice: String, ExpressibleByArgument, CaseIterable {
-    case linear, cubic, both
+    case linear, cubic, both, mlp
 }
 
 /// The optimizer, as named on the command line.
@@ -34,8 +34,11 @@ enum StopChoice: String, ExpressibleByArgument, CaseIterable {
 /// Every option is optional: what is not given comes from the notebook's settings for the model
 /// (`TrainingConfiguration.notebook(for:)`).
 struct TrainingOptions: ParsableArguments {
-    @Option(help: "The model: linear (w·x + b), cubic (w1·x + w2·x² + w3·x³ + b), or both where a command draws two. Default: linear (slides: both).")
+    @Option(help: "The model: linear (w·x + b), cubic (w1·x + w2·x² + w3·x³ + b), both where a command draws two, or mlp (descent train: a network with one hidden layer of --hidden tanh units). Default: linear (slides: both).")
     var model: ModelChoice?
+
+    @Option(parsing: .unconditional, help: "--model mlp: the number of hidden tanh units (1...64); parameters w1...wH, c1...cH, v1...vH, b. Default: 8.")
+    var hidden: Int?
 
     @Option(parsing: .unconditional, help: "A polynomial of this degree (1...9) instead of --model; parameters w1...wN, b.")
     var degree: Int?
@@ -43,14 +46,14 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "The optimizer: sgd (batch size 1), gd (full batch), minibatch, momentum or adam. Default: sgd, as in the notebook.")
     var optimizer: OptimizerChoice?
 
-    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0). Default: 0.001 linear, 0.01 cubic.")
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Learning rate (> 0). Default: 0.001 linear, 0.01 cubic and mlp.")
     var learningRate: Double?
 
-    @Option(parsing: .unconditional, help: "Number of epochs; the maximum under every stop rule (1...1000000). Default: 300 linear, 1000 cubic.")
+    @Option(parsing: .unconditional, help: "Number of epochs; the maximum under every stop rule (1...1000000). Default: 300 linear, 1000 cubic and mlp.")
     var epochs: Int?
 
     @Option(name: .customLong("init"), parsing: .unconditional,
-            help: "Initial parameters, comma separated, in the order w, b (linear) or w1, w2, w3, b (cubic). Default: 0.1,0.1 and -1,0,0,1.")
+            help: "Initial parameters, comma separated, in the order w, b (linear), w1, w2, w3, b (cubic) or w1...wH, c1...cH, v1...vH, b (mlp). Default: 0.1,0.1, -1,0,0,1 and a Glorot-uniform start drawn with --seed (mlp).")
     var initialParameters: String?
 
     @Option(help: "Learning-rate schedule over the updates t = 0, 1, … (one update an epoch for gd, one per sample for sgd, momentum and adam, one per batch for minibatch): constant; step (× --schedule-gamma every --schedule-step-every epochs); exponential (× --schedule-gamma every epoch); cosine (η·½(1 + cos(π·t/T)) over the T updates of --epochs); warmup (rising linearly to η over --warmup-epochs, then η). Default: constant.")
@@ -65,20 +68,26 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("warmup-epochs"), parsing: .unconditional, help: "--schedule warmup: epochs of the linear ramp (at least 1). Default: a tenth of --epochs.")
     var warmupEpochs: Int?
 
-    @Option(help: "Stop rule: fixed (exactly --epochs), notebook (stop at the first epoch whose MSE does not decrease) or tolerance (--tol). Default: fixed linear, notebook cubic.")
+    @Option(help: "Stop rule: fixed (exactly --epochs), notebook (stop at the first epoch whose MSE does not decrease) or tolerance (--tol). Default: fixed linear and mlp, notebook cubic.")
     var stop: StopChoice?
 
     @Option(name: .customLong("tol"), parsing: .unconditional, help: "Tolerance on the change of MSE between epochs for --stop tolerance.")
     var tolerance: Double = 1e-9
 
-    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per update for --optimizer minibatch.")
-    var batchSize: Int = 4
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per update for --optimizer minibatch. Default: 4.")
+    var batchSize: Int?
 
     @Option(parsing: .unconditional, help: "--optimizer momentum: β, the share of the velocity each update keeps, in [0, 1). Default: 0.9.")
     var beta: Double?
 
-    @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more).")
-    var seed: UInt64 = 42
+    @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more); with --model mlp also the seed of its start and of a landscape's random directions. Default: 42.")
+    var seed: UInt64?
+
+    /// `--optimizer momentum` with `--beta`, or ``Optimizer/defaultMomentum``'s β = 0.9.
+    var momentum: Optimizer { beta.map { .momentum(beta: $0) } ?? .defaultMomentum }
+
+    /// `--seed`, or the default every run uses (``TrainingConfiguration``'s 42).
+    private var seedOrDefault: UInt64 { seed ?? TrainingConfiguration.notebook(for: .linear).seed }
 
     @Flag(name: .customLong("no-shuffle"), help: "Keep the samples in file order instead of shuffling each epoch.")
     var noShuffle = false
@@ -111,6 +120,15 @@ struct TrainingOptions: ParsableArguments {
         if let degree, !(1...9).contains(degree) {
             throw ValidationError("--degree must be between 1 and 9, got \(degree).")
         }
+        if let hidden, !(1...NetworkModel.maximumHiddenUnits).contains(hidden) {
+            throw ValidationError("--hidden must be between 1 and \(NetworkModel.maximumHiddenUnits), got \(hidden); try 8.")
+        }
+        if hidden != nil, model != .mlp {
+            throw ValidationError("--hidden sets the units of --model mlp; give --model mlp too, or leave --hidden out.")
+        }
+        if model == .mlp, degree != nil {
+            throw ValidationError("--degree chooses a polynomial and --model mlp a network; give one of them.")
+        }
         if !(tolerance.isFinite && tolerance > 0) {
             throw ValidationError("--tol must be a finite number greater than 0, got \(OptionWording.number(tolerance)).")
         }
@@ -122,7 +140,7 @@ struct TrainingOptions: ParsableArguments {
                 throw ValidationError("--beta must be at least 0 and less than 1, got \(OptionWording.number(beta)); momentum's usual β is 0.9.")
             }
         }
-        if batchSize < 1 {
+        if let batchSize, batchSize < 1 {
             throw ValidationError("--batch-size must be at least 1, got \(batchSize).")
         }
         if data != nil, x == nil || y == nil {
@@ -165,6 +183,7 @@ struct TrainingOptions: ParsableArguments {
 
     /// The models these options name: one, or linear and cubic for `--model both`; `fallback`
     /// when neither `--model` nor `--degree` is given.
+    /// `--model mlp` is refused here: `descent train` and the network's figures read ``network()``.
     func models(default fallback: ModelChoice = .linear) throws -> [PolynomialModel] {
         if let degree {
             return [try PolynomialModel.polynomial(degree: degree)]
@@ -173,7 +192,14 @@ struct TrainingOptions: ParsableArguments {
         case .linear: return [.linear]
         case .cubic: return [.cubic]
         case .both: return [.linear, .cubic]
+        case .mlp: throw ValidationError("--model mlp is for descent train and descent figure landscape or interpolation; this command draws the polynomial models: use --model linear, cubic or both.")
         }
+    }
+
+    /// The network of `--model mlp` (`--hidden` units, 8 by default), nil for the polynomial models.
+    func network() throws -> NetworkModel? {
+        guard model == .mlp else { return nil }
+        return try NetworkModel(hiddenUnits: hidden ?? 8)
     }
 
     /// The single model these options name; `--model both` is refused with `command`'s name.
@@ -194,13 +220,24 @@ struct TrainingOptions: ParsableArguments {
 
     /// The training configuration for `model`: the notebook's settings with the options applied.
     func configuration(for model: PolynomialModel, recordSteps: Bool = false) throws -> TrainingConfiguration {
-        var configuration = TrainingConfiguration.notebook(for: model)
+        try applied(to: .notebook(for: model), recordSteps: recordSteps)
+    }
+
+    /// The training configuration for `network`: ``TrainingConfiguration/network(_:seed:)`` (its
+    /// seeded start drawn with `--seed`) with the options applied.
+    func configuration(network: NetworkModel) throws -> TrainingConfiguration {
+        try applied(to: .network(network, seed: seedOrDefault), recordSteps: false)
+    }
+
+    /// `configuration` with the options given applied.
+    private func applied(to start: TrainingConfiguration, recordSteps: Bool) throws -> TrainingConfiguration {
+        var configuration = start
         if let optimizer {
             switch optimizer {
             case .sgd: configuration.optimizer = .sgd
             case .gd: configuration.optimizer = .gd
-            case .minibatch: configuration.optimizer = .minibatch(batchSize: batchSize)
-            case .momentum: configuration.optimizer = .momentum(beta: beta ?? 0.9)
+            case .minibatch: configuration.optimizer = .minibatch(batchSize: batchSize ?? 4)
+            case .momentum: configuration.optimizer = momentum
             case .adam: configuration.optimizer = .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
             }
         }
@@ -215,20 +252,27 @@ struct TrainingOptions: ParsableArguments {
         }
         if let initialParameters {
             let values = try parseInitialParameters(initialParameters)
-            guard values.count == model.parameterCount else {
+            let names = configuration.parameterNames
+            guard values.count == names.count else {
                 throw ValidationError(
-                    "--init has \(values.count) value\(values.count == 1 ? "" : "s") but the \(model.name) model has \(model.parameterCount) parameters: \(model.parameterNames.joined(separator: ", ")).")
+                    "--init has \(values.count) value\(values.count == 1 ? "" : "s") but the \(configuration.modelName) model has \(names.count) parameters: \(Self.nameList(names)).")
             }
             configuration.initialParameters = values
         }
         if let schedule = learningRateSchedule(epochs: configuration.maxEpochs) { configuration.schedule = schedule }
-        configuration.seed = seed
+        configuration.seed = seedOrDefault
         configuration.shuffle = !noShuffle
         configuration.recordSteps = recordSteps
         return try configuration.validated()
     }
 
-    private func parseInitialParameters(_ text: String) throws -> [Double] {
+    /// The parameter names for a message, at most 13 of them (`w1, …, b`).
+    private static func nameList(_ names: [String]) -> String {
+        names.count <= 13 ? names.joined(separator: ", ") : (names.prefix(12) + ["…", names[names.count - 1]]).joined(separator: ", ")
+    }
+
+    /// `--init` as finite numbers.
+    func parseInitialParameters(_ text: String) throws -> [Double] {
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)
         var values: [Double] = []
         for (index, field) in fields.enumerated() {

@@ -35,6 +35,15 @@ struct BadOptionsTests {
         (["figure", "chain-rule", "--sample", "Bob", "--out", "x.png"], "--sample Bob"),
         (["figure", "fit", "--csv", "t.csv", "--out", "x.png"], "--csv"),
         (["figure", "degree-sweep", "--degrees", "0,3", "--out", "x.png"], "--degrees"),
+        (["train", "--model", "mlp", "--hidden", "0"], "--hidden must be between 1 and 64, got 0"),
+        (["train", "--model", "mlp", "--hidden", "65"], "--hidden must be between 1 and 64, got 65"),
+        (["train", "--hidden", "8"], "give --model mlp too"),
+        (["train", "--model", "mlp", "--degree", "3"], "--degree"),
+        (["train", "--model", "mlp", "--hidden", "2", "--init", "1,2"], "w1, w2, c1, c2, v1, v2, b"),
+        (["figure", "fit", "--model", "mlp", "--out", "x.png"], "--model mlp"),
+        (["figure", "landscape", "--directions", "pca", "--out", "x.png"], "--directions chooses the plane of a network"),
+        (["figure", "landscape", "--model", "mlp", "--params", "w1,b", "--out", "x.png"], "--params does not apply to --model mlp"),
+        (["train", "--model", "mlp", "--hidden", "1", "--init", "1,0,1e300,1e300"], "leave --init out"),
     ])
     func usageError(arguments: [String], fragment: String) throws {
         let folder = try ToolRunner.temporaryFolder()

@@ -61,6 +61,20 @@ struct FigureFuzzTests {
         return configuration
     }
 
+    /// A network run with `base`'s optimizer, rate, epochs, stop rule and seed: 1 to 12 units,
+    /// the seeded start or one as far from the data as `base`'s.
+    static func network(like base: TrainingConfiguration, using generator: inout Generator) throws -> TrainingConfiguration {
+        let network = try NetworkModel(hiddenUnits: Int.random(in: 1...12, using: &generator))
+        var configuration = TrainingConfiguration.network(network, seed: base.seed)
+        (configuration.optimizer, configuration.learningRate, configuration.maxEpochs) = (base.optimizer, base.learningRate, base.maxEpochs)
+        configuration.stopRule = base.stopRule
+        if Bool.random(using: &generator) {
+            let spread = [1.0, 10, 1e3].randomElement(using: &generator)!
+            configuration.initialParameters = (0..<network.parameterCount).map { _ in Double.random(in: -spread...spread, using: &generator) }
+        }
+        return configuration
+    }
+
     static func plane(for model: PolynomialModel, using generator: inout Generator) -> LandscapeOptions {
         var options = LandscapeOptions(gridSize: Int.random(in: 2...48, using: &generator))
         let names = model.parameterNames
@@ -84,7 +98,7 @@ struct FigureFuzzTests {
         let first = try configuration(using: &generator)
         let second = try configuration(using: &generator)
         let runs = Bool.random(using: &generator) ? [first] : [first, second]
-        switch Int.random(in: 0..<15, using: &generator) {
+        switch Int.random(in: 0..<17, using: &generator) {
         case 0: return .fit(FitSpec(runs: runs, residuals: Bool.random(using: &generator), labels: Bool.random(using: &generator)))
         case 1: return .loss(LossSpec(runs: runs, logScale: Bool.random(using: &generator)))
         case 2: return .training(TrainingViewSpec(run: first, epoch: Bool.random(using: &generator) ? nil : Int.random(in: 0...40, using: &generator)))
@@ -113,6 +127,10 @@ struct FigureFuzzTests {
         case 14:
             return .chainRule(ChainRuleSpec(run: first, sample: Bool.random(using: &generator) ? nil : "\(Int.random(in: 0...12, using: &generator))",
                                             epoch: Int.random(in: 0...3, using: &generator)))
+        case 15: return .interpolation(InterpolationSpec(run: Bool.random(using: &generator) ? first : try network(like: first, using: &generator)))
+        case 16:
+            let options = LandscapeOptions(principalPlane: Bool.random(using: &generator), gridSize: Int.random(in: 2...48, using: &generator))
+            return .landscape(LandscapeSpec(run: try network(like: first, using: &generator), plane: options))
         default: return .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane(for: first.model, using: &generator),
                                                                  raw: Bool.random(using: &generator)))
         }

@@ -16,6 +16,21 @@ struct KitConfigurationTests {
         }
     }
 
+    @Test("Examples/lecture.yaml spells out the default kit's figure kinds, formats and sizes; interpolation only when named")
+    func lectureExampleIsTheDefault() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/lecture.yaml")
+        let example = try loader.parse(try String(contentsOf: file, encoding: .utf8))
+        let defaults = KitConfiguration()
+        #expect(example.figures.kinds == defaults.figures.kinds)
+        #expect(example.figures.formats == defaults.figures.formats)
+        #expect(example.figures.size == defaults.figures.size && example.figures.grid == defaults.figures.grid)
+        #expect(!defaults.figures.kinds.contains(.interpolation) && Set(defaults.figures.kinds).count == FigureKind.allCases.count - 1)
+        // interpolation is drawn when a build file names it, once per model.
+        let models = [TrainingConfiguration.notebook(for: .linear), TrainingConfiguration.notebook(for: .cubic)]
+        #expect(KitFigureJob.jobs(kinds: [.interpolation], models: models, grid: 20).map(\.stem) == ["interpolation-linear", "interpolation-cubic"])
+    }
+
     @Test("a valid file sets models, figures, frames and report parts")
     func validFile() throws {
         let configuration = try loader.parse("""
@@ -67,7 +82,7 @@ struct KitConfigurationTests {
     func emptyFileIsDefault() throws {
         let configuration = try loader.parse("")
         #expect(configuration.models.map(\.model) == [.linear, .cubic])
-        #expect(configuration.figures.kinds == FigureKind.allCases)
+        #expect(configuration.figures.kinds == FigureKind.kitDefaults)
     }
 
     @Test("JSON is accepted")

@@ -31,7 +31,16 @@ struct RunStoreTests {
         (.step(StepSpec()), 1),
         (.compareModels(CompareModelsSpec(completing: [linear])), 2),
         (.compareOptimizers(CompareOptimizersSpec(base: linear, plane: LandscapeOptions(gridSize: 20))), 4),
+        (.landscape(LandscapeSpec(run: network, plane: LandscapeOptions(principalPlane: true, gridSize: 20))), 1),
+        (.interpolation(InterpolationSpec(run: network)), 1),
     ]
+
+    /// A small network run (`--model mlp --hidden 3`, 50 epochs).
+    static var network: TrainingConfiguration {
+        var configuration = TrainingConfiguration.network(try! NetworkModel(hiddenUnits: 3))
+        configuration.maxEpochs = 50
+        return configuration
+    }
 
     @Test("a figure's runs are trained once each, and drawing it trains nothing", arguments: specs.indices)
     func figureTrainsOncePerConfiguration(index: Int) async throws {

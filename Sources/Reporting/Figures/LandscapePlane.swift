@@ -104,20 +104,11 @@ struct LandscapePlane: Sendable {
             aName = names[pair.0]
             bName = names[pair.1]
         } else {
-            guard !path.isEmpty else { throw ReportingError.pathDoesNotMove }
-            let principal = PrincipalDirections(points: path)
-            guard principal.directions.count >= 2, let largest = principal.variances.first, largest > 0 else {
-                throw ReportingError.pathDoesNotMove
-            }
-            var first = principal.directions[0], second = principal.directions[1]
-            let start = path.first ?? final
-            let offset = zip(start, final).map { $0 - $1 }
-            if Self.dot(first, offset) > 0 { first = first.map { -$0 } }
-            if Self.dot(second, offset) < 0 { second = second.map { -$0 } }
-            kind = .principal(explainedVarianceRatio: Array(principal.explainedVarianceRatio.prefix(2)))
+            let principal = try Self.principalPlane(path: path, through: final)
+            kind = .principal(explainedVarianceRatio: principal.explainedVarianceRatio)
             origin = final
-            u = first
-            v = second
+            u = principal.first
+            v = principal.second
             aName = "pc1"
             bName = "pc2"
         }
@@ -168,6 +159,25 @@ struct LandscapePlane: Sendable {
     /// The most one range of a default equal-aspect plane may exceed the other in width (so a
     /// panel side is at least 1/20 of the other); beyond it the axes fill the panel instead.
     static let maximumDefaultAspectRatio = 20.0
+
+    /// The first two principal directions of `path` (``PrincipalDirections``), oriented so the
+    /// start has `a < 0` and `b ≥ 0` relative to `final`: the path runs left to right.
+    ///
+    /// - Throws: ``ReportingError/pathDoesNotMove`` for a path without two directions of variance.
+    static func principalPlane(path: [[Double]], through final: [Double]) throws
+        -> (first: [Double], second: [Double], explainedVarianceRatio: [Double]) {
+        guard !path.isEmpty else { throw ReportingError.pathDoesNotMove }
+        let principal = PrincipalDirections(points: path)
+        guard principal.directions.count >= 2, let largest = principal.variances.first, largest > 0 else {
+            throw ReportingError.pathDoesNotMove
+        }
+        var first = principal.directions[0], second = principal.directions[1]
+        let start = path.first ?? final
+        let offset = zip(start, final).map { $0 - $1 }
+        if dot(first, offset) > 0 { first = first.map { -$0 } }
+        if dot(second, offset) < 0 { second = second.map { -$0 } }
+        return (first, second, Array(principal.explainedVarianceRatio.prefix(2)))
+    }
 
     /// `range` widened symmetrically about its centre to `width`.
     static func widened(_ range: ClosedRange<Double>, to width: Double) -> ClosedRange<Double> {
@@ -292,34 +302,55 @@ struct LandscapePlane: Sendable {
                      pathLabel: String? = nil, pathColor: Color? = nil, pathLayer: Layer = .static,
                      showStart: Bool = true, endLabel: String? = nil, showOptimum: Bool = true) -> PathMark {
         let text = style.text
-        let finite = grid.values.filter { $0.isFinite && $0 > 0 }
-        let low = finite.min() ?? 1e-3, high = finite.max() ?? 1
-        axes.heatmap(grid, colormap: .viridis, normalization: .log, range: low...max(high, low * 1.0001), colorbarLabel: mseLabel(style))
-        // Contour labels keep off the path; a dynamic path (frames, the explorer) is not drawn yet,
-        // so its whole track is given.
-        axes.contours(grid, levels: Self.contourLevels(minimum: low, maximum: high), avoiding: pathLayer == .dynamic ? [points] : [])
-        axes.xLimits = AxisLimits(aRange.lowerBound, aRange.upperBound)
-        axes.yLimits = AxisLimits(bRange.lowerBound, bRange.upperBound)
-        axes.equalAspect = equalAspect
-        axes.xLabel = axisLabel(horizontal: true, style: style)
-        axes.yLabel = axisLabel(horizontal: false, style: style)
-        let path = axes.path(points, color: pathColor, label: pathLabel ?? text.path, layer: pathLayer)
-        // Long paths stay readable: markers at least 1.2 marker widths apart, a head every ~110 px.
-        let metrics = FigureMetrics(scale: style.size.scale)
-        path.minimumMarkerSpacing = 0.9 * metrics.markerSize
-        path.arrowSpacing = 110 * metrics.scale
-        if showStart, let start = points.first {
-            axes.scatter([start], marker: .square, color: Self.startColor, size: nil, edgeColor: .black, label: text.start)
-        }
-        if let endLabel, let end = points.last {
-            axes.scatter([end], marker: .circle, color: pathColor ?? style.theme.pathColor, size: 1.3 * metrics.markerSize,
-                         edgeColor: style.theme.haloColor, label: endLabel)
-        }
+        let path = Self.drawSurface(on: axes, grid: grid, style: style, colorbarLabel: mseLabel(style), ranges: (aRange, bRange),
+                                    equalAspect: equalAspect,
+                                    labels: (axisLabel(horizontal: true, style: style), axisLabel(horizontal: false, style: style)),
+                                    points: points, pathLabel: pathLabel, pathColor: pathColor, pathLayer: pathLayer)
+        Self.drawEnds(on: axes, style: style, points: points, showStart: showStart, endLabel: endLabel, pathColor: pathColor)
         if showOptimum {
             let label = optimumDistanceFromPlane > 1e-9 ? text.optimumProjected : text.closedFormMinimum
             axes.scatter([coordinates(of: optimum)], marker: .diamond, color: Self.optimumColor, edgeColor: .black, label: label)
         }
         return path
+    }
+
+    /// The heatmap of `grid` on a log colour scale with a colourbar labelled `colorbarLabel`,
+    /// labelled log-spaced contours, fixed limits `ranges`, the axis labels, and the path of
+    /// `points` with its markers thinned and arrowheads (see ``draw(on:grid:style:points:pathLabel:pathColor:pathLayer:showStart:endLabel:showOptimum:)``);
+    /// the landscape family's surface, shared with the network's plane.
+    static func drawSurface(on axes: Axes, grid: ValueGrid, style: FigureStyle, colorbarLabel: String,
+                            ranges: (a: ClosedRange<Double>, b: ClosedRange<Double>), equalAspect: Bool,
+                            labels: (x: String, y: String), points: [DataPoint], pathLabel: String?,
+                            pathColor: Color?, pathLayer: Layer) -> PathMark {
+        let finite = grid.values.filter { $0.isFinite && $0 > 0 }
+        let low = finite.min() ?? 1e-3, high = finite.max() ?? 1
+        axes.heatmap(grid, colormap: .viridis, normalization: .log, range: low...max(high, low * 1.0001), colorbarLabel: colorbarLabel)
+        // Contour labels keep off the path; a dynamic path (frames, the explorer) is not drawn yet,
+        // so its whole track is given.
+        axes.contours(grid, levels: contourLevels(minimum: low, maximum: high), avoiding: pathLayer == .dynamic ? [points] : [])
+        axes.xLimits = AxisLimits(ranges.a.lowerBound, ranges.a.upperBound)
+        axes.yLimits = AxisLimits(ranges.b.lowerBound, ranges.b.upperBound)
+        axes.equalAspect = equalAspect
+        axes.xLabel = labels.x
+        axes.yLabel = labels.y
+        let path = axes.path(points, color: pathColor, label: pathLabel ?? style.text.path, layer: pathLayer)
+        // Long paths stay readable: markers at least 1.2 marker widths apart, a head every ~110 px.
+        let metrics = FigureMetrics(scale: style.size.scale)
+        path.minimumMarkerSpacing = 0.9 * metrics.markerSize
+        path.arrowSpacing = 110 * metrics.scale
+        return path
+    }
+
+    /// The start marker (orange square) at `points.first` and, with `endLabel`, the end marker at `points.last`.
+    static func drawEnds(on axes: Axes, style: FigureStyle, points: [DataPoint], showStart: Bool, endLabel: String?, pathColor: Color?) {
+        let metrics = FigureMetrics(scale: style.size.scale)
+        if showStart, let start = points.first {
+            axes.scatter([start], marker: .square, color: startColor, size: nil, edgeColor: .black, label: style.text.start)
+        }
+        if let endLabel, let end = points.last {
+            axes.scatter([end], marker: .circle, color: pathColor ?? style.theme.pathColor, size: 1.3 * metrics.markerSize,
+                         edgeColor: style.theme.haloColor, label: endLabel)
+        }
     }
 
     /// What the colourbar's MSE is in: "MSE (normalised)" for z-scores, "MSE (cm²)" on raw data.
@@ -357,8 +388,7 @@ struct LandscapePlane: Sendable {
     static func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
 
     static func samples(_ range: ClosedRange<Double>, count: Int) -> [Double] {
-        let low = range.lowerBound, high = range.upperBound
-        return (0..<count).map { $0 == count - 1 ? high : low + (high - low) * Double($0) / Double(count - 1) }
+        Surface.samples(range, count: count)
     }
 
     static func span(_ values: [Double]) -> ClosedRange<Double> {

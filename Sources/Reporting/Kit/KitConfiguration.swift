@@ -46,7 +46,7 @@ public struct KitConfiguration: Sendable {
     /// The figures to draw.
     public struct Figures: Sendable, Equatable {
         /// Kinds to draw, each for every model where it applies.
-        public var kinds: [FigureKind] = FigureKind.allCases
+        public var kinds: [FigureKind] = FigureKind.kitDefaults
         /// File formats.
         public var formats: [ExportFormat] = [.png, .svg, .pdf]
         /// How SVG files write text: editable `<text>` (default) or Cairo's glyph outlines.

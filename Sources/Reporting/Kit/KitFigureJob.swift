@@ -16,7 +16,8 @@ struct KitFigureJob: Sendable, Hashable {
     /// landscape, lr-sweep and slice: each model; normalization: the linear model (the cubic's raw
     /// features span nine orders of magnitude, so its raw landscape shows nothing); step: the
     /// slides' example once; compare: models (with both) and optimizers (on the first model);
-    /// parameters, schedules and chain-rule: each model (chain-rule: the first row at epoch 0); degree-sweep: once; residuals: linear and cubic together (else each model).
+    /// parameters, schedules and chain-rule: each model (chain-rule: the first row at epoch 0); degree-sweep: once; residuals: linear and cubic together (else each model); the
+    /// figures of issue 15's second half and interpolation (only when named): each model.
     /// Landscapes use `grid` points per side.
     static func jobs(kinds: [FigureKind], models: [TrainingConfiguration], grid: Int) -> [KitFigureJob] {
         var jobs: [KitFigureJob] = []
@@ -93,6 +94,8 @@ struct KitFigureJob: Sendable, Hashable {
                 }
             case .schedules:
                 for configuration in models { jobs.append(job(kind, configuration, .schedules(SchedulesSpec(base: configuration)))) }
+            case .interpolation:
+                for configuration in models { jobs.append(job(kind, configuration, .interpolation(InterpolationSpec(run: configuration)))) }
             }
         }
         return jobs

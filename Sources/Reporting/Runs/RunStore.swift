@@ -23,6 +23,8 @@ public struct RunStore: Sendable {
     private let histories: [RunKey: TrainingHistory]
     /// The run each request resolved to (differs from its key only after halving).
     private let resolved: [RunRequest: RunKey]
+    /// The descents on surfaces (``SurfaceRun``), which read no data.
+    private var surfaceHistories: [SurfaceRun: SurfaceHistory] = [:]
 
     /// The number of runs trained to build this store.
     public var trainedRunCount: Int { histories.count }
@@ -33,8 +35,19 @@ public struct RunStore: Sendable {
     ///   any task, one call at a time.
     /// - Throws: `TrainingError` for an invalid configuration or data without a least-squares
     ///   solution.
-    public static func train(_ requests: [RunRequest], catalog: DataCatalog,
+    /// - Parameter surfaces: descents on surfaces to run too, each once (see ``surfaceHistory(_:)``).
+    public static func train(_ requests: [RunRequest], surfaces: [SurfaceRun] = [], catalog: DataCatalog,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> RunStore {
+        var store = try await train(requests, catalog: catalog, progress: progress)
+        for run in surfaces where store.surfaceHistories[run] == nil {
+            store.surfaceHistories[run] = try run.run()
+        }
+        return store
+    }
+
+    /// Trains every distinct run of `requests` once (the model runs).
+    private static func train(_ requests: [RunRequest], catalog: DataCatalog,
+                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) async throws -> RunStore {
         var stepsWanted: [RunKey: Bool] = [:]
         for request in requests { stepsWanted[request.key, default: false] = stepsWanted[request.key, default: false] || request.recordSteps }
         for request in requests { _ = try catalog.facts(request.key.configuration.model, on: request.key.source) }
@@ -100,6 +113,7 @@ public struct RunStore: Sendable {
             return ReportingError.outOfRange(setting: .initialWeight, value: "\(weight)",
                                              allowed: "a starting weight whose loss (8 − 4·w₀)² at the point (2, 8) is a finite number, such as the slides' 1")
         }
+        if let network = configuration.network { return TrainingError.networkStartingLossNotFinite(network: network) }
         return TrainingError.startingLossNotFinite(model: configuration.model, parameters: configuration.initialParameters, raw: key.source == .raw)
     }
 
@@ -118,6 +132,16 @@ public struct RunStore: Sendable {
         return TrainedModel(data: catalog.data(key.source), history: shown, facts: facts)
     }
 
+    /// The history of the descent `run` on its surface.
+    ///
+    /// - Throws: ``ReportingError/runNotPlanned(_:)`` when the store was built without it.
+    public func surfaceHistory(_ run: SurfaceRun) throws -> SurfaceHistory {
+        guard let history = surfaceHistories[run] else {
+            throw ReportingError.runNotPlanned("\(run.optimizer.name) on the surface \(run.surface.definition), learning rate \(run.learningRate), \(run.epochs) epochs")
+        }
+        return history
+    }
+
     /// The trained models of `requests`, in order.
     public func models(_ requests: [RunRequest]) throws -> [TrainedModel] {
         try requests.map(model)
@@ -125,7 +149,7 @@ public struct RunStore: Sendable {
 
     private static func describe(_ request: RunRequest) -> String {
         let configuration = request.key.configuration
-        return "\(configuration.model.name) on \(request.key.source.rawValue) data, \(configuration.optimizer.name), "
+        return "\(configuration.modelName) on \(request.key.source.rawValue) data, \(configuration.optimizer.name), "
             + "learning rate \(configuration.learningRate), \(configuration.maxEpochs) epochs"
     }
 }

@@ -29,8 +29,11 @@ public struct TrainedModel: Sendable {
         self.facts = facts
     }
 
-    /// The model being trained.
+    /// The model being trained (for a network run, the linear baseline of ``optimum``).
     public var model: PolynomialModel { history.configuration.model }
+    /// The network being trained, nil for a polynomial run; then ``optimum`` and
+    /// ``statistics`` are those of the linear baseline ``model``.
+    public var network: NetworkModel? { history.configuration.network }
     /// The last recorded parameters.
     public var finalParameters: [Double] { history.finalParameters }
     /// The last recorded MSE (normalised space).
@@ -46,7 +49,8 @@ public struct TrainedModel: Sendable {
     /// Prediction in original units at original-unit `x` for `parameters` (default: final).
     public func predictOriginal(at x: Double, parameters: [Double]? = nil) -> Double {
         let z = data.xScale.normalize(x)
-        return data.yScale.denormalize(model.predict(parameters ?? finalParameters, at: z))
+        let parameters = parameters ?? finalParameters
+        return data.yScale.denormalize(network?.predict(parameters, at: z) ?? model.predict(parameters, at: z))
     }
 
     /// Predictions of the final parameters for every data point, in original units.

@@ -40,6 +40,13 @@ public enum FigureKind: String, Sendable, CaseIterable, Codable {
     case optimizerState = "optimizer-state"
     /// The loss over two parameters as a shaded 3-D surface with the path.
     case surface
+    /// The loss on the straight line from the start θ₀ to the end θ_T of a run (not in the kit).
+    case interpolation
+
+    /// The kinds a kit draws when its build file names none: every kind but `interpolation`, which
+    /// a build file or `descent slides --kinds` adds by naming it (on the lecture's quadratic losses
+    /// it is a parabola; it earns its place with the network).
+    public static var kitDefaults: [FigureKind] { allCases.filter { $0 != .interpolation } }
 
     /// The kind whose name is closest to `name` by edit distance, when it is close enough to be a likely typo.
     public static func suggestion(for name: String) -> FigureKind? {

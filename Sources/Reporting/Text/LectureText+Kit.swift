@@ -119,6 +119,12 @@ extension LectureText {
              "Viisi oppimisnopeuden aikataulua mallilla (\(model)), jokainen \(optimizer) samasta alusta perusnopeudella \(rate), \(epochs) epookkia: porras- ja eksponentiaalinen vaimennus pienentävät η:aa, kosini laskee sen tasaisesti nollaan viimeiseen päivitykseen mennessä ja lämmittely nostaa sitä ensin. MSE − minimi: \(results).")
     }
 
+    /// The interpolation figure's caption.
+    func captionInterpolation(model: String, run: String, start: String, end: String) -> String {
+        pick("The MSE of the \(model) model on the straight line from the start θ₀ (α = 0, MSE \(start)) to the end θ_T of \(run) (α = 1, MSE \(end)), dashed beyond both ends. Training did not follow this line; a rise between the ends would be a barrier between start and end (Goodfellow et al. 2015).",
+             "Mallin (\(model)) MSE suoralla alusta θ₀ (α = 0, MSE \(start)) loppuun θ_T (\(run); α = 1, MSE \(end)), katkoviivalla päiden ulkopuolella. Opetus ei kulkenut tätä suoraa; nousu päiden välillä olisi este alun ja lopun välissä (Goodfellow ym. 2015).")
+    }
+
     /// The parameters figure's caption.
     func captionParameters(model: String, run: String, final: String, optimum: String, start: String, end: String) -> String {
         pick("The parameters of the \(model) model during \(run): at the end \(final); the closed-form optimum (dashed) is \(optimum). The gradient norm ‖∇MSE‖ goes from \(start) at the start to \(end) at the end: the steps shrink as the slope flattens.",

@@ -96,6 +96,45 @@ struct LectureText: Sendable {
         pick("MSE landscape of the \(model) model over (\(plane))", "MSE-pinta: \(model) malli, taso (\(plane))")
             + (raw ? pick(", raw data", ", normalisoimaton data") : "")
     }
+    // A small neural network (landscape over a plane of directions, interpolation).
+
+    /// "network (8 tanh units)" / "neuroverkko (8 tanh-yksikköä)".
+    func networkName(units: Int) -> String {
+        pick("network (\(units) tanh unit\(units == 1 ? "" : "s"))", "neuroverkko (\(units) tanh-yksikkö\(units == 1 ? "" : "ä"))")
+    }
+    /// The network landscape's title: "MSE landscape of a network (8 tanh units): random plane".
+    func networkLandscapeTitle(network: String, principal: Bool) -> String {
+        pick("MSE landscape of a \(network) on " + (principal ? "the principal plane of the path" : "two random directions"),
+             "MSE-pinta: \(network), " + (principal ? "polun pääkomponenttitaso" : "kaksi satunnaista suuntaa"))
+    }
+    /// An axis of the random plane: "α along d₁ (random, filter-normalised)".
+    func randomDirectionAxis(_ index: Int) -> String {
+        let symbol = index == 1 ? "α" : "β", direction = index == 1 ? "d₁" : "d₂"
+        return pick("\(symbol) along \(direction) (random, filter-normalised)", "\(symbol) suuntaan \(direction) (satunnainen, suodatinnormalisoitu)")
+    }
+    /// The note under a projected path: the plane goes through the end θ*; the start's true MSE
+    /// and the plane's MSE at its projection (both already formatted).
+    func planeThroughEnd(start: String, projected: String) -> String {
+        pick("plane through the final parameters θ*, path projected onto it (start: MSE \(start), \(projected) at its projection)",
+             "taso loppuparametrien θ* kautta, polku projisoitu tasolle (alku: MSE \(start), projektiossa \(projected))")
+    }
+    /// The interpolation figure's title.
+    var interpolationTitle: String { pick("Loss on the straight line from start to end", "Häviö suoralla alusta loppuun") }
+    /// The interpolation axis: "α in θ(α) = (1 − α)·θ₀ + α·θ_T".
+    var interpolationAxis: String { pick("α in θ(α) = (1 − α)·θ₀ + α·θ_T", "α suorassa θ(α) = (1 − α)·θ₀ + α·θ_T") }
+    /// The interpolation curve's legend.
+    var lossOnLine: String { pick("MSE along the line", "MSE suoralla") }
+    /// The dashed continuation of the interpolation past its ends.
+    var beyondEnds: String { pick("past the ends (α < 0, α > 1)", "päiden ulkopuolella (α < 0, α > 1)") }
+    /// The start marker of the interpolation: "α = 0: start θ₀".
+    var interpolationStart: String { pick("α = 0: start θ₀", "α = 0: alku θ₀") }
+    /// The end marker of the interpolation: "α = 1: end θ_T".
+    var interpolationEnd: String { pick("α = 1: end θ_T", "α = 1: loppu θ_T") }
+    /// The interpolation's result line: "MSE 1.76 at the start, 0.0234 at the end, lowest 0.0231 at α = 0.98".
+    func interpolationResult(start: String, end: String, lowest: String, at alpha: String) -> String {
+        pick("MSE \(start) at the start, \(end) at the end, lowest \(lowest) at α = \(alpha)",
+             "MSE alussa \(start), lopussa \(end), pienin \(lowest) kohdassa α = \(alpha)")
+    }
     /// The plane of the principal directions, for titles.
     var principalPlaneName: String { pick("principal plane of the path", "polun pääkomponenttitaso") }
     /// A run: "gd, learning rate 0.1, 50 epochs".
