@@ -141,14 +141,87 @@ def run(driver, url, language):
     check(not logged, f"{language}: the console logged no errors {logged}")
 
 
+def run_surface(driver, url):
+    """Rosenbrock from the model menu: the landscape is the surface's, the slider and a click work."""
+    driver.get(url + "?playing=0")
+    wait_for_view(driver, 0)
+    count = ready_count(driver)
+    driver.execute_script("var m = document.getElementById('model'); m.value = 'rosenbrock'; m.dispatchEvent(new Event('change'));")
+    wait_for_view(driver, count)
+    before = snapshot(driver)
+    check("surface=rosenbrock" in before["url"], f"surface: the URL holds the surface ({before['url']})")
+    check("x = " in before["numbers"] and "f = " in before["numbers"], f"surface: the numbers are x, y and f: {before['numbers'][:60]!r}")
+    driver.save_screenshot(os.path.join(FOLDER, "live-surface-start.png"))
+    count = ready_count(driver)
+    slider = driver.find_element(By.ID, "lr")
+    slider.click()
+    for _ in range(25):
+        slider.send_keys("\ue014")
+    wait_for_view(driver, count)
+    after_lr = snapshot(driver)
+    check(after_lr["path"] != before["path"], "surface: the path changed with the learning rate")
+    count = ready_count(driver)
+    overlay = driver.find_element(By.ID, "overlay")
+    box = overlay.rect
+    ActionChains(driver).move_to_element_with_offset(overlay, int(box["width"] * 0.15), int(box["height"] * 0.2)).click().perform()
+    wait_for_view(driver, count)
+    driver.find_element(By.ID, "scrub").send_keys("\ue010")
+    time.sleep(0.2)
+    after_click = snapshot(driver)
+    check(after_click["path"].split(" ")[0] != after_lr["path"].split(" ")[0], "surface: the click moved the start")
+    driver.save_screenshot(os.path.join(FOLDER, "live-surface-click.png"))
+    count = ready_count(driver)
+    driver.execute_script("var m = document.getElementById('model'); m.value = 'formula'; m.dispatchEvent(new Event('change'));")
+    wait_for_view(driver, count)
+    count = ready_count(driver)
+    driver.execute_script("var f = document.getElementById('formula'); f.value = 'x^2 + 10*y^2 + sin(3*x)*cos(2*y)'; f.dispatchEvent(new Event('change'));")
+    wait_for_view(driver, count)
+    formula = snapshot(driver)
+    check("surface=x" in formula["url"], f"surface: a typed formula is in the URL ({formula['url'][:90]})")
+    driver.save_screenshot(os.path.join(FOLDER, "live-surface-formula.png"))
+    count = ready_count(driver)
+    driver.execute_script("var f = document.getElementById('formula'); f.value = 'x^2 +* y'; f.dispatchEvent(new Event('change'));")
+    WebDriverWait(driver, 10).until(lambda d: "column" in d.find_element(By.ID, "status").text)
+    check("column 6" in driver.find_element(By.ID, "status").text, "surface: a malformed formula shows the API's error with its column")
+    logged = [entry for entry in errors(driver) if "400" not in entry["message"]]
+    check(not logged, f"surface: the console logged no errors other than the refused formula's 400 {logged}")
+
+
+def measure(driver, url):
+    """Updates a second at 1280x720: frames the animation draws, and new views while the slider moves."""
+    driver.get(url + "?epochs=5000&lr=0.01&optimizer=gd")
+    wait_for_view(driver, 0)
+    drawn = driver.execute_async_script("""
+        var done = arguments[arguments.length - 1], numbers = document.getElementById('numbers'), count = 0;
+        new MutationObserver(function () { count++; }).observe(numbers, {childList: true, characterData: true, subtree: true});
+        setTimeout(function () { done(count / 3); }, 3000);""")
+    print(f"measure: the playing animation drew {drawn:.1f} updates a second")
+    check(drawn >= 20, f"the animation draws at least 20 updates a second ({drawn:.1f})")
+    views = driver.execute_async_script("""
+        var done = arguments[arguments.length - 1], n = 0, start = performance.now();
+        function next() {
+          var lr = (0.001 + 0.0001 * n).toFixed(5);
+          fetch('/api/view?lr=' + lr).then(function (r) { return r.json(); }).then(function () {
+            n++;
+            if (performance.now() - start < 4000) next(); else done(n / ((performance.now() - start) / 1000));
+          });
+        }
+        next();""")
+    print(f"measure: one client gets {views:.1f} new views a second (each a new run, one after another)")
+    check(views >= 20, f"a slider's new views arrive at least 20 times a second ({views:.1f})")
+
+
 def main():
     os.makedirs(FOLDER, exist_ok=True)
     process, url = start_server()
     driver = None
     try:
         driver = browser()
+        driver.set_script_timeout(30)
         run(driver, url, "en")
         run(driver, url, "fi")
+        run_surface(driver, url)
+        measure(driver, url)
     finally:
         if driver:
             driver.quit()

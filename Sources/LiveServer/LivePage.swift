@@ -67,8 +67,10 @@ section.stage-area { flex: 1; display: flex; flex-direction: column; padding: 8p
 <main>
 <aside>
   <label for="model" id="w-model">Model</label>
-  <div class="row"><div><select id="model"><option value="linear">linear</option><option value="cubic">cubic</option><option value="degree">degree</option></select></div>
+  <div class="row"><div><select id="model"><option value="linear">linear</option><option value="cubic">cubic</option><option value="degree">degree</option>
+  <optgroup id="surface-group" label="surface"><option value="rosenbrock">rosenbrock</option><option value="beale">beale</option><option value="himmelblau">himmelblau</option><option value="saddle">saddle</option><option value="rastrigin">rastrigin</option><option value="styblinski-tang">styblinski-tang</option><option value="formula">formula</option></optgroup></select></div>
   <div id="degree-box" hidden><input id="degree" type="number" min="1" max="9" step="1" value="2" aria-label="degree"></div></div>
+  <div id="formula-box" hidden><input id="formula" type="text" spellcheck="false" placeholder="x^2 + 10*y^2" aria-label="f(x, y)"></div>
   <label for="optimizer" id="w-optimizer">Optimizer</label>
   <select id="optimizer"><option value="sgd">sgd</option><option value="gd">gd</option><option value="minibatch">minibatch</option><option value="momentum">momentum</option><option value="adam">adam</option></select>
   <label for="lr"><span id="w-lr">Learning rate η</span> <span class="lr-value" id="lr-value"></span></label>
@@ -82,7 +84,7 @@ section.stage-area { flex: 1; display: flex; flex-direction: column; padding: 8p
   <select id="schedule"><option value="constant">constant</option><option value="step">step</option><option value="exponential">exponential</option><option value="cosine">cosine</option><option value="warmup">warmup</option></select>
   <div class="row">
     <div><label for="epochs" id="w-epochs">Epochs</label><input id="epochs" type="number" min="1" max="5000" step="1"></div>
-    <div><label for="seed" id="w-seed">Seed</label><input id="seed" type="number" min="0" step="1"></div>
+    <div id="seed-box"><label for="seed" id="w-seed">Seed</label><input id="seed" type="number" min="0" step="1"></div>
   </div>
   <label for="init">θ₀</label>
   <input id="init" type="text" spellcheck="false">
@@ -135,10 +137,11 @@ section.stage-area { flex: 1; display: flex; flex-direction: column; padding: 8p
     if (!playing) q.set('playing', '0');
     history.replaceState(null, '', '?' + q.toString());
     var base = query();
-    $('export-png').href = '/api/figure/training.png?' + query({epoch: String(Math.round(position))});
-    $('export-svg').href = '/api/figure/training.svg?' + query({epoch: String(Math.round(position))});
-    $('export-pdf').href = '/api/figure/training.pdf?' + query({epoch: String(Math.round(position))});
+    // A surface exports its landscape with the whole path; a model the training view at this epoch.
+    var figure = state.surface ? 'landscape' : 'training', extra = state.surface ? null : {epoch: String(Math.round(position))};
+    ['png', 'svg', 'pdf'].forEach(function (ext) { $('export-' + ext).href = '/api/figure/' + figure + '.' + ext + '?' + query(extra); });
     $('export-yaml').href = '/api/yaml?' + base;
+    $('export-yaml').hidden = !!state.surface;
   }
 
   function status(text, error) {
@@ -176,6 +179,9 @@ section.stage-area { flex: 1; display: flex; flex-direction: column; padding: 8p
     var first = view === null;
     view = next;
     if (view.picture !== pictureURL) { pictureURL = view.picture; $('picture').src = view.picture; }
+    // A surface's picture is narrower than the model's 1250x500: the same height, centred.
+    $('stage').style.width = Math.min(100, 100 * (view.width / view.height) / 2.5) + '%';
+    $('stage').style.margin = '0 auto';
     $('loss-picture').src = view.loss.picture;
     overlay.setAttribute('viewBox', '0 0 ' + view.width + ' ' + view.height);
     lossOverlay.setAttribute('viewBox', '0 0 ' + view.loss.width + ' ' + view.loss.height);
@@ -235,6 +241,9 @@ section.stage-area { flex: 1; display: flex; flex-direction: column; padding: 8p
      ['w-schedule', w.schedule], ['w-epochs', w.epochs], ['w-seed', w.seed], ['w-export', w.export], ['step', w.step]].forEach(function (p) { $(p[0]).textContent = p[1]; });
     $('play').textContent = playing ? w.pause : w.play;
     var m = $('model').options; m[0].textContent = w.linear; m[1].textContent = w.cubic; m[2].textContent = w.degree;
+    $('surface-group').label = w.surface;
+    Array.prototype.forEach.call(m, function (o) { if (w.surfaces[o.value]) o.textContent = w.surfaces[o.value]; });
+    $('model').querySelector('option[value=formula]').textContent = w.formula;
     Array.prototype.forEach.call($('optimizer').options, function (o) { o.textContent = w.optimizers[o.value]; });
     Array.prototype.forEach.call($('schedule').options, function (o) { o.textContent = w.schedules[o.value]; });
     $('export-yaml').textContent = 'YAML';
@@ -243,26 +252,33 @@ section.stage-area { flex: 1; display: flex; flex-direction: column; padding: 8p
 
   // The controls show the run the server trained (its defaults included).
   function controls() {
-    var names = view.parameterNames;
-    $('model').value = state.degree ? 'degree' : (names.length === 4 && !state.degree ? 'cubic' : 'linear');
+    var names = view.parameterNames, surface = view.surface;
+    var named = surface && $('model').querySelector('option[value="' + surface + '"]');
+    $('model').value = surface ? (named ? surface : 'formula') : state.degree ? 'degree' : (names.length === 4 ? 'cubic' : 'linear');
     $('degree-box').hidden = !state.degree;
+    $('formula-box').hidden = !surface || !!named;
+    if (surface && !named && document.activeElement !== $('formula')) $('formula').value = surface;
+    // Sample-drawing optimizers and the shuffle's seed do not apply to a surface.
+    ['sgd', 'minibatch'].forEach(function (v) { $('optimizer').querySelector('option[value=' + v + ']').disabled = !!surface; });
+    $('seed-box').hidden = !!surface;
     if (state.degree) $('degree').value = state.degree;
     $('optimizer').value = view.optimizer;
     $('lr').value = String(Math.log10(view.learningRate));
     $('lr-value').textContent = String(view.learningRate);
     var min = parseFloat($('lr').min), max = parseFloat($('lr').max);
-    var fraction = (Math.log10(view.stableLimit) - min) / (max - min);
+    var fraction = view.stableLimit ? (Math.log10(view.stableLimit) - min) / (max - min) : -1;
     var tick = $('limit-tick');
     tick.hidden = !(fraction >= 0 && fraction <= 1);
     tick.style.left = 'calc(' + (fraction * 100) + '% - 1px)';
     var text = $('limit-text');
     text.textContent = view.words.stableLimitValue;
-    text.className = view.learningRate > view.stableLimit ? 'limit-text' : 'limit-text ok';
-    $('batch').value = String(view.batch); $('batch-box').hidden = view.optimizer !== 'minibatch';
+    text.className = view.stableLimit && view.learningRate > view.stableLimit ? 'limit-text' : 'limit-text ok';
+    if (view.batch != null) $('batch').value = String(view.batch);
+    $('batch-box').hidden = view.optimizer !== 'minibatch';
     $('beta').value = String(view.beta); $('beta-box').hidden = view.optimizer !== 'momentum';
     $('schedule').value = view.schedule;
     $('epochs').value = String(view.epochs);
-    $('seed').value = String(view.seed);
+    if (view.seed != null) $('seed').value = String(view.seed);
     if (document.activeElement !== $('init')) $('init').value = view.initial;
     $('lang').value = state.lang === 'fi' ? 'fi' : 'en';
   }
@@ -272,10 +288,22 @@ section.stage-area { flex: 1; display: flex; flex-direction: column; padding: 8p
     request(delay === undefined ? 60 : delay);
   }
   $('model').addEventListener('change', function () {
-    ['lr', 'epochs', 'init', 'model', 'degree'].forEach(function (k) { delete state[k]; });
-    if (this.value === 'degree') state.degree = $('degree').value || '2'; else state.model = this.value;
-    $('degree-box').hidden = this.value !== 'degree';
+    var choice = this.value, surface = choice !== 'linear' && choice !== 'cubic' && choice !== 'degree';
+    ['lr', 'epochs', 'init', 'model', 'degree', 'surface'].forEach(function (k) { delete state[k]; });
+    if (surface) {
+      // A surface has no samples: no seed or batch, and a full-gradient optimizer.
+      ['seed', 'batch', 'no-shuffle', 'stop', 'tol'].forEach(function (k) { delete state[k]; });
+      if (state.optimizer === 'sgd' || state.optimizer === 'minibatch') delete state.optimizer;
+      state.surface = choice === 'formula' ? ($('formula').value.trim() || 'x^2 + 10*y^2') : choice;
+    } else if (choice === 'degree') state.degree = $('degree').value || '2';
+    else state.model = choice;
+    $('degree-box').hidden = choice !== 'degree';
+    $('formula-box').hidden = choice !== 'formula';
     request(0);
+  });
+  $('formula').addEventListener('change', function () {
+    ['lr', 'epochs', 'init'].forEach(function (k) { delete state[k]; });
+    set('surface', this.value.trim() || 'x^2 + 10*y^2', 0);
   });
   $('degree').addEventListener('change', function () { delete state.init; set('degree', this.value); });
   $('optimizer').addEventListener('change', function () {

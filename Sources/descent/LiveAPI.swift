@@ -22,10 +22,10 @@ struct LiveAPI: LiveResponder {
         catalog = try DataCatalog(dataset: .notebook)
     }
 
-    /// The query keys of a run; `batch` stands for `--batch-size`.
+    /// The query keys of a run; `batch` stands for `--batch-size`, `surface` is `--surface NAME|FORMULA`.
     static let trainingKeys: Set<String> = [
-        "model", "degree", "optimizer", "lr", "epochs", "init", "schedule", "schedule-step-every", "schedule-gamma",
-        "warmup-epochs", "stop", "tol", "batch", "beta", "seed", "no-shuffle",
+        "model", "hidden", "degree", "optimizer", "lr", "epochs", "init", "schedule", "schedule-step-every", "schedule-gamma",
+        "warmup-epochs", "stop", "tol", "batch", "beta", "seed", "no-shuffle", "surface",
     ]
     /// The look of a picture.
     static let lookKeys: Set<String> = ["theme", "lang", "size", "dpi"]
@@ -35,7 +35,7 @@ struct LiveAPI: LiveResponder {
     static let figureKeys = trainingKeys.union(lookKeys).union([
         "title", "subtitle", "x-label", "y-label", "svg-text", "residuals", "labels", "log", "epoch", "params", "pca", "raw",
         "grid", "aspect", "range-w", "range-b", "range-w1", "range-w2", "range-w3", "lrs", "param", "w0", "steps", "elev",
-        "azim", "sample", "degrees", "compare",
+        "azim", "sample", "degrees", "compare", "directions", "range-x", "range-y",
     ])
     static let flags: Set<String> = ["no-shuffle", "residuals", "labels", "log", "pca", "raw"]
     /// Keys the page keeps in its URL that no endpoint reads (the animation's place).
@@ -69,22 +69,31 @@ struct LiveAPI: LiveResponder {
     // MARK: Endpoints
 
     /// `{"history": [{epoch, <parameters>, mse, mae_cm, grad_norm, lr}, …]}` with the numbers of
-    /// `descent train --history h.csv`, character for character.
+    /// `descent train --history h.csv`, character for character; with `surface`, the rows of
+    /// `descent train --surface … --history h.csv` (`epoch, x, y, loss, grad_norm`).
     private func run(_ parameters: [String: String]) async throws -> LiveResponse {
         let options = try LiveRunOptions.parse(try Self.arguments(parameters, allowed: Self.trainingKeys.union(Self.pageKeys)))
-        let trained = try await train(options.training)
-        let history = trained.history
-        let columns = history.csvColumns.map(LiveResponse.jsonString)
-        let rows = history.epochs.map { record in
-            "{" + zip(columns, history.csvFields(of: record)).map { "\($0):\($1)" }.joined(separator: ",") + "}"
+        let columns: [String], rows: [[String]]
+        if let surface = options.surface {
+            // The CSV's own lines: every number as `descent train --surface --history` writes it.
+            let lines = try await descend(surface, options.training).csv().split(separator: "\n")
+            columns = lines[0].split(separator: ",").map(String.init)
+            rows = lines.dropFirst().map { $0.split(separator: ",").map(String.init) }
+        } else {
+            let history = try await train(options.training).history
+            columns = history.csvColumns
+            rows = history.epochs.map(history.csvFields)
         }
-        return .json("{\"history\":[\n" + rows.joined(separator: ",\n") + "\n]}\n")
+        let keys = columns.map(LiveResponse.jsonString)
+        let objects = rows.map { fields in "{" + zip(keys, fields).map { "\($0):\($1)" }.joined(separator: ",") + "}" }
+        return .json("{\"history\":[\n" + objects.joined(separator: ",\n") + "\n]}\n")
     }
 
     /// The explorer's view of one run: the cached static picture's address and overlay frame, the
     /// per-epoch curve, path and numbers, the loss panel, the stable limit and the page's words.
     private func view(_ parameters: [String: String]) async throws -> LiveResponse {
         let options = try LiveViewOptions.parse(try Self.arguments(parameters, allowed: Self.viewKeys.union(Self.pageKeys)))
+        if let surface = options.surface { return try await surfaceView(surface, options) }
         let trained = try await train(options.training)
         let (id, picture) = try await explorerPicture(options, trained: trained)
         var lossStyle = try options.look.style()
@@ -105,11 +114,44 @@ struct LiveAPI: LiveResponder {
             epochs: configuration.maxEpochs, seed: configuration.seed, optimizer: trained.history.configuration.optimizer.name,
             batch: { if case .minibatch(let size) = configuration.optimizer { return size } else { return options.training.batchSize ?? 4 } }(),
             beta: { if case .momentum(let beta) = configuration.optimizer { return beta } else { return 0.9 } }(),
-            schedule: options.training.schedule?.rawValue ?? "constant",
+            schedule: options.training.schedule?.rawValue ?? "constant", surface: nil,
             words: LiveWords(language: style.language, stableLimit: limit))
+        return try Self.json(view)
+    }
+
+    /// The view of a descent on a surface: its landscape (cached by surface, start and look),
+    /// the path and numbers of each epoch, `f` per epoch, and the stable limit `2/λmax` of the
+    /// exact Hessian at the surface's first known minimum (none for a formula or the saddle).
+    private func surfaceView(_ surface: String, _ options: LiveViewOptions) async throws -> LiveResponse {
+        let history = try await descend(surface, options.training)
+        let run = history.run
+        let (id, picture) = try await surfacePicture(run, options)
+        var lossStyle = try options.look.style()
+        lossStyle.size = try FigureSize(width: 560, height: 360)
+        let loss = try ExplorerLossPanel(surface: history, style: lossStyle)
+        let style = try options.look.style()
+        let limit = run.surface.minima.first.map { minimum -> Double in
+            let h = run.surface.dual(x: minimum.x, y: minimum.y)
+            let largest = (h.hxx + h.hyy) / 2 + (((h.hxx - h.hyy) / 2) * ((h.hxx - h.hyy) / 2) + h.hxy * h.hxy).squareRoot()
+            return 2 / largest
+        }.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
+        let view = ViewPayload(
+            picture: "/api/picture/\(id).png", width: picture.width, height: picture.height, frame: picture.frame,
+            frames: picture.frames(of: history), planeParameters: ["x", "y"], parameterNames: ["x", "y"],
+            loss: LossPayload(picture: "data:image/png;base64," + loss.png.base64EncodedString(), width: loss.width,
+                              height: loss.height, clip: loss.clip, points: loss.points),
+            learningRate: run.learningRate, stableLimit: limit, diverged: history.diverged, epochsRun: history.final.epoch,
+            initial: "\(run.startX),\(run.startY)", epochs: run.epochs, seed: nil, optimizer: run.optimizer.name,
+            batch: nil, beta: { if case .momentum(let beta) = run.optimizer { return beta } else { return 0.9 } }(),
+            schedule: options.training.schedule?.rawValue ?? "constant", surface: surface,
+            words: LiveWords(language: style.language, stableLimit: limit))
+        return try Self.json(view)
+    }
+
+    private static func json(_ value: some Encodable) throws -> LiveResponse {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return LiveResponse(status: 200, contentType: "application/json; charset=utf-8", body: Array(try encoder.encode(view)))
+        return LiveResponse(status: 200, contentType: "application/json; charset=utf-8", body: Array(try encoder.encode(value)))
     }
 
     /// `{"init": "w,b"}`: the start at the landscape's pixel (`x`, `y`) of the view the other
@@ -119,6 +161,13 @@ struct LiveAPI: LiveResponder {
         let x = try Self.pixelCoordinate(rest.removeValue(forKey: "x"), name: "x")
         let y = try Self.pixelCoordinate(rest.removeValue(forKey: "y"), name: "y")
         let options = try LiveViewOptions.parse(try Self.arguments(rest, allowed: Self.viewKeys.union(Self.pageKeys)))
+        if let surface = options.surface {
+            let run = try SurfaceCommandLine.run(surface, training: options.training)
+            guard let point = try await surfacePicture(run, options).1.point(atPixel: x, y: y) else {
+                throw LiveFailure(message: "x, y (\(x), \(y)) is outside the landscape's plot area; click inside the landscape.")
+            }
+            return .json("{\"init\":\(LiveResponse.jsonString([point.x, point.y].map { "\(Self.typed($0))" }.joined(separator: ",")))}\n")
+        }
         let trained = try await train(options.training)
         let (_, picture) = try await explorerPicture(options, trained: trained)
         guard let values = picture.parameters(atPixel: x, y: y, keeping: trained.history.configuration.initialParameters) else {
@@ -127,7 +176,7 @@ struct LiveAPI: LiveResponder {
         // The clicked two rounded to 4 significant digits, as a person would type them.
         let start = trained.history.configuration.initialParameters
         let rounded = values.enumerated().map { index, value in
-            index < start.count && start[index] == value ? value : Double(String(format: "%.4g", value)) ?? value
+            index < start.count && start[index] == value ? value : Self.typed(value)
         }
         return .json("{\"init\":\(LiveResponse.jsonString(rounded.map { "\($0)" }.joined(separator: ",")))}\n")
     }
@@ -148,7 +197,14 @@ struct LiveAPI: LiveResponder {
         }
         let command = try FigureCommand.parse([kindName] + Self.arguments(parameters, allowed: Self.figureKeys.union(Self.pageKeys)))
         guard let kind = FigureKind(rawValue: kindName) else { throw LiveFailure(message: "unknown figure kind \(kindName)") }
-        try Self.checkLimits(command.training)
+        if let surface = command.surface {
+            guard kind == .landscape else {
+                throw LiveFailure(message: "surface draws with the landscape figure only: ask for figure/landscape.png, .svg or .pdf.")
+            }
+            try Self.checkSurfaceLimits(try SurfaceCommandLine.run(surface, training: command.training))
+        } else {
+            try Self.checkLimits(command.training)
+        }
         if command.grid > LiveLimits.maximumGrid {
             throw LiveFailure(message: "grid must be at most \(LiveLimits.maximumGrid) here, got \(command.grid); descent figure draws finer grids.")
         }
@@ -157,7 +213,7 @@ struct LiveAPI: LiveResponder {
         }
         let style = try command.style.style()
         try Self.checkSize(style.size)
-        let spec = try command.spec(kind)
+        let spec = try command.figureSpec(kind)
         try spec.validate()
         let store = try await LectureFigures.train([spec], catalog: catalog)
         let product = try LectureFigures.make(spec, style: style, store: store)
@@ -174,6 +230,12 @@ struct LiveAPI: LiveResponder {
     private func yaml(_ parameters: [String: String]) throws -> LiveResponse {
         let options = try LiveViewOptions.parse(try Self.arguments(parameters, allowed: Self.viewKeys.union(Self.pageKeys)))
         let training = options.training
+        guard options.surface == nil else {
+            throw LiveFailure(message: "surface: a build file draws the lecture's models, not surfaces; export the landscape as PNG, SVG or PDF, or rebuild it with descent figure landscape --surface.")
+        }
+        guard training.model != .mlp else {
+            throw LiveFailure(message: "model: a build file trains the linear and cubic models only; choose model linear or cubic to export the build file.")
+        }
         let model = try training.singleModel(for: "the view")
         guard model == .linear || model == .cubic else {
             throw LiveFailure(message: "degree: a build file trains the linear and cubic models only; choose model linear or cubic to export the build file.")
@@ -231,14 +293,34 @@ struct LiveAPI: LiveResponder {
     /// Trains through the run store (a figure never trains itself), within ``LiveLimits``.
     private func train(_ training: TrainingOptions) async throws -> TrainedModel {
         try Self.checkLimits(training)
-        let model = try training.singleModel(for: "the API")
-        let request = RunRequest(try training.configuration(for: model))
+        let request = RunRequest(try training.singleConfiguration(for: "the API"))
         return try await RunStore.train([request], catalog: catalog).model(request)
+    }
+
+    /// The descent on the surface `text` (`--surface`) with the query's optimizer, rate, epochs,
+    /// schedule and start, within ``LiveLimits``.
+    private func descend(_ text: String, _ training: TrainingOptions) async throws -> SurfaceHistory {
+        let run = try SurfaceCommandLine.run(text, training: training)
+        try Self.checkSurfaceLimits(run)
+        return try await RunStore.train([], surfaces: [run], catalog: catalog).surfaceHistory(run)
+    }
+
+    /// The static landscape of `run`'s surface around its start, from the cache or drawn.
+    private func surfacePicture(_ run: SurfaceRun, _ options: LiveViewOptions) async throws -> (String, SurfaceExplorerPicture) {
+        let key = ["surface", run.surface.definition, options.look.theme.rawValue, options.look.language.rawValue,
+                   options.look.size, "\(options.look.dpi)", "\(run.startX),\(run.startY)"].joined(separator: "|")
+        if let cached = await pictures.surfacePicture(key: key) { return cached }
+        var style = try options.look.style()
+        style.size = try FigureSize(width: 700, height: 500)
+        return await pictures.insert(key: key, surfacePicture: try SurfaceExplorerPicture(run: run, style: style))
     }
 
     /// The static picture of the view's model, plane, look and start, from the cache or drawn from
     /// the model's notebook run (so a new learning rate, optimizer or schedule only retrains).
     private func explorerPicture(_ options: LiveViewOptions, trained: TrainedModel) async throws -> (String, ExplorerPicture) {
+        guard trained.network == nil else {
+            throw LiveFailure(message: "model: the explorer draws the polynomials and surfaces; ask /api/run or /api/figure/landscape.png for model=mlp.")
+        }
         let model = trained.model
         let start = trained.history.configuration.initialParameters
         let key = [model.name, options.params ?? "", options.look.theme.rawValue, options.look.language.rawValue,
@@ -282,8 +364,12 @@ struct LiveAPI: LiveResponder {
 
     /// The limits that keep one request within about a second.
     static func checkLimits(_ training: TrainingOptions) throws {
-        let model = try training.models().first ?? .linear
-        let epochs = training.epochs ?? TrainingConfiguration.notebook(for: model).maxEpochs
+        let epochs: Int
+        if let network = try training.network() {
+            epochs = training.epochs ?? TrainingConfiguration.network(network).maxEpochs
+        } else {
+            epochs = try training.epochs ?? TrainingConfiguration.notebook(for: training.models().first ?? .linear).maxEpochs
+        }
         guard epochs <= LiveLimits.maximumEpochs else {
             throw LiveFailure(message: "epochs must be at most \(LiveLimits.maximumEpochs) here, got \(epochs); descent train runs longer.")
         }
@@ -291,6 +377,18 @@ struct LiveAPI: LiveResponder {
         guard updates <= LiveLimits.maximumUpdates else {
             throw LiveFailure(message: "epochs × samples (\(updates) updates) must be at most \(LiveLimits.maximumUpdates) here; give fewer epochs.")
         }
+    }
+
+    /// A surface's descent makes one update an epoch: the epoch limit alone.
+    static func checkSurfaceLimits(_ run: SurfaceRun) throws {
+        guard run.epochs <= LiveLimits.maximumEpochs else {
+            throw LiveFailure(message: "epochs must be at most \(LiveLimits.maximumEpochs) here, got \(run.epochs); descent train runs longer.")
+        }
+    }
+
+    /// A clicked coordinate rounded to 4 significant digits, as a person would type it.
+    static func typed(_ value: Double) -> Double {
+        Double(String(format: "%.4g", value)) ?? value
     }
 
     static func checkSize(_ size: FigureSize) throws {
@@ -325,6 +423,9 @@ struct LiveFailure: Error {
 /// `/api/run`'s options: `descent train`'s training options.
 struct LiveRunOptions: ParsableArguments {
     @OptionGroup var training: TrainingOptions
+
+    @Option(help: SurfaceCommandLine.help)
+    var surface: String?
 }
 
 /// `/api/view`'s options: the run, its look and the landscape's plane.
@@ -335,6 +436,9 @@ struct LiveViewOptions: ParsableArguments {
     @Option(help: "The landscape's two parameters, e.g. w1,w3.")
     var params: String?
 
+    @Option(help: SurfaceCommandLine.help)
+    var surface: String?
+
     func validate() throws {
         guard training.data == nil else { throw ValidationError("the API trains on the built-in data only.") }
         let size = try FigureSize(parsing: look.size)
@@ -344,26 +448,56 @@ struct LiveViewOptions: ParsableArguments {
 
 /// The static pictures of recent views, by key, and their PNGs by id (at most 48).
 actor PictureCache {
-    private var byKey: [String: (id: String, picture: ExplorerPicture)] = [:]
+    /// A model's explorer picture or a surface's.
+    private enum Entry {
+        case model(ExplorerPicture)
+        case surface(SurfaceExplorerPicture)
+
+        var png: Data {
+            switch self {
+            case .model(let picture): return picture.png
+            case .surface(let picture): return picture.png
+            }
+        }
+    }
+
+    private var byKey: [String: (id: String, entry: Entry)] = [:]
     private var order: [String] = []
 
     func picture(key: String) -> (String, ExplorerPicture)? {
-        byKey[key].map { ($0.id, $0.picture) }
+        guard let cached = byKey[key], case .model(let picture) = cached.entry else { return nil }
+        return (cached.id, picture)
+    }
+
+    func surfacePicture(key: String) -> (String, SurfaceExplorerPicture)? {
+        guard let cached = byKey[key], case .surface(let picture) = cached.entry else { return nil }
+        return (cached.id, picture)
     }
 
     func insert(key: String, picture: ExplorerPicture) -> (String, ExplorerPicture) {
-        if let existing = byKey[key] { return (existing.id, existing.picture) }
+        let id = insert(key: key, entry: .model(picture))
+        return self.picture(key: key) ?? (id, picture)
+    }
+
+    func insert(key: String, surfacePicture picture: SurfaceExplorerPicture) -> (String, SurfaceExplorerPicture) {
+        let id = insert(key: key, entry: .surface(picture))
+        return surfacePicture(key: key) ?? (id, picture)
+    }
+
+    /// Keeps `entry` under `key` (an earlier one wins) and gives its id; the oldest beyond 48 go.
+    private func insert(key: String, entry: Entry) -> String {
+        if let existing = byKey[key] { return existing.id }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let id = String(hash, radix: 16)
-        byKey[key] = (id, picture)
+        byKey[key] = (id, entry)
         order.append(key)
         if order.count > 48 { byKey[order.removeFirst()] = nil }
-        return (id, picture)
+        return id
     }
 
     func png(id: String) -> Data? {
-        byKey.values.first { $0.id == id }?.picture.png
+        byKey.values.first { $0.id == id }?.entry.png
     }
 }
 
@@ -377,16 +511,21 @@ private struct ViewPayload: Encodable {
     let parameterNames: [String]
     let loss: LossPayload
     let learningRate: Double
-    let stableLimit: Double
+    /// 2/λmax; nil for a surface without a known minimum.
+    let stableLimit: Double?
     let diverged: Bool
     let epochsRun: Int
     let initial: String
     let epochs: Int
-    let seed: UInt64
+    /// Nil for a surface (no samples to shuffle).
+    let seed: UInt64?
     let optimizer: String
-    let batch: Int
+    /// Nil for a surface.
+    let batch: Int?
     let beta: Double
     let schedule: String
+    /// The `surface` parameter (a name or a formula), nil for a model.
+    let surface: String?
     let words: LiveWords
 }
 

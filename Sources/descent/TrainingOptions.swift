@@ -211,6 +211,13 @@ struct TrainingOptions: ParsableArguments {
         return model
     }
 
+    /// The one run these options name: the network of `--model mlp`, else the single polynomial
+    /// (`--model both` is refused with `command`'s name).
+    func singleConfiguration(for command: String) throws -> TrainingConfiguration {
+        if let network = try network() { return try configuration(network: network) }
+        return try configuration(for: try singleModel(for: command))
+    }
+
     /// The data set: the built-in notebook data or the CSV file.
     func dataset() throws -> Dataset {
         guard let data, let x, let y else { return .notebook }

@@ -127,8 +127,10 @@ enum SurfaceLandscapeFigure {
         return text
     }
 
-    /// Builds the figure from the run's history.
-    static func make(_ spec: SurfaceLandscapeSpec, style: FigureStyle, history: SurfaceHistory) throws -> FigureProduct {
+    /// Builds the figure from the run's history; `pathLayer` holds the path and its end marker
+    /// (`.dynamic` for a picture whose path a page draws over it).
+    static func make(_ spec: SurfaceLandscapeSpec, style: FigureStyle, history: SurfaceHistory,
+                     pathLayer: Layer = .static) throws -> FigureProduct {
         try spec.validate()
         let text = style.text
         let run = spec.run
@@ -166,13 +168,13 @@ enum SurfaceLandscapeFigure {
 
         let points = records.map { DataPoint(x: $0.x, y: $0.y) }
         let metrics = FigureMetrics(scale: style.size.scale)
-        let path = axes.path(points, label: text.pathLabel(optimizer: run.optimizer.name))
+        let path = axes.path(points, label: text.pathLabel(optimizer: run.optimizer.name), layer: pathLayer)
         path.minimumMarkerSpacing = 0.9 * metrics.markerSize
         path.arrowSpacing = 110 * metrics.scale
         axes.scatter([points[0]], marker: .square, color: LandscapePlane.startColor, size: nil, edgeColor: .black, label: text.start)
         if let end = points.last {
             axes.scatter([end], marker: .circle, color: style.theme.pathColor, size: 1.3 * metrics.markerSize,
-                         edgeColor: style.theme.haloColor, label: text.end)
+                         edgeColor: style.theme.haloColor, label: text.end, layer: pathLayer)
         }
         // The global minima as diamonds; local ones (higher values, Styblinski–Tang) smaller and grey.
         let minima = surface.minima.map { (point: DataPoint(x: $0.x, y: $0.y), value: surface.value(x: $0.x, y: $0.y)) }

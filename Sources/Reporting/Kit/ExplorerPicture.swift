@@ -225,7 +225,12 @@ public struct ExplorerLossPanel: Sendable {
 
     public init(model: TrainedModel, style: FigureStyle) throws {
         let product = try LossFigure.make(LossSpec(runs: [model.history.configuration], logScale: true), style: style, models: [model])
-        let figure = product.figure
+        try self.init(figure: product.figure, style: style,
+                      points: model.history.epochs.map { DataPoint(x: Double($0.epoch), y: $0.meanSquaredError) })
+    }
+
+    /// The panel of `figure` (its titles dropped) and where each epoch's `points` sit on it.
+    init(figure: Figure, style: FigureStyle, points data: [DataPoint]) throws {
         figure.title = nil
         figure.subtitle = nil
         png = try figure.renderRaster().pngData(options: style.pngOptions(title: nil, description: nil))
@@ -233,8 +238,6 @@ public struct ExplorerLossPanel: Sendable {
         width = figure.size.width
         height = figure.size.height
         clip = ExplorerPicture.rect(transform.plotRect)
-        points = model.history.epochs.map {
-            ExplorerPicture.pixel(transform.device(DataPoint(x: Double($0.epoch), y: $0.meanSquaredError)))
-        }
+        points = data.map { ExplorerPicture.pixel(transform.device($0)) }
     }
 }

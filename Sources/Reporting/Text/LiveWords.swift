@@ -10,6 +10,12 @@ public struct LiveWords: Sendable, Encodable {
     public let linear: String
     public let cubic: String
     public let degree: String
+    /// "Surface", the group of the test surfaces in the model menu.
+    public let surface: String
+    /// The named surfaces by name (`rosenbrock`: "Rosenbrock").
+    public let surfaces: [String: String]
+    /// "formula f(x, y)…", the choice of a typed surface.
+    public let formula: String
     public let optimizer: String
     public let optimizers: [String: String]
     public let learningRate: String
@@ -30,12 +36,13 @@ public struct LiveWords: Sendable, Encodable {
     public let language: String
     public let diverged: String
     public let working: String
-    /// "stable limit 2/λmax = 0.5069", the number typeset in the language.
+    /// "stable limit 2/λmax = 0.5069", the number typeset in the language; empty without a limit.
     public let stableLimitValue: String
 
-    public init(language: Language, stableLimit: Double) {
+    /// The words, with `stableLimit` (nil: a surface with no known minimum) in the language.
+    public init(language: Language, stableLimit: Double?) {
         let text = language.text
-        stableLimitValue = text.stableLimitValue(FigureStyle(language: language).number(stableLimit, decimals: 4))
+        stableLimitValue = stableLimit.map { text.stableLimitValue(FigureStyle(language: language).number($0, decimals: 4)) } ?? ""
         func pick(_ english: String, _ finnish: String) -> String { text.pick(english, finnish) }
         title = pick("Gradient descent, live", "Gradienttimenetelmä livenä")
         hint = pick("Drag the learning rate past the stable limit, switch the optimizer, or click the landscape to start from there.",
@@ -44,6 +51,9 @@ public struct LiveWords: Sendable, Encodable {
         linear = text.modelName("linear")
         cubic = text.modelName("cubic")
         degree = pick("degree", "aste")
+        surface = pick("Surface", "Pinta")
+        surfaces = Dictionary(uniqueKeysWithValues: NamedSurface.allCases.map { ($0.rawValue, text.surfaceName($0)) })
+        formula = pick("formula f(x, y)…", "kaava f(x, y)…")
         optimizer = pick("Optimizer", "Optimoija")
         optimizers = Dictionary(uniqueKeysWithValues: ["sgd", "gd", "minibatch", "momentum", "adam"].map { ($0, text.optimizerName($0)) })
         learningRate = pick("Learning rate η", "Oppimisnopeus η")
