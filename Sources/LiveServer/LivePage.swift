@@ -22,7 +22,7 @@ html, body { margin: 0; height: 100%; }
 body { font: 14px/1.35 "DejaVu Sans", "Segoe UI", system-ui, sans-serif; color: var(--ink); background: #fff; display: flex; flex-direction: column; }
 header { display: flex; align-items: center; gap: 16px; padding: 8px 16px; border-bottom: 1px solid var(--line); background: #fbfcfd; }
 header h1 { font-size: 18px; margin: 0; white-space: nowrap; }
-header .hint { color: var(--muted); font-size: 12.5px; flex: 1; }
+header .hint { color: var(--muted); font-size: 12.5px; flex: 1; min-width: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 header select, header button, header a.button { font: inherit; font-size: 13px; }
 main { flex: 1; display: flex; min-height: 0; }
 aside { width: 272px; flex: none; padding: 10px 14px; border-right: 1px solid var(--line); background: var(--panel); overflow-y: auto; }
@@ -41,8 +41,9 @@ section.stage-area { flex: 1; display: flex; flex-direction: column; padding: 8p
 .stage img { display: block; width: 100%; height: auto; user-select: none; }
 .stage svg { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
 #overlay { cursor: crosshair; }
-.lower { display: flex; gap: 12px; align-items: stretch; min-height: 0; }
-.loss { position: relative; width: 46%; flex: none; }
+.lower { display: flex; gap: 12px; align-items: flex-start; }
+/* The loss panel is as tall as its picture, so its overlay lies exactly over it. */
+.loss { position: relative; width: 38%; flex: none; }
 .side { flex: 1; display: flex; flex-direction: column; gap: 8px; min-width: 0; }
 .numbers { font: 13px/1.45 "DejaVu Sans Mono", ui-monospace, monospace; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 10px; white-space: pre-wrap; }
 .player { display: flex; align-items: center; gap: 8px; }

@@ -231,7 +231,7 @@ struct LiveAPI: LiveResponder {
         let options = try LiveViewOptions.parse(try Self.arguments(parameters, allowed: Self.viewKeys.union(Self.pageKeys)))
         let training = options.training
         guard options.surface == nil else {
-            throw LiveFailure(message: "surface: a build file draws the lecture's models, not surfaces; export the landscape as PNG, SVG or PDF, or rebuild it with descent figure landscape --surface.")
+            throw LiveFailure(message: "surface: a build file draws the lecture's models, not surfaces; export the landscape as PNG, SVG or PDF instead (figure/landscape.pdf with the same parameters).")
         }
         guard training.model != .mlp else {
             throw LiveFailure(message: "model: a build file trains the linear and cubic models only; choose model linear or cubic to export the build file.")

@@ -18,6 +18,13 @@ struct LiveAPITests {
         ["optimizer": "momentum", "beta": "0.5", "lr": "0.02", "epochs": "20", "init": "-1.5,2", "schedule": "cosine"],
         ["degree": "2", "optimizer": "gd", "lr": "0.2", "epochs": "50", "no-shuffle": "true", "schedule": "warmup"],
         ["optimizer": "gd", "lr": "1.2", "epochs": "40"],  // past the stable limit: diverges
+        ["model": "mlp", "hidden": "3", "optimizer": "adam", "lr": "0.02", "epochs": "15", "seed": "5"],
+        // Surfaces: the rows of descent train --surface --history (epoch, x, y, loss, grad_norm).
+        ["surface": "rosenbrock", "init": "-1.5,2", "epochs": "300"],
+        ["surface": "x^2 + 10*y^2 + sin(3*x)*cos(2*y)", "optimizer": "momentum", "beta": "0.7", "lr": "0.01", "epochs": "60",
+         "schedule": "exponential", "schedule-gamma": "0.97"],
+        ["surface": "himmelblau", "optimizer": "adam", "lr": "0.1", "epochs": "50", "schedule": "warmup", "init": "0.5,-3"],
+        ["surface": "saddle", "lr": "0.9", "epochs": "40"],  // runs away along the saddle's falling direction
     ]
 
     private func respond(_ endpoint: String, _ parameters: [String: String]) async throws -> (status: Int, body: String) {
@@ -52,7 +59,7 @@ struct LiveAPITests {
             #expect(objects == expected, "\(parameters)")
             // The values: decoded as JSON, equal bit for bit to the CSV's numbers read back.
             let history = try JSONDecoder().decode([String: [[String: Double]]].self, from: Data(body.utf8))["history"] ?? []
-            #expect(history.count == rows.count)
+            #expect(history.count == rows.count && rows.count > 1, "\(parameters)")
             for (object, row) in zip(history, rows) {
                 #expect(Set(object.keys) == Set(header))
                 for (key, text) in zip(header, row) {
@@ -88,6 +95,24 @@ struct LiveAPITests {
             ("figure/nonsense.png", [:], "nonsense"),
             ("figure/fit.png", ["out": "x.png"], "out"),
             ("yaml", ["degree": "5"], "degree"),
+            ("run", ["schedule": "linear"], "schedule"),
+            ("run", ["schedule-gamma": "0.5"], "schedule-gamma"),
+            ("run", ["model": "mlp", "hidden": "0"], "hidden"),
+            ("run", ["hidden": "4"], "hidden"),
+            ("view", ["model": "mlp"], "model"),
+            ("yaml", ["model": "mlp"], "model"),
+            // Surfaces: a malformed formula names its column, as descent train --surface does.
+            ("run", ["surface": "x^2 +* y"], "surface: expected a number, x, y, a function or '(' before '*' at column 6"),
+            ("view", ["surface": "sin(x"], "column"),
+            ("run", ["surface": "rosenbrok"], "surface"),
+            ("run", ["surface": "saddle", "optimizer": "sgd"], "optimizer"),
+            ("run", ["surface": "beale", "init": "1"], "init"),
+            ("run", ["surface": "beale", "seed": "1"], "seed"),
+            ("run", ["surface": "beale", "epochs": "5001"], "epochs"),
+            ("start", ["surface": "beale", "x": "1", "y": "1"], "x, y"),
+            ("figure/fit.png", ["surface": "beale"], "surface"),
+            ("figure/landscape.png", ["surface": "beale", "range-x": "1:1"], "x"),
+            ("yaml", ["surface": "beale"], "surface"),
         ]
         for (endpoint, parameters, name) in cases {
             let (status, body) = try await respond(endpoint, parameters)
@@ -101,7 +126,8 @@ struct LiveAPITests {
 
     @Test("a clicked landscape pixel becomes the start whose path begins at that pixel")
     func clickedStartRoundTrips() async throws {
-        for parameters in [["init": "0.5,-0.3"], ["model": "cubic", "lr": "0.02", "init": "-0.8,0,0.4,1"]] {
+        for parameters in [["init": "0.5,-0.3"], ["model": "cubic", "lr": "0.02", "init": "-0.8,0,0.4,1"],
+                           ["surface": "rosenbrock", "init": "-1.5,2"]] {
             let view = try await viewJSON(parameters)
             let first = try #require(((view["frames"] as? [String: Any])?["path"] as? [String])?.first)
             let pixel = first.split(separator: ",").map(String.init)
@@ -164,6 +190,8 @@ struct LiveAPITests {
         #expect(run.0 == 200 && run.1.hasPrefix("application/json"))
         let png = try await get("api/figure/fit.png?size=320x200")
         #expect(png.0 == 200 && png.1 == "image/png" && png.2.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        let surface = try await get("api/figure/landscape.png?surface=himmelblau&size=320x200&grid=60")
+        #expect(surface.0 == 200 && surface.1 == "image/png")
         let svg = try await get("api/figure/loss.svg?size=320x200&lang=fi")
         #expect(svg.0 == 200 && svg.1 == "image/svg+xml" && String(decoding: svg.2, as: UTF8.self).contains("<svg"))
         #expect(try await get("api/run", method: "POST").0 == 405)
