@@ -47,9 +47,10 @@ enum NetworkChainRuleFigure {
         let twoE = number(2 * pass.error)
         let mark = NetworkChainRuleMark(
             header: header, input: "x = \(number(pass.x))", units: units, ranking: pass.ranking,
-            columnHeads: [("zⱼ = wⱼ·x + cⱼ", "∂ℓ/∂zⱼ = ∂ℓ/∂hⱼ·(1 − hⱼ²)"), ("hⱼ = tanh zⱼ", "∂ℓ/∂hⱼ = 2e·vⱼ"), ("vⱼ·hⱼ", "∂ℓ/∂vⱼ = 2e·hⱼ")],
+            columnHeads: [("zⱼ = wⱼ·x + cⱼ", "∂ℓ/∂zⱼ = ∂ℓ/∂hⱼ·(1 − hⱼ²)"), ("hⱼ = tanh zⱼ", "∂ℓ/∂hⱼ = 2e·vⱼ"), ("vⱼ·hⱼ", "∂ℓ/∂vⱼ = 2e·hⱼ"),
+                          ("ŷ = Σⱼ vⱼ·hⱼ + b", "∂ℓ/∂ŷ = 2e")],
             bias: ("b = \(number(pass.bias))", "∂ℓ/∂b = 2e = \(twoE)"),
-            prediction: ("ŷ = Σⱼ vⱼ·hⱼ + b = \(number(pass.prediction))", "∂ℓ/∂ŷ = 2e = \(twoE)"),
+            prediction: ("ŷ = \(number(pass.prediction))", "∂ℓ/∂ŷ = \(twoE)"),
             error: ("e = ŷ − y = \(number(pass.error))", "∂ℓ/∂e = 2e = \(twoE)"),
             target: "y = \(number(pass.y))", loss: "ℓ = e² = \(number(pass.loss))",
             updateTitle: text.chainRuleUpdate(rate: rateText),
