@@ -6,7 +6,8 @@
 #    trained; the command lines are slower because each rejected one builds its usage text).
 # 2. Command lines and build files that reach rendering and file output, run through the CLI:
 #    random figure kinds, sizes, ranges, learning rates, epochs and formats, frame sequences
-#    of a few frames, and small build files, each in a fresh folder. Every run must end with a
+#    of a few frames, small build files, and --surface runs (named surfaces and random
+#    formulas, some malformed, through train and figure landscape), each in a fresh folder. Every run must end with a
 #    status of the documented table (0, 64, 65, 69, 73, 74; 70 is an internal error and counts
 #    as a failure), by no signal and within the time limit, without "Fatal error" or a stack
 #    dump; a failed run starts its message with "Error:" and leaves no figure file and no
@@ -43,6 +44,14 @@ epochs() { pick 1 2 3 5 10 30 0 -1 1000000; }
 size() { pick 160x90 320x180 64x64 1x1 2x900 900x2 100x100 slide 0x10 16385x10; }
 range() { printf '%s:%s' "$(number)" "$(number)"; }
 format() { pick png png svg pdf gif; }
+# A random formula from tokens (often malformed on purpose: the parser must refuse it on one line).
+formula() {
+    local text="" count=$((1 + RANDOM % 9))
+    for ((token = 0; token < count; token++)); do
+        text+=$(pick x y x y 2 .5 1e-3 1e400 pi e + - '*' / ^ '(' ')' 'sin(' 'log(' 'sqrt(' 'exp(' 'tanh(' 'abs(' ' ' rosenbrock foo 1.2.3 '#')
+    done
+    printf '%s' "$text"
+}
 
 failures=0
 finished=0
@@ -76,7 +85,7 @@ kinds=(fit loss training landscape normalization lr-sweep slice step compare)
 for ((run = 1; run <= runs; run++)); do
     folder="$scratch/$run"
     mkdir -p "$folder"
-    case $((RANDOM % 4)) in
+    case $((RANDOM % 5)) in
     0|1)  # a figure
         kind=$(pick "${kinds[@]}")
         target="figure.$(format)"
@@ -134,6 +143,25 @@ report:
   handout: false
 YAML
         check_run "$folder" build kit.yaml -q ;;
+    4)  # a surface, named or a random formula
+        surface=$(pick rosenbrock beale himmelblau saddle rastrigin styblinski-tang "$(formula)" "$(formula)" "$(formula)")
+        if ((RANDOM % 2)); then
+            target="surface.$(format)"
+            args=(figure landscape "--surface=$surface" --size "$(size)" --grid "$(pick 2 3 10 40 0 5000)" --out "$target")
+            ((RANDOM % 2)) && args+=("--range-x=$(range)")
+            ((RANDOM % 3)) || args+=("--range-y=$(range)")
+            ((RANDOM % 3)) || args+=(--grid-csv g.csv)
+        else
+            target=h.csv
+            args=(train "--surface=$surface" --history h.csv)
+        fi
+        ((RANDOM % 2)) && args+=(--lr "$(learning_rate)")
+        ((RANDOM % 2)) && args+=(--epochs "$(pick 1 2 10 300 0)")
+        ((RANDOM % 3)) || args+=(--optimizer "$(pick sgd gd minibatch momentum adam)")
+        ((RANDOM % 3)) || args+=(--schedule "$(pick constant step cosine warmup)")
+        ((RANDOM % 3)) || args+=("--init=$(number),$(number)")
+        ((RANDOM % 4)) || args+=(--theme "$(pick light dark)" --lang "$(pick en fi)")
+        check_run "$folder" "${args[@]}" ;;
     esac
     rm -rf "$folder"
 done

@@ -17,7 +17,7 @@ public enum LectureFigures {
     /// Validates `specs` and trains every run they read, once.
     public static func train(_ specs: [FigureSpec], catalog: DataCatalog) async throws -> RunStore {
         for spec in specs { try spec.validate() }
-        return try await RunStore.train(try runRequests(specs, catalog: catalog), catalog: catalog)
+        return try await RunStore.train(try runRequests(specs, catalog: catalog), surfaces: specs.flatMap(\.surfaceRuns), catalog: catalog)
     }
 
     /// Draws `spec` in `style` from the runs in `store`.
@@ -88,6 +88,8 @@ public enum LectureFigures {
             return try ResidualsFigure.make(options, style: style, models: models)
         case .schedules(let options):
             return try SchedulesFigure.make(options, style: style, runs: models)
+        case .surfaceLandscape(let options):
+            return try SurfaceLandscapeFigure.make(options, style: style, history: store.surfaceHistory(options.run))
         }
     }
 }
@@ -118,8 +120,8 @@ public struct FigureProduct {
     /// figures without one.
     public func tableCSV() -> String? { table }
 
-    /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`), or nil for
-    /// figures without one.
+    /// The landscape grid as CSV (header `<P1>,<P2>,mse`, see `LandscapePlane.csv`; `x,y,loss`
+    /// for a surface, see `SurfaceLandscapeFigure.csv`), or nil for figures without one.
     public func gridCSV() -> String? {
         landscape.map { $0.plane.csv($0.grid) } ?? otherGrid?()
     }

@@ -11,6 +11,14 @@ public struct SymmetricEigendecomposition: Sendable {
     /// The unit eigenvectors, `vectors[k]` belonging to `values[k]`; mutually orthogonal.
     public let vectors: [[Double]]
 
+    /// Whether every eigenvalue equals the largest to 10⁻⁹ relative: then every direction is an
+    /// eigenvector and ``vectors`` are one orthonormal choice of many (the z-scored linear model's
+    /// Hessian is `2I`).
+    public var isIsotropic: Bool {
+        guard let smallest = values.first, let largest = values.last else { return false }
+        return smallest >= largest * (1 - 1e-9)
+    }
+
     /// Decomposes `matrix` (square and symmetric; only that is read).
     public init(_ matrix: [[Double]]) {
         var a = matrix

@@ -69,6 +69,13 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The MSE at the starting parameters overflows double precision (or is not a number), so
     /// not even epoch 0 can be recorded; `raw` when the data is in its original units.
     case startingLossNotFinite(model: PolynomialModel, parameters: [Double], raw: Bool)
+    /// A surface formula that cannot be read: what is wrong, the 1-based column (character) where
+    /// reading failed (nil for an empty formula) and the formula as given.
+    case invalidSurface(problem: String, column: Int?, text: String)
+    /// An optimizer that draws samples (`sgd`, `minibatch`) asked to descend a surface, which has none.
+    case optimizerNeedsSamples(String)
+    /// A surface whose value or gradient at the start `(x, y)` is not a finite number.
+    case surfaceStartNotFinite(x: Double, y: Double)
     /// The MSE at a network's starting parameters (`--init`) overflows double precision.
     case networkStartingLossNotFinite(network: NetworkModel)
 
@@ -191,6 +198,18 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
                 + "choose smaller --init values, or leave --init out for the seeded Glorot start."
         case .invalidSchedule(let problem):
             return "The learning-rate schedule is not valid: \(problem)."
+        case let .invalidSurface(problem, column, text):
+            guard let column else { return "\(problem)." }
+            // The problem may end in a list after ';': the place goes before it.
+            if let split = problem.range(of: "; ") {
+                return "\(problem[..<split.lowerBound]) at column \(column) in \"\(text)\"; \(problem[split.upperBound...])."
+            }
+            return "\(problem) at column \(column) in \"\(text)\"."
+        case .optimizerNeedsSamples(let name):
+            return "The \(name) optimizer draws samples, and a surface has none: use gd, momentum or adam, which follow the exact gradient."
+        case let .surfaceStartNotFinite(x, y):
+            return "The surface's value or gradient at the start x = \(Self.format(x)), y = \(Self.format(y)) is not a finite number "
+                + "(outside the formula's domain or too large); choose another start."
         case .singularSystem(let model, let count):
             return "The \(model) model has no unique least-squares solution for these \(count) data points (too few distinct x values for its parameters); use a lower degree or more varied data."
         }

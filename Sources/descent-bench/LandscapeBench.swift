@@ -76,5 +76,35 @@ struct LandscapeBench {
                                         + "at N = \(BenchFormat.count(rows)) they would take that long."))
         report.rows.append(BenchRow(section: "landscape", name: "\(size): grid after the pass", descent: result.grid, unit: "s",
                                     target: "independent of N (see scaling)"))
+        try measureSurface(into: &report)
+    }
+
+    /// The Rosenbrock function on a G×G grid over x ∈ [−2, 2], y ∈ [−1, 3]: Descent's compiled
+    /// formula (`Surface.grid`, rows over the cores, one instruction at a time over a row) beside
+    /// numpy's vectorized evaluation of the same formula on `np.meshgrid` arrays.
+    func measureSurface(into report: inout BenchReport) throws {
+        let grid = settings.grid
+        let surface = Surface(.rosenbrock)
+        let xs = Surface.samples(-2...2, count: grid), ys = Surface.samples(-1...3, count: grid)
+        var values: [Double] = []
+        let seconds = BenchClock.median(runs: settings.runs) { values = surface.grid(xs: xs, ys: ys) }
+        var worst = 0.0
+        for (row, column) in [(0, 0), (grid / 3, grid - 1), (grid / 2, grid / 2), (grid - 1, grid / 7)] {
+            let x = xs[column], y = ys[row]
+            let direct = (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x)
+            worst = max(worst, abs(values[row * grid + column] - direct) / max(abs(direct), 1e-300))
+        }
+        report.details["surface.descent.rosenbrock_grid_seconds"] = seconds
+        report.details["surface.descent.max_relative_difference_to_formula"] = worst
+        var numbers: [String: Double] = [:]
+        if let peers = settings.peers {
+            numbers = try peers.numbers(["surface", String(grid), String(settings.runs)])
+        }
+        let numpy = settings.peers.map { "numpy \($0.numpyVersion)" } ?? "numpy (not run)"
+        var row = BenchRow(section: "landscape", name: "Rosenbrock \(grid)x\(grid) grid (--surface)", descent: seconds, unit: "s",
+                           peer: "\(numpy), vectorized", peerValue: numbers["rosenbrock_seconds"],
+                           target: "within 3x numpy's vectorized time")
+        row.met = row.ratio.map { $0 >= 1.0 / 3 }
+        report.rows.append(row)
     }
 }

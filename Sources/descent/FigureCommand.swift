@@ -19,6 +19,8 @@ struct FigureCommand: AsyncParsableCommand {
                   --out fit.svg
               descent figure landscape --range-w -2:2 --range-b -2:2 --out l.png
               descent figure landscape --out landscape.svg --svg-text paths
+              descent figure landscape --surface rosenbrock --init -1.5,2 --lr 0.001 \\
+                  --epochs 500 --out rosenbrock.png
               descent figure landscape --model mlp --hidden 8 --optimizer adam \\
                   --lr 0.01 --epochs 2000 --directions pca --out mlp.png
               descent figure interpolation --model mlp --optimizer adam --lr 0.01 \\
@@ -83,7 +85,16 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(name: .customLong("range-w3"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w3 (cubic).")
     var rangeW3: String?
 
-    @Option(name: .customLong("grid-csv"), help: "landscape: also write the grid as CSV (header <P1>,<P2>,mse, e.g. w,b,mse; pc1,pc2,mse with --pca), one row per grid point, P2 outer and P1 inner, numbers in shortest round-trip form.")
+    @Option(help: SurfaceCommandLine.help)
+    var surface: String?
+
+    @Option(name: .customLong("range-x"), parsing: .unconditional, help: "landscape --surface: range LOW:HIGH of x. Default: the named surface's window (-3:3 for a formula), widened to the path.")
+    var rangeX: String?
+
+    @Option(name: .customLong("range-y"), parsing: .unconditional, help: "landscape --surface: range LOW:HIGH of y.")
+    var rangeY: String?
+
+    @Option(name: .customLong("grid-csv"), help: "landscape: also write the grid as CSV (header <P1>,<P2>,mse, e.g. w,b,mse; pc1,pc2,mse with --pca; x,y,loss with --surface, nan where f is undefined), one row per grid point, P2 outer and P1 inner, numbers in shortest round-trip form.")
     var gridCSV: String?
 
     @Option(parsing: .unconditional, help: "lr-sweep: learning rates to compare, comma separated. Default: fractions and multiples of the stable limit 2/λmax.")
@@ -158,7 +169,7 @@ struct FigureCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let kind = FigureKind(rawValue: kindName) else { return }
-        let spec = try self.spec(kind)
+        let spec = try surface.map { try surfaceSpec($0, kind: kind) } ?? self.spec(kind)
         try spec.validate()  // before reading the data, which may be large
         let catalog = try DataCatalog(dataset: try training.dataset())
         let store = try await LectureFigures.train([spec], catalog: catalog)
@@ -177,6 +188,9 @@ struct FigureCommand: AsyncParsableCommand {
 
     /// The figure these options describe.
     func spec(_ kind: FigureKind) throws -> FigureSpec {
+        if rangeX != nil || rangeY != nil {
+            throw ToolFailure.usage("--range-x and --range-y set the window of a --surface; give --surface NAME|FORMULA, or --range-w, --range-b … for a model's plane.")
+        }
         if let network = try training.network() {
             let run = try training.configuration(network: network)
             if kind == .interpolation { return .interpolation(InterpolationSpec(run: run)) }
@@ -227,10 +241,28 @@ struct FigureCommand: AsyncParsableCommand {
         }
     }
 
+    /// `landscape --surface`: the surface's landscape; other kinds and the options of a model's
+    /// plane are refused.
+    private func surfaceSpec(_ text: String, kind: FigureKind) throws -> FigureSpec {
+        guard kind == .landscape else {
+            throw ToolFailure.usage("--surface draws with the landscape figure only: use 'descent figure landscape --surface \(text)'.")
+        }
+        let planeOptions: [(String, Bool)] = [("--params", params != nil), ("--pca", pca), ("--raw", raw), ("--range-w", rangeW != nil),
+                                              ("--range-b", rangeB != nil), ("--range-w1", rangeW1 != nil), ("--range-w2", rangeW2 != nil),
+                                              ("--range-w3", rangeW3 != nil)]
+        if let flag = planeOptions.first(where: \.1)?.0 {
+            throw ToolFailure.usage("\(flag) chooses a plane of a model's parameters and does not apply to --surface, whose plane is (x, y): "
+                                    + "set its window with --range-x and --range-y.")
+        }
+        let run = try SurfaceCommandLine.run(text, training: training)
+        let ranges = try parsedRanges()
+        return .surfaceLandscape(SurfaceLandscapeSpec(run: run, xRange: ranges["x"], yRange: ranges["y"], gridSize: grid, aspect: aspect))
+    }
+
     /// The `--range-*` options as closed ranges by parameter name.
     private func parsedRanges() throws -> [String: ClosedRange<Double>] {
         var ranges: [String: ClosedRange<Double>] = [:]
-        let options = [("w", rangeW), ("b", rangeB), ("w1", rangeW1), ("w2", rangeW2), ("w3", rangeW3)]
+        let options = [("w", rangeW), ("b", rangeB), ("w1", rangeW1), ("w2", rangeW2), ("w3", rangeW3), ("x", rangeX), ("y", rangeY)]
         for case let (name, text?) in options {
             let parts = text.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2, let low = Double(parts[0].trimmingCharacters(in: .whitespaces)),

@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import Training
 
 /// The library's errors reworded for the command line: each names the flag that sets what was wrong.
 ///
@@ -64,6 +65,20 @@ enum OptionWording {
         case let .kindShowsOneModel(kind, _):
             return "--model both: the \(kind.rawValue) figure shows one model; use --model linear or --model cubic (fit, loss, lr-sweep and compare show both)."
         case .runNotPlanned, .configuration:
+            return error.description
+        }
+    }
+
+    /// `error` with the surface options named by their flags (`--surface`, `--optimizer`, `--init`).
+    static func message(for error: TrainingError) -> String {
+        switch error {
+        case .invalidSurface:
+            return "--surface: \(error.description)"
+        case .optimizerNeedsSamples(let name):
+            return "--optimizer \(name) draws samples, and a --surface has none: use --optimizer gd, momentum or adam, which follow the exact gradient."
+        case let .surfaceStartNotFinite(x, y):
+            return "--init \(number(x)),\(number(y)): the surface's value or gradient there is not a finite number (outside the formula's domain or too large); choose another start."
+        default:
             return error.description
         }
     }

@@ -52,7 +52,8 @@ enum ExitStatus: Int32, CaseIterable {
              .lengthMismatch, .singularSystem:
             return .data
         case .invalidParameterCount, .nonFiniteParameter, .invalidDegree, .invalidHiddenUnits, .invalidPowers, .invalidLearningRate,
-             .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance, .invalidSchedule:
+             .invalidEpochs, .invalidBatchSize, .invalidOptimizerSetting, .invalidTolerance, .invalidSchedule,
+             .invalidSurface, .optimizerNeedsSamples, .surfaceStartNotFinite:
             return .usage
         case .startingLossNotFinite, .networkStartingLossNotFinite:
             // A start whose loss overflows is fixed by the starting values (an option or a build-file key).
@@ -139,6 +140,7 @@ struct ToolFailure: Error, CustomStringConvertible {
         let message: String
         switch error {
         case let failure as ToolFailure: message = failure.message
+        case let error as TrainingError: message = OptionWording.message(for: error)
         case let error as ReportingError: message = OptionWording.message(for: error)
         case let error as FrameSequenceError: message = OptionWording.message(for: error)
         case let error as CocoaError: message = error.localizedDescription

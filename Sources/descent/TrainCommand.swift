@@ -21,13 +21,19 @@ struct TrainCommand: AsyncParsableCommand {
                   --history h.csv
               descent train --data people.csv --x weight_kg --y height_cm --label name
               descent train --data paino.csv --x paino_kg --y pituus_cm --decimal-comma
+              descent train --surface rosenbrock --optimizer gd --lr 0.001 --epochs 500 \\
+                  --init -1.5,2 --history h.csv
+              descent train --surface "x^2 + 10*y^2" --optimizer momentum --lr 0.01
             """
     )
 
     @OptionGroup var training: TrainingOptions
 
-    @Option(help: "Write the history per epoch to FILE.csv or FILE.json.")
+    @Option(help: "Write the history per epoch to FILE.csv or FILE.json (--surface: FILE.csv with epoch,x,y,loss,grad_norm).")
     var history: String?
+
+    @Option(help: SurfaceCommandLine.help)
+    var surface: String?
 
     func validate() throws {
         if let history {
@@ -39,6 +45,7 @@ struct TrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let surface { return try runSurface(surface) }
         let request: RunRequest
         if let network = try training.network() {
             request = RunRequest(try training.configuration(network: network))
@@ -62,6 +69,23 @@ struct TrainCommand: AsyncParsableCommand {
         if let history { print("History written to \(history)") }
         if trained.history.diverged {
             FileHandle.standardError.write(Data("warning: \(summary.divergenceWarning)\n".utf8))
+        }
+    }
+
+    /// `--surface`: descends the surface and prints the start, the end and the nearest known minimum.
+    private func runSurface(_ text: String) throws {
+        let run = try SurfaceCommandLine.run(text, training: training)
+        if let history, (history as NSString).pathExtension.lowercased() != "csv" {
+            throw ToolFailure.usage("--history '\(history)': a surface's history is written as CSV (epoch,x,y,loss,grad_norm); give a .csv file name.")
+        }
+        let result = try run.run()
+        if let history {
+            try AtomicFile.write(data: Data(result.csv().utf8), to: URL(fileURLWithPath: history))
+        }
+        print(SurfaceCommandLine.summary(result), terminator: "")
+        if let history { print("History written to \(history)") }
+        if case .diverged(let epoch) = result.stopReason {
+            FileHandle.standardError.write(Data("warning: the descent diverged in epoch \(epoch) (the loss or the point left the finite numbers, or |f| passed 1e12); lower --lr.\n".utf8))
         }
     }
 }

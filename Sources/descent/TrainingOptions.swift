@@ -74,11 +74,14 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("tol"), parsing: .unconditional, help: "Tolerance on the change of MSE between epochs for --stop tolerance.")
     var tolerance: Double = 1e-9
 
-    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per update for --optimizer minibatch.")
-    var batchSize: Int = 4
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per update for --optimizer minibatch. Default: 4.")
+    var batchSize: Int?
 
-    @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more); with --model mlp also the seed of its start and of a landscape's random directions.")
-    var seed: UInt64 = 42
+    @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more); with --model mlp also the seed of its start and of a landscape's random directions. Default: 42.")
+    var seed: UInt64?
+
+    /// `--seed`, or the default every run uses (``TrainingConfiguration``'s 42).
+    private var seedOrDefault: UInt64 { seed ?? TrainingConfiguration.notebook(for: .linear).seed }
 
     @Flag(name: .customLong("no-shuffle"), help: "Keep the samples in file order instead of shuffling each epoch.")
     var noShuffle = false
@@ -123,7 +126,7 @@ struct TrainingOptions: ParsableArguments {
         if !(tolerance.isFinite && tolerance > 0) {
             throw ValidationError("--tol must be a finite number greater than 0, got \(OptionWording.number(tolerance)).")
         }
-        if batchSize < 1 {
+        if let batchSize, batchSize < 1 {
             throw ValidationError("--batch-size must be at least 1, got \(batchSize).")
         }
         if data != nil, x == nil || y == nil {
@@ -209,7 +212,7 @@ struct TrainingOptions: ParsableArguments {
     /// The training configuration for `network`: ``TrainingConfiguration/network(_:seed:)`` (its
     /// seeded start drawn with `--seed`) with the options applied.
     func configuration(network: NetworkModel) throws -> TrainingConfiguration {
-        try applied(to: .network(network, seed: seed), recordSteps: false)
+        try applied(to: .network(network, seed: seedOrDefault), recordSteps: false)
     }
 
     /// `configuration` with the options given applied.
@@ -219,7 +222,7 @@ struct TrainingOptions: ParsableArguments {
             switch optimizer {
             case .sgd: configuration.optimizer = .sgd
             case .gd: configuration.optimizer = .gd
-            case .minibatch: configuration.optimizer = .minibatch(batchSize: batchSize)
+            case .minibatch: configuration.optimizer = .minibatch(batchSize: batchSize ?? 4)
             case .momentum: configuration.optimizer = .momentum(beta: 0.9)
             case .adam: configuration.optimizer = .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
             }
@@ -243,7 +246,7 @@ struct TrainingOptions: ParsableArguments {
             configuration.initialParameters = values
         }
         if let schedule = learningRateSchedule(epochs: configuration.maxEpochs) { configuration.schedule = schedule }
-        configuration.seed = seed
+        configuration.seed = seedOrDefault
         configuration.shuffle = !noShuffle
         configuration.recordSteps = recordSteps
         return try configuration.validated()
@@ -254,7 +257,8 @@ struct TrainingOptions: ParsableArguments {
         names.count <= 13 ? names.joined(separator: ", ") : (names.prefix(12) + ["…", names[names.count - 1]]).joined(separator: ", ")
     }
 
-    private func parseInitialParameters(_ text: String) throws -> [Double] {
+    /// `--init` as finite numbers.
+    func parseInitialParameters(_ text: String) throws -> [Double] {
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)
         var values: [Double] = []
         for (index, field) in fields.enumerated() {

@@ -50,6 +50,13 @@ struct FigureLayoutAuditTests {
             ("residuals-both", .residuals(ResidualsSpec(runs: [linear, cubic]))),
             ("schedules-linear", .schedules(SchedulesSpec(base: linear))),
             ("schedules-cubic", .schedules(SchedulesSpec(base: cubic))),
+            ("landscape-rosenbrock", .surfaceLandscape(SurfaceLandscapeSpec(
+                run: SurfaceRun(surface: Surface(.rosenbrock), learningRate: 0.001, epochs: 500, startX: -1.5, startY: 2), gridSize: 40))),
+            ("landscape-styblinski-tang", .surfaceLandscape(SurfaceLandscapeSpec(
+                run: SurfaceRun(surface: Surface(.styblinskiTang), learningRate: 0.01, epochs: 200, startX: 0.5, startY: 4), gridSize: 40))),
+            ("landscape-formula", .surfaceLandscape(SurfaceLandscapeSpec(
+                run: SurfaceRun(surface: try! Surface("log(x) + y^2 + sin(3*x)"), learningRate: 0.01, epochs: 200, startX: 2, startY: 1.5),
+                xRange: -1...3, gridSize: 40))),
             ("landscape-mlp-random", .landscape(LandscapeSpec(run: network, plane: plane))),
             ("landscape-mlp-pca", .landscape(LandscapeSpec(run: network, plane: LandscapeOptions(principalPlane: true, gridSize: 40)))),
             ("interpolation-mlp", .interpolation(InterpolationSpec(run: network))),

@@ -13,6 +13,10 @@ RUNS runs and prints one JSON object on standard output (seconds unless named ot
       - "quadratic": numpy with the quadratic form: one pass over the N rows for the 2x2 Gram
         matrix, the cross moments and mean(y^2) (X.T @ X with X = [x, 1]), then the whole grid
         vectorized as c + a*g_a + b*g_b + G_aa*a^2 + 2*G_ab*a*b + G_bb*b^2.
+  surface GRID RUNS
+      - "rosenbrock_seconds": numpy evaluating the Rosenbrock function (1 - x)^2 + 100 (y - x^2)^2
+        on a GRID x GRID grid over x in [-2, 2], y in [-1, 3], vectorized (np.meshgrid, then the
+        formula on the whole arrays), as a numpy user draws a test surface.
   training N RUNS EPOCHS SGD_N
       - "gd_linear", "gd_cubic": one full-batch gradient-descent epoch, vectorized: with the
         feature matrix X (x, x^2, x^3, 1) built once, e = X @ theta - y, mse = e @ e / N,
@@ -90,6 +94,16 @@ def landscape(n, grid, runs, direct_n):
     }
 
 
+def surface(grid, runs):
+    xs, ys = np.linspace(-2.0, 2.0, grid), np.linspace(-1.0, 3.0, grid)
+
+    def rosenbrock():
+        x, y = np.meshgrid(xs, ys)
+        return (1 - x) ** 2 + 100 * (y - x ** 2) ** 2
+
+    return {"grid": grid, "rosenbrock_seconds": median_time(rosenbrock, runs)}
+
+
 def training(n, runs, epochs, sgd_n):
     x, y = synthetic(n)
     result = {"n": n, "epochs": epochs, "sgd_n": sgd_n}
@@ -146,12 +160,14 @@ def main():
     command, args = sys.argv[1], sys.argv[2:]
     if command == "landscape":
         result = landscape(int(args[0]), int(args[1]), int(args[2]), int(args[3]))
+    elif command == "surface":
+        result = surface(int(args[0]), int(args[1]))
     elif command == "training":
         result = training(int(args[0]), int(args[1]), int(args[2]), int(args[3]))
     elif command == "floor":
         result = floor(args[0], int(args[1]))
     else:
-        raise SystemExit(f"unknown subcommand {command!r}: use landscape, training or floor")
+        raise SystemExit(f"unknown subcommand {command!r}: use landscape, surface, training or floor")
     result["numpy"] = np.__version__
     print(json.dumps(result))
 

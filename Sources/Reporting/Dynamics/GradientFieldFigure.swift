@@ -133,7 +133,7 @@ enum GradientFieldFigure {
         let planeName = "\(axes.xLabel ?? plane.aName), \(axes.yLabel ?? plane.bName)"
         figure.title = text.gradientFieldTitle(model: trained.model.name, plane: planeName)
         figure.subtitle = text.gradientFieldSubtitle(scale: style.formatter.format(scale, significantDigits: 3),
-                                                   isotropic: (decomposition.values.first ?? 0) >= (decomposition.values.last ?? 0) * (1 - 1e-9))
+                                                   isotropic: decomposition.isIsotropic)
         let summary = "\(trained.model.name) model, −∇MSE on the plane (\(plane.aName), \(plane.bName)) as \(count)x\(count) arrows drawn at "
             + "\(style.formatter.format(scale, significantDigits: 3))·(−∇MSE), plane Hessian eigenvalues \(decomposition.values.reversed().map { format($0) }.joined(separator: ", "))"
         return FigureProduct(figure: figure, summary: summary)

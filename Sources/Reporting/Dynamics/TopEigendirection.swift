@@ -21,8 +21,8 @@ struct TopEigendirection: Sendable {
     let direction: [Double]
     /// `λ`, the largest eigenvalue of the Hessian `2G`.
     let eigenvalue: Double
-    /// Whether every eigenvalue equals `λ` (to 10⁻⁹ relative): then every direction curves alike
-    /// and `v` is one of many (the z-scored linear model's Hessian is `2I`).
+    /// Whether every eigenvalue equals `λ` (``SymmetricEigendecomposition/isIsotropic``): then
+    /// every direction curves alike and `v` is one of many.
     let isIsotropic: Bool
     /// `x₀ = v·(θ₀ − θ*)`, the start's coordinate along `v` (1 when the start lies on the
     /// optimum's hyperplane orthogonal to `v`, so there is something to watch).
@@ -34,7 +34,7 @@ struct TopEigendirection: Sendable {
         self.optimum = optimum
         let decomposition = SymmetricEigendecomposition(statistics.hessian)
         eigenvalue = decomposition.values.last ?? .nan
-        isIsotropic = (decomposition.values.first ?? .nan) >= eigenvalue * (1 - 1e-9)
+        isIsotropic = decomposition.isIsotropic
         var vector = decomposition.vectors.last ?? optimum.map { _ in 0 }
         var x = zip(vector, zip(initial, optimum)).reduce(0) { $0 + $1.0 * ($1.1.0 - $1.1.1) }
         if x < 0 {

@@ -388,8 +388,7 @@ struct LandscapePlane: Sendable {
     static func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } }
 
     static func samples(_ range: ClosedRange<Double>, count: Int) -> [Double] {
-        let low = range.lowerBound, high = range.upperBound
-        return (0..<count).map { $0 == count - 1 ? high : low + (high - low) * Double($0) / Double(count - 1) }
+        Surface.samples(range, count: count)
     }
 
     static func span(_ values: [Double]) -> ClosedRange<Double> {

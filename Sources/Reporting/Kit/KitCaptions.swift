@@ -141,8 +141,8 @@ struct KitCaptions {
             return text.captionSchedules(model: name, optimizer: text.optimizerName(configuration.optimizer.name),
                                          rate: significant(configuration.learningRate), epochs: configuration.maxEpochs,
                                          results: finals.joined(separator: "; "))
-        case .degreeSweep:
-            return summary  // captioned above: it reads no model
+        case .degreeSweep, .surfaceLandscape:
+            return summary  // the sweep is captioned above; the kit draws no surface
         case .interpolation:
             return text.captionInterpolation(model: name, run: run(model),
                                              start: number(model.history.epochs.first?.meanSquaredError ?? .nan, 4), end: mse)

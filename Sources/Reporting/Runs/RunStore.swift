@@ -23,6 +23,8 @@ public struct RunStore: Sendable {
     private let histories: [RunKey: TrainingHistory]
     /// The run each request resolved to (differs from its key only after halving).
     private let resolved: [RunRequest: RunKey]
+    /// The descents on surfaces (``SurfaceRun``), which read no data.
+    private var surfaceHistories: [SurfaceRun: SurfaceHistory] = [:]
 
     /// The number of runs trained to build this store.
     public var trainedRunCount: Int { histories.count }
@@ -33,8 +35,19 @@ public struct RunStore: Sendable {
     ///   any task, one call at a time.
     /// - Throws: `TrainingError` for an invalid configuration or data without a least-squares
     ///   solution.
-    public static func train(_ requests: [RunRequest], catalog: DataCatalog,
+    /// - Parameter surfaces: descents on surfaces to run too, each once (see ``surfaceHistory(_:)``).
+    public static func train(_ requests: [RunRequest], surfaces: [SurfaceRun] = [], catalog: DataCatalog,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> RunStore {
+        var store = try await train(requests, catalog: catalog, progress: progress)
+        for run in surfaces where store.surfaceHistories[run] == nil {
+            store.surfaceHistories[run] = try run.run()
+        }
+        return store
+    }
+
+    /// Trains every distinct run of `requests` once (the model runs).
+    private static func train(_ requests: [RunRequest], catalog: DataCatalog,
+                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) async throws -> RunStore {
         var stepsWanted: [RunKey: Bool] = [:]
         for request in requests { stepsWanted[request.key, default: false] = stepsWanted[request.key, default: false] || request.recordSteps }
         for request in requests { _ = try catalog.facts(request.key.configuration.model, on: request.key.source) }
@@ -117,6 +130,16 @@ public struct RunStore: Sendable {
         var shown = history
         if !request.recordSteps && history.configuration.recordSteps { shown = history.withoutSteps() }
         return TrainedModel(data: catalog.data(key.source), history: shown, facts: facts)
+    }
+
+    /// The history of the descent `run` on its surface.
+    ///
+    /// - Throws: ``ReportingError/runNotPlanned(_:)`` when the store was built without it.
+    public func surfaceHistory(_ run: SurfaceRun) throws -> SurfaceHistory {
+        guard let history = surfaceHistories[run] else {
+            throw ReportingError.runNotPlanned("\(run.optimizer.name) on the surface \(run.surface.definition), learning rate \(run.learningRate), \(run.epochs) epochs")
+        }
+        return history
     }
 
     /// The trained models of `requests`, in order.

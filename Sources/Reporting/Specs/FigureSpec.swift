@@ -48,6 +48,8 @@ public enum FigureSpec: Sendable, Hashable {
     case degreeSweep(DegreeSweepSpec)
     /// One sample's chain rule, forward and backward, with the update.
     case chainRule(ChainRuleSpec)
+    /// `landscape --surface`: a named test surface or a formula with a descent's path.
+    case surfaceLandscape(SurfaceLandscapeSpec)
     /// The loss on the straight line from a run's start to its end.
     case interpolation(InterpolationSpec)
 
@@ -57,7 +59,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .fit: return .fit
         case .loss: return .loss
         case .training: return .training
-        case .landscape: return .landscape
+        case .landscape, .surfaceLandscape: return .landscape
         case .normalization: return .normalization
         case .lrSweep: return .lrSweep
         case .slice: return .slice
@@ -103,6 +105,7 @@ public enum FigureSpec: Sendable, Hashable {
         case .residuals(let spec): try Self.requireModels(spec.runs, kind: kind)
         case .degreeSweep(let spec): try spec.validate()
         case .chainRule(let spec): try spec.validate()
+        case .surfaceLandscape(let spec): try spec.validate()
         case .interpolation: return
         }
     }
@@ -133,8 +136,15 @@ public enum FigureSpec: Sendable, Hashable {
         case .residuals(let spec): return spec.runs.map { RunRequest($0) }
         case .degreeSweep: return []
         case .chainRule(let spec): return [RunRequest(spec.run)]
+        case .surfaceLandscape: return []
         case .interpolation(let spec): return [RunRequest(spec.run)]
         }
+    }
+
+    /// The descents on surfaces the figure reads (``RunStore/surfaceHistory(_:)``).
+    public var surfaceRuns: [SurfaceRun] {
+        if case .surfaceLandscape(let spec) = self { return [spec.run] }
+        return []
     }
 
     static func requireModels(_ runs: [TrainingConfiguration], kind: FigureKind) throws {
