@@ -59,7 +59,9 @@ enum NetworkChainRuleFigure {
             shownNote: { shown in text.networkChainRuleShown(shown: shown, of: count) },
             baseFontSize: figure.metrics.annotationFontSize)
         axes.add(mark)
-        let summary = "\(pass.name), epoch \(spec.epoch), \(network.name): ŷ = \(pass.prediction), e = \(pass.error), ℓ = \(pass.loss), ∇ℓ = \(pass.gradient)"
+        // The whole gradient is 3H + 1 numbers; the line gives its norm (the figure shows the units).
+        let norm = pass.gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let summary = "\(pass.name), epoch \(spec.epoch), \(network.name): ŷ = \(pass.prediction), e = \(pass.error), ℓ = \(pass.loss), ‖∇ℓ‖ = \(norm) over \(pass.gradient.count) parameters"
         return FigureProduct(figure: figure, summary: summary)
     }
 }
@@ -69,9 +71,12 @@ enum NetworkChainRuleFigure {
 /// (`x`; `zⱼ`; `hⱼ`; `vⱼ·hⱼ` and `b`; `ŷ`; `e` with `y` above it; `ℓ`) joined by arrows, each box's
 /// backward value under it, then the update table (one row per drawn unit, then `b`).
 ///
-/// The number of units drawn is the largest `S ≤ min(H, 8)` whose diagram fits at 80 % of
-/// `baseFontSize` or more (at least `min(H, 3)`); the `S` units are the first `S` of `ranking`
-/// (largest `|∂ℓ/∂zⱼ|` first) drawn in unit order. The font then scales as ``ChainRuleGraphMark``'s.
+/// The number of units drawn starts at `min(H, 8)` and drops (to no fewer than `min(H, 3)`) while
+/// the diagram fits at under 80 % of `baseFontSize` and one unit fewer would make the text larger;
+/// the `S` units are the first `S` of `ranking` (largest `|∂ℓ/∂zⱼ|` first) drawn in unit order.
+/// On tall canvases (`half`, `square`) the graph folds: `y`, `e` and `ℓ` go on a row under it, so
+/// five columns instead of seven, when that makes the text at least 10 % larger. The font then
+/// scales as ``ChainRuleGraphMark``'s.
 final class NetworkChainRuleMark: Mark {
     /// One unit's texts.
     struct UnitText {
@@ -145,6 +150,9 @@ final class NetworkChainRuleMark: Mark {
         var top = 0.0, headTop = 0.0, graphTop = 0.0, graphHeight = 0.0, tableTop = 0.0
         var tableColumnX: [Double] = []
         var note: String?
+        /// `e`, `y` and `ℓ` on a row under the graph (columns 3, 2, 4) instead of in columns 5
+        /// and 6: five columns instead of seven, for tall canvases.
+        var folded = false
     }
 
     private func boxes(shown: [Int]) -> [Box] {
@@ -164,9 +172,18 @@ final class NetworkChainRuleMark: Mark {
         return boxes
     }
 
-    private func layout(shownCount: Int, size: Double, rect: DeviceRect, renderer: any Renderer) -> Layout {
+    /// Where a box is drawn: its own column and row, or, folded, `e`, `y` and `ℓ` on a row
+    /// `0.3` of a cell under the units and `b` (columns 3, 2 and 4).
+    private func place(_ box: Box, folded: Bool, rows: Int) -> (column: Int, row: Double) {
+        guard folded, box.column >= 5 else { return (box.column, box.row) }
+        let row = Double(rows) + 0.3
+        return box.column == 6 ? (4, row) : (box.backward == nil ? 2 : 3, row)
+    }
+
+    private func layout(shownCount: Int, size: Double, rect: DeviceRect, renderer: any Renderer, folded: Bool) -> Layout {
         var layout = Layout()
         layout.size = size
+        layout.folded = folded
         layout.shown = ranking.prefix(shownCount).sorted()
         layout.note = shownCount < units.count ? shownNote(shownCount) : nil
         let style = TextStyle(size: size, color: .black)
@@ -175,17 +192,19 @@ final class NetworkChainRuleMark: Mark {
         let boxHeight = lineHeight + 2 * 0.3 * size
         let cell = boxHeight + (lineHeight + 0.5 * size) + 0.8 * size
         let boxes = self.boxes(shown: layout.shown)
-        var columnWidth = [Double](repeating: 0, count: 7)
+        let rows = layout.shown.count + 1
+        let columns = folded ? 5 : 7
+        var columnWidth = [Double](repeating: 0, count: columns)
         for box in boxes {
-            columnWidth[box.column] = max(columnWidth[box.column], width(box.forward) + 2 * pad, box.backward.map(width) ?? 0)
+            let column = place(box, folded: folded, rows: rows).column
+            columnWidth[column] = max(columnWidth[column], width(box.forward) + 2 * pad, box.backward.map(width) ?? 0)
         }
         for (index, head) in columnHeads.enumerated() { columnWidth[index + 1] = max(columnWidth[index + 1], width(head.0), width(head.1)) }
         let gap = 3.2 * size
-        let graphWidth = columnWidth.reduce(0, +) + 6 * gap
-        let rows = layout.shown.count + 1
-        // At least three rows: y sits a row above e.
-        let graphRows = max(rows, 3)
-        layout.graphHeight = Double(graphRows) * cell
+        let graphWidth = columnWidth.reduce(0, +) + Double(columns - 1) * gap
+        // Wide: at least three rows (y sits a row above e). Folded: the units and b, then e's row.
+        let graphRows = folded ? Double(rows) + 1.3 : Double(max(rows, 3))
+        layout.graphHeight = graphRows * cell
         let headerHeight = (layout.note == nil ? 1 : 2) * line + 0.4 * size
         let headsHeight = 2 * line + 0.2 * size
         // The table: a label column, then w, c, v.
@@ -204,7 +223,7 @@ final class NetworkChainRuleMark: Mark {
         layout.graphTop = layout.headTop + headsHeight
         layout.tableTop = layout.graphTop + layout.graphHeight + 0.4 * size
         var x = rect.minX + (rect.width - graphWidth) / 2
-        for column in 0..<7 {
+        for column in 0..<columns {
             layout.columnX.append(x)
             x += columnWidth[column] + gap
         }
@@ -215,31 +234,41 @@ final class NetworkChainRuleMark: Mark {
             layout.tableColumnX.append(tx)
             tx += width + tableGap
         }
-        let offset = Double(graphRows - rows) / 2
+        let offset = folded ? 0 : (graphRows - Double(rows)) / 2
         for box in boxes {
-            let y = layout.graphTop + (offset + box.row) * cell + 0.5 * boxHeight + 0.4 * size
-            let cx = layout.columnX[box.column] + columnWidth[box.column] / 2
+            let (column, row) = place(box, folded: folded, rows: rows)
+            let y = layout.graphTop + (offset + row) * cell + 0.5 * boxHeight + 0.4 * size
+            let cx = layout.columnX[column] + columnWidth[column] / 2
             layout.boxes.append((DeviceRect(center: DevicePoint(x: cx, y: y), width: width(box.forward) + 2 * pad, height: boxHeight), box))
         }
         return layout
     }
 
-    /// The layout for the chosen number of units, its font fitted to `rect`.
+    /// The layout for the chosen number of units, its font fitted to `rect`: wide or folded,
+    /// whichever lets the text be larger (folded wins on tall canvases such as `half`).
     private func fittedLayout(rect: DeviceRect, renderer: any Renderer) -> Layout {
         func fitted(_ count: Int) -> (layout: Layout, fit: Double) {
-            let trial = layout(shownCount: count, size: baseFontSize, rect: rect, renderer: renderer)
-            return (trial, min(1.3, rect.width / max(1, trial.width), rect.height / max(1, trial.height)))
+            let trials = [false, true].map { folded in
+                let trial = layout(shownCount: count, size: baseFontSize, rect: rect, renderer: renderer, folded: folded)
+                return (trial, min(1.3, rect.width / max(1, trial.width), rect.height / max(1, trial.height)))
+            }
+            // Folded only when it is clearly larger, so the slide keeps the plain left-to-right graph.
+            return trials[1].1 > 1.1 * trials[0].1 ? trials[1] : trials[0]
         }
         let fewest = min(units.count, Self.fewestShown)
         var count = min(units.count, Self.mostShown)
         var choice = fitted(count)
+        // Fewer units only while that makes the text larger (not when the width, set by the
+        // update table, is what limits it).
         while count > fewest && choice.fit < 0.8 {
+            let fewer = fitted(count - 1)
+            guard fewer.fit > 1.01 * choice.fit else { break }
             count -= 1
-            choice = fitted(count)
+            choice = fewer
         }
         guard choice.fit < 1 || choice.fit > 1.05 else { return choice.layout }
         let size = max(0.45 * baseFontSize, baseFontSize * choice.fit * 0.98)
-        return layout(shownCount: count, size: size, rect: rect, renderer: renderer)
+        return layout(shownCount: count, size: size, rect: rect, renderer: renderer, folded: choice.layout.folded)
     }
 
     func draw(in context: MarkContext) {
@@ -299,10 +328,28 @@ final class NetworkChainRuleMark: Mark {
             }
         }
         let centre = Double(rows - 1) / 2
-        if let sum = box(4), let error = box(5, centre) { arrow(DevicePoint(x: sum.maxX, y: sum.midY), DevicePoint(x: error.minX, y: error.midY)) }
+        if let sum = box(4), let error = box(5, centre) {
+            if layout.folded {
+                // Right of ŷ, down past b's row, left along a line above e's row, down into e.
+                let right = sum.maxX + 1.2 * size, level = error.minY - 0.9 * size
+                var path = DevicePath()
+                path.move(to: DevicePoint(x: sum.maxX, y: sum.midY))
+                path.line(to: DevicePoint(x: right, y: sum.midY))
+                path.line(to: DevicePoint(x: right, y: level))
+                path.line(to: DevicePoint(x: error.midX, y: level))
+                renderer.stroke(path, style: StrokeStyle(color: context.theme.mutedInk, width: lineWidth, cap: .butt, join: .round))
+                arrow(DevicePoint(x: error.midX, y: level), DevicePoint(x: error.midX, y: error.minY))
+            } else {
+                arrow(DevicePoint(x: sum.maxX, y: sum.midY), DevicePoint(x: error.minX, y: error.midY))
+            }
+        }
         if let error = box(5, centre), let loss = box(6) { arrow(DevicePoint(x: error.maxX, y: error.midY), DevicePoint(x: loss.minX, y: loss.midY)) }
         if let target = box(5, centre - 1), let error = box(5, centre) {
-            arrow(DevicePoint(x: target.midX, y: target.maxY), DevicePoint(x: error.midX, y: error.minY))
+            if layout.folded {
+                arrow(DevicePoint(x: target.maxX, y: target.midY), DevicePoint(x: error.minX, y: error.midY))
+            } else {
+                arrow(DevicePoint(x: target.midX, y: target.maxY), DevicePoint(x: error.midX, y: error.minY))
+            }
         }
         for (frame, item) in layout.boxes {
             ChainRuleGraphMark.drawBox(frame, forward: item.forward, backward: item.backward, size: size, lineWidth: lineWidth, in: context)
