@@ -28,6 +28,11 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(
             name: "Training",
             dependencies: [.product(name: "CSV", package: "CSV.swift")],
@@ -35,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "Plotting",
-            dependencies: ["CCairo", "CPNG"],
+            dependencies: ["CCairo", "CPNG", "CDeflate"],
             exclude: ["README.md"]
         ),
         .target(
