@@ -71,7 +71,7 @@ final class FrameScene {
             let axes = panels[0]
             let mark = SurfaceMark(scene: SurfaceFigure.scene(geometry, projection: SurfaceProjection(elevation: model.camera.elevation,
                                                                                                    azimuth: model.camera.azimuth),
-                                                          points: [], theme: style.theme, start: nil, optimum: nil, end: nil),
+                                                          points: [], theme: style.theme, start: nil, optima: [], end: nil),
                                    pathLegend: LegendEntry(label: text.path, swatch: .line(color: style.theme.pathColor, width: nil, dash: .solid)),
                                    layer: .dynamic)
             axes.add(mark)
@@ -124,7 +124,7 @@ final class FrameScene {
             let points = FrameScene.thinned(model.planeTrack, count: count)
             surface.scene = SurfaceFigure.scene(geometry, projection: SurfaceProjection(elevation: camera.elevation, azimuth: azimuth),
                                                 points: points, theme: style.theme, start: model.planeTrack.first,
-                                                optimum: plane.coordinates(of: plane.optimum), end: points.last)
+                                                optima: [plane.coordinates(of: plane.optimum)], end: points.last)
             if camera.orbit { SurfaceFigure.placeAxisNames(axisNames, projection: SurfaceProjection(elevation: camera.elevation, azimuth: azimuth)) }
         }
     }
