@@ -10,7 +10,7 @@ import Training
 /// start of every history and, unless a run diverged, its whole path
 /// (``SurfaceLandscapeFigure/covering(_:_:)``). The grid is ``Surface/grid(xs:ys:threads:)``
 /// (the compiled program over the cores); points where `f` is NaN or infinite are left blank.
-struct SurfaceWindow {
+struct SurfaceWindow: Sendable {
     /// The surface.
     let surface: Surface
     /// The `x` range.
