@@ -85,7 +85,7 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(name: .customLong("range-w3"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w3 (cubic).")
     var rangeW3: String?
 
-    @Option(help: SurfaceCommandLine.help)
+    @Option(parsing: .unconditional, help: SurfaceCommandLine.help)
     var surface: String?
 
     @Option(name: .customLong("range-x"), parsing: .unconditional, help: "--surface (landscape, surface, gradient-field, compare): range LOW:HIGH of x. Default: the named surface's window (-3:3 for a formula), widened to the path.")

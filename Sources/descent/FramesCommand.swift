@@ -48,7 +48,7 @@ struct FramesCommand: AsyncParsableCommand {
     @Option(help: "What each frame shows: full (fit | loss so far | landscape with path; the default), training (the notebook's fit | loss so far), landscape, or surface (the loss as a 3-D surface with the path so far). With --surface: landscape (the default) or surface.")
     var layout: FrameLayout?
 
-    @Option(help: SurfaceCommandLine.help)
+    @Option(parsing: .unconditional, help: SurfaceCommandLine.help)
     var surface: String?
 
     @Option(name: .customLong("range-x"), parsing: .unconditional, help: "--surface: range LOW:HIGH of x. Default: the named surface's window (-3:3 for a formula), widened to the path.")

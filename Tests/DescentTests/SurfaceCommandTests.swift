@@ -73,6 +73,15 @@ struct SurfaceCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    @Test("a formula that begins with a minus sign is read as the formula, not as an option")
+    func leadingMinus() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try ToolRunner.run(["train", "--surface", "-x^2 + y^2 + x^4", "--epochs", "2"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("f(x, y) = -x^2 + y^2 + x^4"))
+    }
+
     @Test("figure landscape --surface writes x,y,loss (y outer, x inner) matching the formula, nan where it is undefined")
     func gridCSV() throws {
         let folder = try ToolRunner.temporaryFolder()
