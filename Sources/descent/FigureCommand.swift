@@ -147,8 +147,8 @@ struct FigureCommand: AsyncParsableCommand {
             throw ValidationError("--directions chooses the plane of a network's landscape; use it with 'descent figure landscape --model mlp' (a polynomial's plane is --params or --pca).")
         }
         if training.model == .mlp {
-            guard [FigureKind.landscape.rawValue, FigureKind.interpolation.rawValue].contains(kindName) else {
-                throw ValidationError("--model mlp draws the landscape and interpolation figures; use --model linear, cubic or both for '\(kindName)'.")
+            guard [FigureKind.landscape, .interpolation, .chainRule].map(\.rawValue).contains(kindName) else {
+                throw ValidationError("--model mlp draws the landscape, interpolation and chain-rule figures; use --model linear, cubic or both for '\(kindName)'.")
             }
             if let flag = [("--params", params != nil), ("--pca", pca), ("--raw", raw),
                            ("--range-*", [rangeW, rangeB, rangeW1, rangeW2, rangeW3].contains { $0 != nil })].first(where: \.1)?.0 {
@@ -194,6 +194,7 @@ struct FigureCommand: AsyncParsableCommand {
         if let network = try training.network() {
             let run = try training.configuration(network: network)
             if kind == .interpolation { return .interpolation(InterpolationSpec(run: run)) }
+            if kind == .chainRule { return .chainRule(ChainRuleSpec(run: run, sample: sample, epoch: epoch ?? 0)) }
             return .landscape(LandscapeSpec(run: run, plane: LandscapeOptions(principalPlane: directions == .pca, gridSize: grid, aspect: aspect)))
         }
         let runs = try training.models().map { try training.configuration(for: $0) }

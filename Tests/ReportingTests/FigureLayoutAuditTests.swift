@@ -69,6 +69,8 @@ struct FigureLayoutAuditTests {
             ("landscape-mlp-pca", .landscape(LandscapeSpec(run: network, plane: LandscapeOptions(principalPlane: true, gridSize: 40)))),
             ("interpolation-mlp", .interpolation(InterpolationSpec(run: network))),
             ("interpolation-cubic", .interpolation(InterpolationSpec(run: cubic))),
+            ("chain-rule-mlp-3", .chainRule(ChainRuleSpec(run: .network(try! NetworkModel(hiddenUnits: 3)), sample: "Harry", epoch: 2))),
+            ("chain-rule-mlp-16", .chainRule(ChainRuleSpec(run: .network(try! NetworkModel(hiddenUnits: 16))))),
         ] + dynamicsSpecs
     }()
 
