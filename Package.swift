@@ -29,6 +29,11 @@ let package = Package(
             pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]
         ),
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
         .target(
             name: "Training",
             dependencies: [.product(name: "CSV", package: "CSV.swift")],
@@ -36,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "Plotting",
-            dependencies: ["CCairo", "CPNG"],
+            dependencies: ["CCairo", "CPNG", "CDeflate"],
             exclude: ["README.md"]
         ),
         .target(

@@ -17,7 +17,7 @@ public enum LectureFigures {
     /// Validates `specs` and trains every run they read, once.
     public static func train(_ specs: [FigureSpec], catalog: DataCatalog) async throws -> RunStore {
         for spec in specs { try spec.validate() }
-        return try await RunStore.train(try runRequests(specs, catalog: catalog), surfaces: specs.flatMap(\.surfaceRuns), catalog: catalog)
+        return try await RunStore.train(try runRequests(specs, catalog: catalog), surfaces: specs.flatMap(\.surfaceRequests), catalog: catalog)
     }
 
     /// Draws `spec` in `style` from the runs in `store`.
@@ -90,6 +90,12 @@ public enum LectureFigures {
             return try SchedulesFigure.make(options, style: style, runs: models)
         case .surfaceLandscape(let options):
             return try SurfaceLandscapeFigure.make(options, style: style, history: store.surfaceHistory(options.run))
+        case .surfaceMesh(let options):
+            return try SurfaceMeshFigure.make(options, style: style, history: store.surfaceHistory(options.landscape.run))
+        case .surfaceGradientField(let options):
+            return try SurfaceGradientFieldFigure.make(options, style: style, history: store.surfaceHistory(options.landscape.run))
+        case .surfaceCompare(let options):
+            return try SurfaceCompareFigure.make(options, style: style, histories: options.requests.map(store.surfaceHistory))
         }
     }
 }

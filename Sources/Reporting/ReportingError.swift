@@ -31,6 +31,8 @@ public enum FigureSetting: Hashable, Sendable {
     case degrees
     /// The sample a chain-rule figure follows.
     case sample
+    /// What each frame of a sequence shows.
+    case frameLayout
 
     /// The setting in words, for messages that name no front end.
     public var words: String {
@@ -49,6 +51,7 @@ public enum FigureSetting: Hashable, Sendable {
         case .azimuth: return "the camera's azimuth"
         case .degrees: return "the degrees"
         case .sample: return "the sample"
+        case .frameLayout: return "the frame layout"
         }
     }
 }

@@ -85,13 +85,13 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(name: .customLong("range-w3"), parsing: .unconditional, help: "landscape, gradient-field, surface: range LOW:HIGH of w3 (cubic).")
     var rangeW3: String?
 
-    @Option(help: SurfaceCommandLine.help)
+    @Option(parsing: .unconditional, help: SurfaceCommandLine.help)
     var surface: String?
 
-    @Option(name: .customLong("range-x"), parsing: .unconditional, help: "landscape --surface: range LOW:HIGH of x. Default: the named surface's window (-3:3 for a formula), widened to the path.")
+    @Option(name: .customLong("range-x"), parsing: .unconditional, help: "--surface (landscape, surface, gradient-field, compare): range LOW:HIGH of x. Default: the named surface's window (-3:3 for a formula), widened to the path.")
     var rangeX: String?
 
-    @Option(name: .customLong("range-y"), parsing: .unconditional, help: "landscape --surface: range LOW:HIGH of y.")
+    @Option(name: .customLong("range-y"), parsing: .unconditional, help: "--surface (landscape, surface, gradient-field, compare): range LOW:HIGH of y.")
     var rangeY: String?
 
     @Option(name: .customLong("grid-csv"), help: "landscape: also write the grid as CSV (header <P1>,<P2>,mse, e.g. w,b,mse; pc1,pc2,mse with --pca; x,y,loss with --surface, nan where f is undefined), one row per grid point, P2 outer and P1 inner, numbers in shortest round-trip form.")
@@ -127,8 +127,8 @@ struct FigureCommand: AsyncParsableCommand {
     @Option(help: "degree-sweep: also write its table as CSV (header degree,train_mse_cm2,loo_mse_cm2 for the notebook's heights in cm), numbers in shortest round-trip form.")
     var csv: String?
 
-    @Option(help: "compare: models (linear vs cubic) or optimizers (sgd, gd, momentum and adam on one landscape).")
-    var compare: CompareChoice = .models
+    @Option(help: "compare: models (linear vs cubic; the default) or optimizers (sgd, gd, momentum and adam on one landscape; gd, momentum and adam with --surface, where optimizers is the default).")
+    var compare: CompareChoice?
 
     func validate() throws {
         guard FigureKind(rawValue: kindName) != nil else {
@@ -147,8 +147,8 @@ struct FigureCommand: AsyncParsableCommand {
             throw ValidationError("--directions chooses the plane of a network's landscape; use it with 'descent figure landscape --model mlp' (a polynomial's plane is --params or --pca).")
         }
         if training.model == .mlp {
-            guard [FigureKind.landscape.rawValue, FigureKind.interpolation.rawValue].contains(kindName) else {
-                throw ValidationError("--model mlp draws the landscape and interpolation figures; use --model linear, cubic or both for '\(kindName)'.")
+            guard [FigureKind.landscape, .interpolation, .chainRule].map(\.rawValue).contains(kindName) else {
+                throw ValidationError("--model mlp draws the landscape, interpolation and chain-rule figures; use --model linear, cubic or both for '\(kindName)'.")
             }
             if let flag = [("--params", params != nil), ("--pca", pca), ("--raw", raw),
                            ("--range-*", [rangeW, rangeB, rangeW1, rangeW2, rangeW3].contains { $0 != nil })].first(where: \.1)?.0 {
@@ -199,6 +199,7 @@ struct FigureCommand: AsyncParsableCommand {
         if let network = try training.network() {
             let run = try training.configuration(network: network)
             if kind == .interpolation { return .interpolation(InterpolationSpec(run: run)) }
+            if kind == .chainRule { return .chainRule(ChainRuleSpec(run: run, sample: sample, epoch: epoch ?? 0)) }
             return .landscape(LandscapeSpec(run: run, plane: LandscapeOptions(principalPlane: directions == .pca, gridSize: grid, aspect: aspect)))
         }
         let runs = try training.models().map { try training.configuration(for: $0) }
@@ -225,7 +226,7 @@ struct FigureCommand: AsyncParsableCommand {
         case .step:
             return .step(StepSpec(initialWeight: w0, learningRate: training.learningRate ?? StepSpec().learningRate, steps: steps))
         case .compare:
-            switch compare {
+            switch compare ?? .models {
             case .models: return .compareModels(CompareModelsSpec(completing: runs))
             case .optimizers: return .compareOptimizers(CompareOptimizersSpec(base: first, plane: plane, raw: raw))
             }
@@ -245,11 +246,18 @@ struct FigureCommand: AsyncParsableCommand {
         }
     }
 
-    /// `landscape --surface`: the surface's landscape; other kinds and the options of a model's
-    /// plane are refused.
+    /// The kinds that draw a `--surface` (`compare` with `--compare optimizers`).
+    static let surfaceKinds: [FigureKind] = [.landscape, .surface, .gradientField, .compare]
+
+    /// `--surface` with `landscape`, `surface`, `gradient-field` or `compare --compare optimizers`;
+    /// other kinds and the options of a model's plane are refused.
     private func surfaceSpec(_ text: String, kind: FigureKind) throws -> FigureSpec {
-        guard kind == .landscape else {
-            throw ToolFailure.usage("--surface draws with the landscape figure only: use 'descent figure landscape --surface \(text)'.")
+        guard Self.surfaceKinds.contains(kind) else {
+            throw ToolFailure.usage("--surface does not apply to '\(kind.rawValue)', which draws a model on data: --surface works with the kinds "
+                                    + "landscape, surface, gradient-field and compare --compare optimizers (and descent frames).")
+        }
+        if kind == .compare, compare == .models {
+            throw ToolFailure.usage("--surface with compare needs --compare optimizers: a surface has no models to compare.")
         }
         let planeOptions: [(String, Bool)] = [("--params", params != nil), ("--pca", pca), ("--raw", raw), ("--range-w", rangeW != nil),
                                               ("--range-b", rangeB != nil), ("--range-w1", rangeW1 != nil), ("--range-w2", rangeW2 != nil),
@@ -260,7 +268,13 @@ struct FigureCommand: AsyncParsableCommand {
         }
         let run = try SurfaceCommandLine.run(text, training: training)
         let ranges = try parsedRanges()
-        return .surfaceLandscape(SurfaceLandscapeSpec(run: run, xRange: ranges["x"], yRange: ranges["y"], gridSize: grid, aspect: aspect))
+        let landscape = SurfaceLandscapeSpec(run: run, xRange: ranges["x"], yRange: ranges["y"], gridSize: grid, aspect: aspect)
+        switch kind {
+        case .surface: return .surfaceMesh(SurfaceMeshSpec(landscape: landscape, elevation: elev, azimuth: azim))
+        case .gradientField: return .surfaceGradientField(SurfaceGradientFieldSpec(landscape: landscape))
+        case .compare: return .surfaceCompare(SurfaceCompareSpec(landscape: landscape))
+        default: return .surfaceLandscape(landscape)
+        }
     }
 
     /// The `--range-*` options as closed ranges by parameter name.

@@ -33,6 +33,9 @@ struct FramesCommand: AsyncParsableCommand {
               descent frames --per-step --epochs 5 --layout landscape --out steps \\
                   --video steps.gif --fps 15
               descent frames --epochs 60 --video training.mp4
+              descent frames --surface rosenbrock --every 20 --out rosenbrock
+              descent frames --surface himmelblau --layout surface --orbit \\
+                  --video himmelblau.mp4
             """
     )
 
@@ -42,8 +45,17 @@ struct FramesCommand: AsyncParsableCommand {
     @Option(help: "The output folder for the frames (created if needed). Default frames, or none with --video: then only the video is written.")
     var out: String?
 
-    @Option(help: "What each frame shows: full (fit | loss so far | landscape with path), training (the notebook's fit | loss so far), landscape, or surface (the loss as a 3-D surface with the path so far).")
-    var layout: FrameLayout = .full
+    @Option(help: "What each frame shows: full (fit | loss so far | landscape with path; the default), training (the notebook's fit | loss so far), landscape, or surface (the loss as a 3-D surface with the path so far). With --surface: landscape (the default) or surface.")
+    var layout: FrameLayout?
+
+    @Option(parsing: .unconditional, help: SurfaceCommandLine.help)
+    var surface: String?
+
+    @Option(name: .customLong("range-x"), parsing: .unconditional, help: "--surface: range LOW:HIGH of x. Default: the named surface's window (-3:3 for a formula), widened to the path.")
+    var rangeX: String?
+
+    @Option(name: .customLong("range-y"), parsing: .unconditional, help: "--surface: range LOW:HIGH of y.")
+    var rangeY: String?
 
     @Option(parsing: .unconditional, help: "Keep every K-th state (the first and the last are always kept).")
     var every: Int = 1
@@ -117,10 +129,63 @@ struct FramesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let surface { return try await runSurface(surface) }
+        if rangeX != nil || rangeY != nil {
+            throw ToolFailure.usage("--range-x and --range-y set the window of a --surface; give --surface NAME|FORMULA.")
+        }
+        let layout = self.layout ?? .full
         let model = try training.singleModel(for: "descent frames")
         let spec = FramesSpec(run: try training.configuration(for: model),
                               plane: LandscapeOptions(parameters: params.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                                                       principalPlane: pca, gridSize: grid, aspect: aspect))
+        let options = frameOptions(layout: layout)
+        let style = try self.style.style()
+        if layout != .training { try spec.plane.validate(for: spec.run.model) }  // before reading the data
+        try FrameMemory(size: style.size, compressionLevel: compression).check(style.size)
+        let dataset = try training.dataset()
+        // The most frames the run can give, refused before training when past the limit.
+        try FramePlan.checkLimit(candidates: FramePlan.maximumCandidates(spec.run, sampleCount: dataset.count, perStep: perStep),
+                                 every: every, limit: maxFrames, certain: false)
+        let catalog = try DataCatalog(dataset: dataset)
+        try await write(spec, options: options, style: style, catalog: catalog, requests: [FrameSequence.runRequest(spec, options: options)],
+                        surfaces: [])
+    }
+
+    /// `--surface`: the descent on the surface, landscape (default) or surface layout.
+    private func runSurface(_ text: String) async throws {
+        let layout = self.layout ?? .landscape
+        guard layout == .landscape || layout == .surface else {
+            throw ToolFailure.usage("--layout \(layout.rawValue) shows a model's fit and loss, which a --surface has not: use --layout landscape (the default with --surface) or surface.")
+        }
+        let refused: [(String, Bool)] = [("--per-step", perStep), ("--params", params != nil), ("--pca", pca)]
+        if let flag = refused.first(where: \.1)?.0 {
+            throw ToolFailure.usage("\(flag) does not apply to --surface: a surface's plane is (x, y) and each epoch is one update; set its window with --range-x and --range-y.")
+        }
+        let run = try SurfaceCommandLine.run(text, training: training)
+        let spec = FramesSpec(surface: SurfaceLandscapeSpec(run: run, xRange: try Self.range(rangeX, name: "x"),
+                                                            yRange: try Self.range(rangeY, name: "y"), gridSize: grid, aspect: aspect))
+        let options = frameOptions(layout: layout)
+        let style = try self.style.style()
+        try spec.surface?.validate()
+        try FrameMemory(size: style.size, compressionLevel: compression).check(style.size)
+        try FramePlan.checkLimit(candidates: run.epochs + 1, every: every, limit: maxFrames, certain: false)
+        let catalog = try DataCatalog(dataset: try training.dataset())
+        try await write(spec, options: options, style: style, catalog: catalog, requests: [], surfaces: [SurfaceRequest(run)])
+    }
+
+    /// `--range-x` or `--range-y` as a closed range.
+    private static func range(_ text: String?, name: String) throws -> ClosedRange<Double>? {
+        guard let text else { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let low = Double(parts[0].trimmingCharacters(in: .whitespaces)),
+              let high = Double(parts[1].trimmingCharacters(in: .whitespaces)), low.isFinite, high.isFinite, low < high else {
+            throw ToolFailure.usage("--range-\(name) '\(text)' is not a range: write LOW:HIGH with finite numbers and LOW < HIGH, e.g. -2:2.")
+        }
+        return low...high
+    }
+
+    /// The frame options of the command line with `layout`.
+    private func frameOptions(layout: FrameLayout) -> FrameOptions {
         var options = FrameOptions()
         options.layout = layout
         options.every = every
@@ -132,21 +197,19 @@ struct FramesCommand: AsyncParsableCommand {
         options.elevation = elev
         options.azimuth = azim
         options.orbit = orbit
-        let style = try self.style.style()
-        if layout != .training { try spec.plane.validate(for: spec.run.model) }  // before reading the data
-        try FrameMemory(size: style.size, compressionLevel: compression).check(style.size)
-        let dataset = try training.dataset()
-        // The most frames the run can give, refused before training when past the limit.
-        try FramePlan.checkLimit(candidates: FramePlan.maximumCandidates(spec.run, sampleCount: dataset.count, perStep: perStep),
-                                 every: every, limit: maxFrames, certain: false)
-        let catalog = try DataCatalog(dataset: dataset)
+        return options
+    }
+
+    /// Trains `requests` and `surfaces`, then writes the sequence of `spec` (and the video).
+    private func write(_ spec: FramesSpec, options: FrameOptions, style: FigureStyle, catalog: DataCatalog,
+                       requests: [RunRequest], surfaces: [SurfaceRequest]) async throws {
         // Before any work: the folder (created, locked, no links, a sequence there refused unless
         // --resume or --overwrite), the video's folder and ffmpeg.
         let folder = out ?? (video == nil ? "frames" : nil)
         let output = try FrameOutput(folder: folder.map { URL(fileURLWithPath: $0) }, video: video.map { URL(fileURLWithPath: $0) },
                                      existing: resume ? .resume : overwrite ? .overwrite : .refuse)
         defer { output.close() }
-        let store = try await RunStore.train([FrameSequence.runRequest(spec, options: options)], catalog: catalog)
+        let store = try await RunStore.train(requests, surfaces: surfaces, catalog: catalog)
         let sequence = try FrameSequence(spec, style: style, options: options, store: store)
         // On a terminal the bar says, before the first frame, how many frames and about how much disk.
         let disk = FrameMemory.diskBytes(frames: sequence.plan.frames.count, size: style.size, compressionLevel: compression)
@@ -156,7 +219,7 @@ struct FramesCommand: AsyncParsableCommand {
         guard !quiet else { return }
         let rate = result.seconds > 0 ? Double(result.rendered) / result.seconds : 0
         if let folder {
-            var line = "Wrote \(result.frameCount) frames (\(style.size), \(layout.rawValue)) to \(folder)/frame_%05d.png and \(folder)/frames.csv"
+            var line = "Wrote \(result.frameCount) frames (\(style.size), \(options.layout.rawValue)) to \(folder)/frame_%05d.png and \(folder)/frames.csv"
             line += result.reused > 0 ? " (\(result.reused) kept, \(result.rendered) rendered" : " (\(result.rendered) rendered"
             line += String(format: " in %.1f s, %.0f frames/s)", result.seconds, rate)
             print(line)

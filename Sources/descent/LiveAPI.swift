@@ -302,7 +302,7 @@ struct LiveAPI: LiveResponder {
     private func descend(_ text: String, _ training: TrainingOptions) async throws -> SurfaceHistory {
         let run = try SurfaceCommandLine.run(text, training: training)
         try Self.checkSurfaceLimits(run)
-        return try await RunStore.train([], surfaces: [run], catalog: catalog).surfaceHistory(run)
+        return try await RunStore.train([], surfaces: [SurfaceRequest(run)], catalog: catalog).surfaceHistory(run)
     }
 
     /// The static landscape of `run`'s surface around its start, from the cache or drawn.

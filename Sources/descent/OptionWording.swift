@@ -29,6 +29,7 @@ enum OptionWording {
         case .azimuth: return "--azim"
         case .degrees: return "--degrees"
         case .sample: return "--sample"
+        case .frameLayout: return "--layout"
         }
     }
 

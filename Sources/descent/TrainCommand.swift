@@ -32,7 +32,7 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Write the history per epoch to FILE.csv or FILE.json (--surface: FILE.csv with epoch,x,y,loss,grad_norm).")
     var history: String?
 
-    @Option(help: SurfaceCommandLine.help)
+    @Option(parsing: .unconditional, help: SurfaceCommandLine.help)
     var surface: String?
 
     func validate() throws {

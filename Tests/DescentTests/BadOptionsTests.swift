@@ -41,6 +41,8 @@ struct BadOptionsTests {
         (["train", "--model", "mlp", "--degree", "3"], "--degree"),
         (["train", "--model", "mlp", "--hidden", "2", "--init", "1,2"], "w1, w2, c1, c2, v1, v2, b"),
         (["figure", "fit", "--model", "mlp", "--out", "x.png"], "--model mlp"),
+        (["figure", "chain-rule", "--model", "mlp", "--hidden", "65", "--out", "x.png"], "--hidden must be between 1 and 64, got 65"),
+        (["figure", "chain-rule", "--model", "mlp", "--hidden", "3", "--sample", "Bob", "--out", "x.png"], "--sample Bob"),
         (["figure", "landscape", "--directions", "pca", "--out", "x.png"], "--directions chooses the plane of a network"),
         (["figure", "landscape", "--model", "mlp", "--params", "w1,b", "--out", "x.png"], "--params does not apply to --model mlp"),
         (["train", "--model", "mlp", "--hidden", "1", "--init", "1,0,1e300,1e300"], "leave --init out"),

@@ -34,7 +34,7 @@ struct SurfaceCommandTests {
         }
     }
 
-    @Test("options that make no sense on a surface, sgd and minibatch, and bad formulas are refused on one line with status 64")
+    @Test("options and figure kinds that make no sense on a surface, sgd and minibatch, and bad formulas are refused on one line with status 64")
     func refusals() throws {
         let folder = try ToolRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -49,18 +49,37 @@ struct SurfaceCommandTests {
             (["train", "--surface", "saddle", "--history", "h.json"], "written as CSV"),
             (["train", "--surface", "(x + y * 2"], "--surface: expected ')' to close the '(' at column 1, but reached the end of the formula at column 11"),
             (["train", "--surface", "rosenbrok"], "--surface: unknown surface or variable 'rosenbrok' at column 1"),
-            (["figure", "loss", "--surface", "beale"], "landscape figure only"),
+            (["figure", "loss", "--surface", "beale"], "--surface does not apply to 'loss'"),
+            (["figure", "fit", "--surface", "beale"], "kinds landscape, surface, gradient-field and compare --compare optimizers"),
+            (["figure", "residuals", "--surface", "beale"], "--surface does not apply to 'residuals'"),
+            (["figure", "chain-rule", "--surface", "beale"], "--surface does not apply to 'chain-rule'"),
+            (["figure", "degree-sweep", "--surface", "beale"], "--surface does not apply to 'degree-sweep'"),
+            (["figure", "compare", "--compare", "models", "--surface", "beale"], "--surface with compare needs --compare optimizers"),
+            (["frames", "--surface", "beale", "--layout", "full"], "--layout full shows a model's fit and loss"),
+            (["frames", "--surface", "beale", "--layout", "training"], "--layout training shows a model's fit and loss"),
+            (["frames", "--surface", "beale", "--per-step"], "--per-step does not apply to --surface"),
+            (["frames", "--range-y", "-1:1"], "set the window of a --surface"),
             (["figure", "landscape", "--surface", "beale", "--params", "w,b"], "--params chooses a plane"),
             (["figure", "landscape", "--range-x", "-1:1"], "set the window of a --surface"),
             (["figure", "landscape", "--surface", "beale", "--range-x", "2:1"], "--range-x '2:1' is not a range"),
         ]
         for (arguments, words) in cases {
-            let outcome = try ToolRunner.run(arguments + ["--out", "never.png"].filter { _ in arguments[0] == "figure" }, in: folder)
+            let out = ["figure": ["--out", "never.png"], "frames": ["--out", "never"]][arguments[0]] ?? []
+            let outcome = try ToolRunner.run(arguments + out, in: folder)
             #expect(outcome.status == 64, "\(arguments): \(outcome.standardError)")
             #expect(outcome.standardError.contains(words), "\(arguments): \(outcome.standardError)")
             #expect(outcome.standardError.split(separator: "\n").count == 1, "\(arguments): \(outcome.standardError)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test("a formula that begins with a minus sign is read as the formula, not as an option")
+    func leadingMinus() throws {
+        let folder = try ToolRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try ToolRunner.run(["train", "--surface", "-x^2 + y^2 + x^4", "--epochs", "2"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("f(x, y) = -x^2 + y^2 + x^4"))
     }
 
     @Test("figure landscape --surface writes x,y,loss (y outer, x inner) matching the formula, nan where it is undefined")

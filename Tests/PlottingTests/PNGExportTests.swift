@@ -1,3 +1,4 @@
+import CPNG
 import Foundation
 import Testing
 @testable import Plotting
@@ -114,6 +115,36 @@ func pngChunks(_ data: Data) -> [(type: String, body: Data)] {
         #expect(try PNGDecoder.decode(fast).rgba == PNGDecoder.decode(a).rgba)
         for filter in PNGOptions.Filter.allCases {
             _ = try figure(.light).pngData(options: PNGOptions(compressionLevel: 0, filter: filter))
+        }
+    }
+
+    /// Unfiltered rows at levels 1...9 are deflated whole by libdeflate, not row by row by
+    /// libpng and zlib: the pixels (RGB and un-premultiplied RGBA) must be the same as libpng's
+    /// own encoding of the rows, and every scanline unfiltered.
+    @Test(arguments: [Theme.light, .dark, .transparent])
+    func wholeImageDeflateKeepsThePixels(theme: Theme) throws {
+        let raster = try figure(theme).renderRaster()
+        let reference = try PNGDecoder.decode(PNGEncoder.encode(raster, options: PNGOptions(compressionLevel: 0, filter: .none)))
+        for level in [1, 6, 9] {
+            let png = try PNGEncoder.encode(raster, options: PNGOptions(compressionLevel: level, filter: .none))
+            let decoded = try PNGDecoder.decode(png)
+            #expect(decoded.rgba == reference.rgba, "level \(level)")
+            let chunks = pngChunks(png)
+            #expect(chunks.map(\.type).suffix(2) == ["IDAT", "IEND"])
+            let header = try #require(chunks.first { $0.type == "IHDR" })
+            #expect(header.body[9] == (theme == .transparent ? 6 : 2))
+            // The zlib stream inflates to one filter byte 0 and the row, row after row.
+            let idat = chunks.filter { $0.type == "IDAT" }.reduce(Data()) { $0 + $1.body }
+            let rowBytes = 1 + raster.width * (theme == .transparent ? 4 : 3)
+            var rows = [UInt8](repeating: 0, count: rowBytes * raster.height + 1)
+            var length = uLongf(rows.count)
+            let status = idat.withUnsafeBytes { input in
+                uncompress(&rows, &length, input.bindMemory(to: Bytef.self).baseAddress, uLong(idat.count))
+            }
+            #expect(status == Z_OK)
+            rows.removeSubrange(Int(length)...)
+            #expect(rows.count == rowBytes * raster.height)
+            #expect(stride(from: 0, to: rows.count, by: rowBytes).allSatisfy { rows[$0] == 0 })
         }
     }
 

@@ -55,6 +55,75 @@ struct AnatomyFigureTests {
         await #expect(throws: ReportingError.self) { try await Hand.draw(.chainRule(ChainRuleSpec(run: .notebook(for: .linear), sample: "Bob"))) }
     }
 
+    @Test("network chain rule: H = 2 by hand, finite differences of ℓ for every parameter at H = 3, the update, the figure's numbers from the recorded epoch, the units it leaves out named")
+    func networkChainRuleValues() async throws {
+        // H = 2 with chosen parameters, every value by hand.
+        let two = try NetworkModel(hiddenUnits: 2)
+        let (x, y, eta) = (0.8, -0.3, 0.05)
+        let theta = [0.5, -1.2, 0.1, 0.3, 0.7, -0.4, 0.2]  // w1 w2 c1 c2 v1 v2 b
+        let pass = NetworkChainRule(network: two, x: x, y: y, parameters: theta, learningRate: eta)
+        let h1 = tanh(0.5 * 0.8 + 0.1), h2 = tanh(-1.2 * 0.8 + 0.3)
+        let prediction = 0.7 * h1 - 0.4 * h2 + 0.2, e = prediction + 0.3
+        let dz1 = 2 * e * 0.7 * (1 - h1 * h1), dz2 = 2 * e * -0.4 * (1 - h2 * h2)
+        let expected = [dz1 * 0.8, dz2 * 0.8, dz1, dz2, 2 * e * h1, 2 * e * h2, 2 * e]
+        #expect(abs(pass.units[0].z - 0.5) < 1e-15 && abs(pass.units[1].z + 0.66) < 1e-15)
+        #expect(abs(pass.units[0].h - h1) < 1e-15 && abs(pass.units[1].dh - 2 * e * -0.4) < 1e-15)
+        #expect(abs(pass.prediction - prediction) < 1e-15 && abs(pass.error - e) < 1e-15 && abs(pass.loss - e * e) < 1e-15)
+        for k in theta.indices {
+            #expect(abs(pass.gradient[k] - expected[k]) < 1e-14, "parameter \(k)")
+            #expect(abs(pass.updated[k] - (theta[k] - eta * expected[k])) < 1e-14, "update \(k)")
+        }
+        // H = 3 at a recorded epoch of a trained run: every ∂ℓ/∂θ against central differences of
+        // ℓ(θ) through the network's own forward pass, and the trainer's backpropagation agrees.
+        var configuration = TrainingConfiguration.network(try NetworkModel(hiddenUnits: 3))
+        configuration.maxEpochs = 5
+        let trained = try await Runs.trained(configuration)
+        let network = try #require(trained.network)
+        let record = try #require(trained.record(atEpoch: 3))
+        let index = try #require(ChainRule.sampleIndex("harry", in: trained.data.original))
+        let (sx, sy) = (trained.data.x[index], trained.data.y[index])
+        let three = NetworkChainRule(model: trained, network: network, index: index, parameters: record.parameters, learningRate: 0.01)
+        func loss(_ parameters: [Double]) -> Double {
+            let e = network.predict(parameters, at: sx) - sy
+            return e * e
+        }
+        for k in record.parameters.indices {
+            var plus = record.parameters, minus = record.parameters
+            plus[k] += 1e-6
+            minus[k] -= 1e-6
+            let numeric = (loss(plus) - loss(minus)) / 2e-6
+            #expect(abs(three.gradient[k] - numeric) < 1e-6 * max(1, abs(numeric)), "\(network.parameterNames[k])")
+        }
+        let backprop = network.gradient(record.parameters, x: [sx], y: [sy])
+        #expect(zip(three.gradient, backprop).allSatisfy { abs($0 - $1) <= 1e-15 * max(1, abs($1)) })
+        // The figure at --epoch 3 draws that pass, with the next update's rate.
+        let spec = ChainRuleSpec(run: configuration, sample: "Harry", epoch: 3)
+        let texts = Runs.texts(try await Hand.draw(.chainRule(spec)).figure)
+        let format = { (value: Double) in TickFormatter(style: .english).format(value, significantDigits: 4) }
+        let rate = try #require(trained.record(atEpoch: 4)).learningRate
+        let figurePass = NetworkChainRule(model: trained, network: network, index: index, parameters: record.parameters, learningRate: rate)
+        #expect(texts.contains("ℓ = e² = \(format(figurePass.loss))"), "\(texts)")
+        #expect(texts.contains("∂ℓ/∂z₂ = \(format(figurePass.units[1].dz))"))
+        let b = 3 * 3
+        #expect(texts.contains("b ← b − η·∂ℓ/∂b: \(format(record.parameters[b])) − \(format(rate))·(\(format(figurePass.gradient[b]))) = \(format(figurePass.updated[b]))"))
+        #expect(texts.contains("\(format(record.parameters[0])) − \(format(rate))·(\(format(figurePass.gradient[0]))) = \(format(figurePass.updated[0]))"))
+        #expect(!texts.contains { $0.contains("units shown") })
+        // 16 units: those with the largest |∂ℓ/∂z| are drawn, and the figure says how many of 16.
+        let wide = TrainingConfiguration.network(try NetworkModel(hiddenUnits: 16))
+        let wideTrained = try await Runs.trained(wide)
+        let widePass = NetworkChainRule(model: wideTrained, network: try #require(wideTrained.network), index: 0,
+                                        parameters: try #require(wideTrained.record(atEpoch: 0)).parameters, learningRate: 0.01)
+        let wideTexts = Runs.texts(try await Hand.draw(.chainRule(ChainRuleSpec(run: wide))).figure)
+        let note = try #require(wideTexts.first { $0.hasSuffix(" of 16 units shown, those with the largest |∂ℓ/∂zⱼ|; ŷ sums all 16, the update lists the units shown and b") })
+        let shown = try #require(Int(note.prefix { $0.isNumber }))
+        let largest = widePass.units.indices.sorted { abs(widePass.units[$0].dz) > abs(widePass.units[$1].dz) }
+        #expect((3..<16).contains(shown))
+        for (rank, j) in largest.enumerated() {
+            let drawn = wideTexts.contains { $0.hasPrefix("∂ℓ/∂z\(LandscapePlane.displayName("\(j + 1)")) = ") }
+            #expect(drawn == (rank < shown), "unit \(j + 1), rank \(rank)")
+        }
+    }
+
     // MARK: degree sweep
 
     /// Runs `python3 -c script`; nil when python3 or numpy is missing.

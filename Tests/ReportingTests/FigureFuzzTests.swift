@@ -125,7 +125,7 @@ struct FigureFuzzTests {
             let shown = (0..<Int.random(in: 1...4, using: &generator)).map { _ in Int.random(in: 1...8, using: &generator) }
             return .degreeSweep(DegreeSweepSpec(shownDegrees: shown))
         case 14:
-            return .chainRule(ChainRuleSpec(run: first, sample: Bool.random(using: &generator) ? nil : "\(Int.random(in: 0...12, using: &generator))",
+            return .chainRule(ChainRuleSpec(run: Bool.random(using: &generator) ? first : try network(like: first, using: &generator), sample: Bool.random(using: &generator) ? nil : "\(Int.random(in: 0...12, using: &generator))",
                                             epoch: Int.random(in: 0...3, using: &generator)))
         case 15: return .interpolation(InterpolationSpec(run: Bool.random(using: &generator) ? first : try network(like: first, using: &generator)))
         case 16:

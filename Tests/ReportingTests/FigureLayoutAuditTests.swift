@@ -57,12 +57,29 @@ struct FigureLayoutAuditTests {
             ("landscape-formula", .surfaceLandscape(SurfaceLandscapeSpec(
                 run: SurfaceRun(surface: try! Surface("log(x) + y^2 + sin(3*x)"), learningRate: 0.01, epochs: 200, startX: 2, startY: 1.5),
                 xRange: -1...3, gridSize: 40))),
+            ("surface-rosenbrock", .surfaceMesh(SurfaceMeshSpec(landscape: Self.rosenbrock))),
+            ("surface-formula", .surfaceMesh(SurfaceMeshSpec(landscape: Self.formula, elevation: 45, azimuth: 30))),
+            ("gradient-field-rosenbrock", .surfaceGradientField(SurfaceGradientFieldSpec(landscape: Self.rosenbrock))),
+            ("gradient-field-formula", .surfaceGradientField(SurfaceGradientFieldSpec(landscape: Self.formula))),
+            ("gradient-field-saddle", .surfaceGradientField(SurfaceGradientFieldSpec(landscape: SurfaceLandscapeSpec(
+                run: SurfaceRun(surface: Surface(.saddle), learningRate: 0.1, epochs: 20, startX: 1.5, startY: 0.05), gridSize: 40)))),
+            ("compare-rosenbrock", .surfaceCompare(SurfaceCompareSpec(landscape: Self.rosenbrock))),
+            ("compare-formula", .surfaceCompare(SurfaceCompareSpec(landscape: Self.formula))),
             ("landscape-mlp-random", .landscape(LandscapeSpec(run: network, plane: plane))),
             ("landscape-mlp-pca", .landscape(LandscapeSpec(run: network, plane: LandscapeOptions(principalPlane: true, gridSize: 40)))),
             ("interpolation-mlp", .interpolation(InterpolationSpec(run: network))),
             ("interpolation-cubic", .interpolation(InterpolationSpec(run: cubic))),
+            ("chain-rule-mlp-3", .chainRule(ChainRuleSpec(run: .network(try! NetworkModel(hiddenUnits: 3)), sample: "Harry", epoch: 2))),
+            ("chain-rule-mlp-16", .chainRule(ChainRuleSpec(run: .network(try! NetworkModel(hiddenUnits: 16))))),
         ] + dynamicsSpecs
     }()
+
+    /// Rosenbrock's default descent, and a formula with negative values and undefined points.
+    static let rosenbrock = SurfaceLandscapeSpec(
+        run: SurfaceRun(surface: Surface(.rosenbrock), learningRate: 0.001, epochs: 500, startX: -1.5, startY: 2), gridSize: 40)
+    static let formula = SurfaceLandscapeSpec(
+        run: SurfaceRun(surface: try! Surface("log(x) + y^2 + sin(3*x)"), learningRate: 0.01, epochs: 200, startX: 2, startY: 1.5),
+        xRange: -1...3, gridSize: 40)
 
     /// The figures that look inside gradient descent (issue 15).
     static let dynamicsSpecs: [(name: String, spec: FigureSpec)] = {

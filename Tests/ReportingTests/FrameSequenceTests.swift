@@ -64,7 +64,7 @@ import Training
         // Every 7th epoch from the start, and always the last: 0, 7, ..., 56, 60.
         let expectedEpochs = Array(stride(from: 0, through: 56, by: 7)) + [60]
         #expect(lines.count == 1 + expectedEpochs.count)
-        let history = sequence.trained.history
+        let history = try #require(sequence.trained).history
         for (index, line) in lines.dropFirst().enumerated() {
             let fields = line.split(separator: ",").map(String.init)
             #expect(fields.count == 7)
@@ -83,7 +83,7 @@ import Training
 
     @Test func perStepFramesFollowEveryUpdate() async throws {
         let sequence = try await Self.sequence(epochs: 3, optimizer: .sgd, learningRate: 0.01, options: Self.options(every: 4, perStep: true))
-        let steps = sequence.trained.history.steps
+        let steps = try #require(sequence.trained).history.steps
         #expect(steps.count == 30)
         // The start (step 0), steps 4, 8, ..., 28 and the last, 30.
         let expected = Array(stride(from: 0, through: 28, by: 4)) + [30]

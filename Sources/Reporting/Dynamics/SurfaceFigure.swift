@@ -32,9 +32,11 @@ enum SurfaceFigure {
     /// The scene of `geometry` seen by `projection`, with the path `points` (plane coordinates:
     /// all of them for the figure, the path so far for a frame) and the markers.
     static func scene(_ geometry: SurfaceGeometry, projection: SurfaceProjection, points: [DataPoint], theme: Theme,
-                      start: DataPoint?, optimum: DataPoint?, end: DataPoint?) -> SurfaceScene {
+                      start: DataPoint?, optima: [DataPoint], end: DataPoint?) -> SurfaceScene {
         var markers: [((Double, Double, Double), MarkerShape, Color)] = []
-        if let optimum, let point = geometry.box(optimum) { markers.append((point, .diamond, LandscapePlane.optimumColor)) }
+        for optimum in optima {
+            if let point = geometry.box(optimum) { markers.append((point, .diamond, LandscapePlane.optimumColor)) }
+        }
         if let start, let point = geometry.box(start) { markers.append((point, .square, LandscapePlane.startColor)) }
         if let end, let point = geometry.box(end) { markers.append((point, .circle, theme.pathColor)) }
         return SurfaceScene(projection: projection, heights: geometry.heights, colors: geometry.colors, path: points.compactMap(geometry.box),
@@ -42,13 +44,13 @@ enum SurfaceFigure {
     }
 
     /// Sets up `axes` for a projected scene: no frame or ticks, equal units, the colourbar.
-    static func prepare(_ axes: Axes, low: Double, high: Double, label: String) {
+    static func prepare(_ axes: Axes, low: Double, high: Double, label: String, normalization: ColorScale.Normalization = .linear) {
         axes.showsFrame = false
         axes.showGrid = false
         axes.customXTicks = []
         axes.customYTicks = []
         axes.equalAspect = true
-        axes.colorbar = Colorbar(scale: ColorScale(colormap: .viridis, lower: low, upper: high), label: label)
+        axes.colorbar = Colorbar(scale: ColorScale(colormap: .viridis, normalization: normalization, lower: low, upper: high), label: label)
         // The whole box from any camera: the projected corners of the unit box lie within √3.
         let reach = 3.0.squareRoot() * 1.02
         axes.xLimits = AxisLimits(-reach, reach)
@@ -65,7 +67,7 @@ enum SurfaceFigure {
         let projection = SurfaceProjection(elevation: spec.elevation, azimuth: spec.azimuth)
         let geometry = SurfaceGeometry(plane: plane, theme: figure.theme)
         let scene = scene(geometry, projection: projection, points: points, theme: figure.theme,
-                          start: points.first, optimum: plane.coordinates(of: plane.optimum), end: points.last)
+                          start: points.first, optima: [plane.coordinates(of: plane.optimum)], end: points.last)
         let (low, high) = (geometry.low, geometry.high)
         let configuration = trained.history.configuration
         axes.add(SurfaceMark(scene: scene, pathLegend: LegendEntry(label: text.pathLabel(optimizer: configuration.optimizer.name),

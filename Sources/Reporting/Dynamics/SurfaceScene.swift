@@ -63,7 +63,8 @@ struct SurfaceScene {
         placed.reserveCapacity(n * n + 4 * path.count)
         if n > 0 {
             for j in 0..<n {
-                for i in 0..<n {
+                for i in 0..<n where heights[j][i].isFinite && heights[j][i + 1].isFinite && heights[j + 1][i].isFinite
+                    && heights[j + 1][i + 1].isFinite {
                     let corners = [(i, j), (i + 1, j), (i + 1, j + 1), (i, j + 1)].map { screen(coordinate($0.0), coordinate($0.1), heights[$0.1][$0.0]) }
                     let depth = corners.reduce(0) { $0 + $1.1 } / 4
                     placed.append(Placed(depth: depth, item: .quad(corners.map(\.0), colors[j][i])))

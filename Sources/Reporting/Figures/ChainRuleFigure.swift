@@ -14,16 +14,9 @@ import Training
 enum ChainRuleFigure {
     /// Builds the figure from the run's history at the spec's epoch.
     static func make(_ spec: ChainRuleSpec, style: FigureStyle, model: TrainedModel) throws -> FigureProduct {
+        if let network = model.network { return try NetworkChainRuleFigure.make(spec, style: style, model: model, network: network) }
         let dataset = model.data.original
-        guard let index = ChainRule.sampleIndex(spec.sample, in: dataset) else {
-            let names = dataset.labels.map { Array($0.prefix(3)).joined(separator: ", ") + ", …" } ?? ""
-            throw ReportingError.outOfRange(setting: .sample, value: spec.sample ?? "", allowed: (names.isEmpty ? "" : "a name (\(names)) or ")
-                                            + "a row number from 1 to \(dataset.count)")
-        }
-        guard let record = model.record(atEpoch: spec.epoch) else {
-            throw ReportingError.epochOutOfRange(epoch: spec.epoch, last: model.history.epochsRun)
-        }
-        let rate = model.record(atEpoch: spec.epoch + 1)?.learningRate ?? record.learningRate
+        let (index, record, rate) = try sample(spec, model: model)
         let pass = ChainRule(model: model, index: index, parameters: record.parameters, learningRate: rate)
         let text = style.text
         let figure = style.makeFigure()
@@ -67,6 +60,24 @@ enum ChainRuleFigure {
         axes.add(mark)
         let summary = "\(pass.name), epoch \(spec.epoch): ŷ = \(pass.prediction), e = \(pass.error), ℓ = \(pass.loss), ∇ℓ = \(pass.gradient)"
         return FigureProduct(figure: figure, summary: summary)
+    }
+
+    /// The spec's sample (its row), the record at its epoch and the learning rate of the next
+    /// update (the record's own after the last epoch).
+    ///
+    /// - Throws: ``ReportingError/outOfRange(setting:value:allowed:)`` for a sample the data does
+    ///   not have, ``ReportingError/epochOutOfRange(epoch:last:)`` past the last epoch.
+    static func sample(_ spec: ChainRuleSpec, model: TrainedModel) throws -> (index: Int, record: EpochRecord, rate: Double) {
+        let dataset = model.data.original
+        guard let index = ChainRule.sampleIndex(spec.sample, in: dataset) else {
+            let names = dataset.labels.map { Array($0.prefix(3)).joined(separator: ", ") + ", …" } ?? ""
+            throw ReportingError.outOfRange(setting: .sample, value: spec.sample ?? "", allowed: (names.isEmpty ? "" : "a name (\(names)) or ")
+                                            + "a row number from 1 to \(dataset.count)")
+        }
+        guard let record = model.record(atEpoch: spec.epoch) else {
+            throw ReportingError.epochOutOfRange(epoch: spec.epoch, last: model.history.epochsRun)
+        }
+        return (index, record, model.record(atEpoch: spec.epoch + 1)?.learningRate ?? record.learningRate)
     }
 
     /// `p` as superscript digits.
@@ -192,19 +203,7 @@ final class ChainRuleGraphMark: Mark {
         renderer.drawText(header, at: DevicePoint(x: rect.midX, y: top), style: muted, anchor: TextAnchor(.center, .top), angle: 0)
 
         func box(_ column: Int, _ row: Int) -> DeviceRect? { layout.boxes.first { $0.node.column == column && $0.node.row == row }?.rect }
-        func arrow(_ from: DevicePoint, _ to: DevicePoint) {
-            var shaft = DevicePath()
-            let dx = to.x - from.x, dy = to.y - from.y, length = (dx * dx + dy * dy).squareRoot()
-            guard length > 1 else { return }
-            let ux = dx / length, uy = dy / length, head = min(0.7 * size, 0.5 * length)
-            shaft.move(to: from)
-            shaft.line(to: DevicePoint(x: to.x - ux * head * 0.8, y: to.y - uy * head * 0.8))
-            renderer.stroke(shaft, style: StrokeStyle(color: context.theme.mutedInk, width: lineWidth, cap: .butt))
-            let base = DevicePoint(x: to.x - ux * head, y: to.y - uy * head)
-            renderer.fill(.polygon([to, DevicePoint(x: base.x - uy * 0.45 * head, y: base.y + ux * 0.45 * head),
-                                    DevicePoint(x: base.x + uy * 0.45 * head, y: base.y - ux * 0.45 * head)]),
-                          color: context.theme.mutedInk)
-        }
+        func arrow(_ from: DevicePoint, _ to: DevicePoint) { Self.drawArrow(from: from, to: to, size: size, lineWidth: lineWidth, in: context) }
         let gapStart = { (column: Int) in layout.columnX[column] + layout.columnWidth[column] }
         // Arrows first, boxes over them.
         for row in 0..<rows {
@@ -232,14 +231,7 @@ final class ChainRuleGraphMark: Mark {
             arrow(DevicePoint(x: target.midX, y: target.maxY), DevicePoint(x: error.midX, y: error.minY))
         }
         for (frame, node) in layout.boxes {
-            let path = DevicePath.roundedRectangle(frame, radius: 0.3 * size)
-            renderer.fill(path, color: context.theme.boxBackground)
-            renderer.stroke(path, style: StrokeStyle(color: context.theme.ink, width: lineWidth))
-            renderer.drawText(node.forward, at: DevicePoint(x: frame.midX, y: frame.midY), style: ink, anchor: TextAnchor(.center, .middle), angle: 0)
-            if let backward = node.backward {
-                renderer.drawText(backward, at: DevicePoint(x: frame.midX, y: frame.maxY + 0.35 * size), style: accent,
-                                  anchor: TextAnchor(.center, .top), angle: 0)
-            }
+            Self.drawBox(frame, forward: node.forward, backward: node.backward, size: size, lineWidth: lineWidth, in: context)
         }
         // The update lines.
         var y = layout.graphTop + layout.graphHeight + 0.4 * size
@@ -252,6 +244,38 @@ final class ChainRuleGraphMark: Mark {
             let column = index / perColumn, row = index % perColumn
             renderer.drawText(line, at: DevicePoint(x: updateLeft + Double(column) * columnWidth + 1.5 * size, y: y + Double(row) * 1.45 * size),
                               style: accent, anchor: TextAnchor(.left, .top), angle: 0)
+        }
+    }
+
+    /// An arrow from `from` to `to` in the muted ink: a shaft and a filled head (shared with
+    /// ``NetworkChainRuleMark``).
+    static func drawArrow(from: DevicePoint, to: DevicePoint, size: Double, lineWidth: Double, in context: MarkContext) {
+        let renderer = context.renderer
+        var shaft = DevicePath()
+        let dx = to.x - from.x, dy = to.y - from.y, length = (dx * dx + dy * dy).squareRoot()
+        guard length > 1 else { return }
+        let ux = dx / length, uy = dy / length, head = min(0.7 * size, 0.5 * length)
+        shaft.move(to: from)
+        shaft.line(to: DevicePoint(x: to.x - ux * head * 0.8, y: to.y - uy * head * 0.8))
+        renderer.stroke(shaft, style: StrokeStyle(color: context.theme.mutedInk, width: lineWidth, cap: .butt))
+        let base = DevicePoint(x: to.x - ux * head, y: to.y - uy * head)
+        renderer.fill(.polygon([to, DevicePoint(x: base.x - uy * 0.45 * head, y: base.y + ux * 0.45 * head),
+                                DevicePoint(x: base.x + uy * 0.45 * head, y: base.y - ux * 0.45 * head)]),
+                      color: context.theme.mutedInk)
+    }
+
+    /// A graph box: the forward value in a rounded box, the backward value (if any) under it in
+    /// the accent colour (shared with ``NetworkChainRuleMark``).
+    static func drawBox(_ frame: DeviceRect, forward: String, backward: String?, size: Double, lineWidth: Double, in context: MarkContext) {
+        let renderer = context.renderer
+        let path = DevicePath.roundedRectangle(frame, radius: 0.3 * size)
+        renderer.fill(path, color: context.theme.boxBackground)
+        renderer.stroke(path, style: StrokeStyle(color: context.theme.ink, width: lineWidth))
+        renderer.drawText(forward, at: DevicePoint(x: frame.midX, y: frame.midY), style: TextStyle(size: size, color: context.theme.ink),
+                          anchor: TextAnchor(.center, .middle), angle: 0)
+        if let backward {
+            renderer.drawText(backward, at: DevicePoint(x: frame.midX, y: frame.maxY + 0.35 * size), style: TextStyle(size: size, color: context.theme.accent),
+                              anchor: TextAnchor(.center, .top), angle: 0)
         }
     }
 }

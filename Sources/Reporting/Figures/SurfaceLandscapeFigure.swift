@@ -136,62 +136,16 @@ enum SurfaceLandscapeFigure {
         let run = spec.run
         let surface = run.surface
         let records = history.records
-        let covered = history.diverged ? [records[0]] : records
-        let xRange = spec.xRange ?? covering(surface.defaultXRange, covered.map(\.x))
-        let yRange = spec.yRange ?? covering(surface.defaultYRange, covered.map(\.y))
-        let xs = Surface.samples(xRange, count: spec.gridSize), ys = Surface.samples(yRange, count: spec.gridSize)
-        let values = surface.grid(xs: xs, ys: ys)
-        let grid = ValueGrid(values: values, xs: xs, ys: ys)
-        let blank = values.lazy.filter { !$0.isFinite }.count
-        let shown = blank == 0 ? grid : ValueGrid(values: values.map { $0.isFinite ? $0 : .nan }, xs: xs, ys: ys)
+        let window = SurfaceWindow(spec, covering: [history])
+        let (xRange, yRange, grid, blank, scale) = (window.xRange, window.yRange, window.grid, window.blank, window.scale)
 
         let figure = style.makeFigure()
         let axes = figure.axes
-        let scale = colorScale(values)
-        // No colourbar when no grid point has a value: its numbers would be made up.
-        axes.heatmap(shown, colormap: .viridis, normalization: scale.log ? .log : .linear, range: scale.range,
-                     colorbarLabel: blank == values.count ? nil : text.surfaceColorbar(logScale: scale.log))
-        // A surface with many wells (Rastrigin) gets a few unlabelled contours: a full labelled set
-        // would cover it with numbers.
-        let busy = localMinimumCount(shown) > 8
-        let levels = scale.log
-            ? LandscapePlane.contourLevels(minimum: scale.range.lowerBound, maximum: scale.range.upperBound)
-            : ContourLevels.linear(min: scale.range.lowerBound, max: scale.range.upperBound, count: busy ? 3 : 12)
-                .filter { $0 > scale.range.lowerBound && $0 < scale.range.upperBound }
-        axes.contours(shown, levels: levels, labeled: !busy)
-        axes.xLimits = AxisLimits(xRange.lowerBound, xRange.upperBound)
-        axes.yLimits = AxisLimits(yRange.lowerBound, yRange.upperBound)
-        let widths = (xRange.upperBound - xRange.lowerBound, yRange.upperBound - yRange.lowerBound)
-        axes.equalAspect = (spec.aspect ?? (max(widths.0, widths.1) <= 3 * min(widths.0, widths.1) ? .equal : .fill)) == .equal
-        axes.xLabel = "x"
-        axes.yLabel = "y"
+        window.drawLandscape(on: axes, style: style)
 
         let points = records.map { DataPoint(x: $0.x, y: $0.y) }
-        let metrics = FigureMetrics(scale: style.size.scale)
-        let path = axes.path(points, label: text.pathLabel(optimizer: run.optimizer.name), layer: pathLayer)
-        path.minimumMarkerSpacing = 0.9 * metrics.markerSize
-        path.arrowSpacing = 110 * metrics.scale
-        axes.scatter([points[0]], marker: .square, color: LandscapePlane.startColor, size: nil, edgeColor: .black, label: text.start)
-        if let end = points.last {
-            axes.scatter([end], marker: .circle, color: style.theme.pathColor, size: 1.3 * metrics.markerSize,
-                         edgeColor: style.theme.haloColor, label: text.end, layer: pathLayer)
-        }
-        // The global minima as diamonds; local ones (higher values, Styblinski–Tang) smaller and grey.
-        let minima = surface.minima.map { (point: DataPoint(x: $0.x, y: $0.y), value: surface.value(x: $0.x, y: $0.y)) }
-        if let lowest = minima.map(\.value).min() {
-            let isGlobal = { (value: Double) in value <= lowest + 1e-9 * max(1, abs(lowest)) }
-            let global = minima.filter { isGlobal($0.value) }.map(\.point), local = minima.filter { !isGlobal($0.value) }.map(\.point)
-            if !local.isEmpty {
-                axes.scatter(local, marker: .diamond, color: Color(hex: 0xBBBBBB), size: 0.8 * metrics.markerSize, edgeColor: .black,
-                             label: text.localMinima(count: local.count))
-            }
-            axes.scatter(global, marker: .diamond, color: LandscapePlane.optimumColor, edgeColor: .black,
-                         label: local.isEmpty ? text.knownMinima(count: global.count) : text.globalMinimum(count: global.count))
-        }
-        let saddles = surface.saddlePoints.map { DataPoint(x: $0.x, y: $0.y) }
-        if !saddles.isEmpty {
-            axes.scatter(saddles, marker: .cross, color: LandscapePlane.optimumColor, edgeColor: .black, label: text.saddlePoint)
-        }
+        SurfaceWindow.drawPath(on: axes, style: style, points: points, label: text.pathLabel(optimizer: run.optimizer.name), layer: pathLayer)
+        window.drawMinima(on: axes, style: style)
 
         let formula = text.surfaceFormula(surface.formula, language: style.language)
         figure.title = text.surfaceTitle(name: surface.named.map(text.surfaceName), formula: formula)
@@ -201,10 +155,7 @@ enum SurfaceLandscapeFigure {
         if case .diverged(let epoch) = history.stopReason { subtitle += " (\(text.divergedAt(epoch: epoch)))" }
         subtitle += "  ·  " + text.surfaceFinal(value: value(final.loss),
                                                  point: "(\(value(final.x))\(style.language.listSeparator)\(value(final.y)))")
-        if blank > 0 {
-            let share = style.number(100 * Double(blank) / Double(values.count), decimals: blank * 1000 < values.count ? 2 : 1)
-            subtitle += "  ·  " + text.surfaceBlank(percent: share)
-        }
+        if let note = window.blankNote(style: style) { subtitle += "  ·  " + note }
         figure.subtitle = subtitle
         var summary = "surface \(surface.definition), \(spec.gridSize)x\(spec.gridSize) grid over x \(xRange.lowerBound):\(xRange.upperBound), "
             + "y \(yRange.lowerBound):\(yRange.upperBound), \(scale.log ? "log" : "linear") colour scale, "

@@ -23,6 +23,8 @@ public struct FramePlan: Sendable {
     public let track: [TrackPoint]
     /// The frames, numbered from 1.
     public let frames: [FrameState]
+    /// The manifest's column of the value: `mse` for a model, `loss` for a surface's `f`.
+    public let valueName: String
 
     /// Plans the frames of `history` (trained on `sampleCount` samples).
     ///
@@ -57,12 +59,27 @@ public struct FramePlan: Sendable {
             }
         }
         self.track = track
-        let candidates = Array(track.indices)
+        valueName = "mse"
+        frames = Self.frames(of: track, every: every)
+    }
+
+    /// Plans the frames of a descent on a surface: one per epoch (one update each), the
+    /// parameters `x, y`, the value `f` (the manifest's `loss` column); `every` ≥ 1 as above.
+    public init(surface history: SurfaceHistory, every: Int = 1) {
+        parameterNames = ["x", "y"]
+        perStep = false
+        valueName = "loss"
+        track = history.records.map { TrackPoint(epoch: $0.epoch, step: $0.epoch, parameters: [$0.x, $0.y], meanSquaredError: $0.loss) }
+        frames = Self.frames(of: track, every: max(1, every))
+    }
+
+    /// `track[0]`, every `every`-th point after it and the last, numbered from 1.
+    private static func frames(of track: [TrackPoint], every: Int) -> [FrameState] {
         var chosen: [Int] = []
-        for (position, index) in candidates.enumerated() where position % every == 0 || position == candidates.count - 1 {
+        for index in track.indices where index % every == 0 || index == track.count - 1 {
             chosen.append(index)
         }
-        frames = chosen.enumerated().map { FrameState(number: $0.offset + 1, trackIndex: $0.element, point: track[$0.element]) }
+        return chosen.enumerated().map { FrameState(number: $0.offset + 1, trackIndex: $0.element, point: track[$0.element]) }
     }
 
     /// The number of frames `candidates` track points give with `every`: `c₀, c_K, c_2K, …` and
@@ -106,7 +123,7 @@ public struct FramePlan: Sendable {
     /// the history's value.
     public func manifestCSV() -> String {
         let sample = perStep ? ["sample"] : []
-        var text = (["frame", "epoch", "step"] + parameterNames + ["mse"] + sample + ["file"]).joined(separator: ",") + "\n"
+        var text = (["frame", "epoch", "step"] + parameterNames + [valueName] + sample + ["file"]).joined(separator: ",") + "\n"
         for frame in frames {
             let point = frame.point
             let sampleField = perStep ? [point.sampleIndex.map { String($0 + 1) } ?? ""] : []

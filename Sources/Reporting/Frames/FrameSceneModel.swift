@@ -14,8 +14,10 @@ struct FrameSceneModel: Sendable {
     let style: FigureStyle
     /// The panels shown.
     let layout: FrameLayout
-    /// The trained model.
-    let trained: TrainedModel
+    /// The trained model (nil for a descent on a surface).
+    let trained: TrainedModel?
+    /// A descent on a surface: its history and window (nil for a model).
+    let surfaceRun: (history: SurfaceHistory, window: SurfaceWindow)?
     /// The frames and the track.
     let plan: FramePlan
     /// Fixed limits of the fit panel: the data and every epoch's curve (`FitPanel.wholeHistoryLimits`).
@@ -44,6 +46,7 @@ struct FrameSceneModel: Sendable {
         self.style = style
         self.layout = layout
         self.trained = trained
+        surfaceRun = nil
         self.plan = plan
         fitLimits = FitPanel.wholeHistoryLimits(for: [trained])
         lossTrack = plan.track.map { DataPoint(x: Double(plan.perStep ? $0.step : $0.epoch), y: $0.meanSquaredError) }
@@ -66,5 +69,27 @@ struct FrameSceneModel: Sendable {
             planeTrack = []
             surface = nil
         }
+    }
+
+    /// A descent on a surface: the landscape layout draws ``SurfaceWindow``'s landscape, the
+    /// surface layout ``SurfaceMeshFigure``'s mesh, both over the window of the whole path.
+    init(surface spec: SurfaceLandscapeSpec, history: SurfaceHistory, style: FigureStyle, layout: FrameLayout, plan: FramePlan,
+         camera: (elevation: Double, azimuth: Double, orbit: Bool)) {
+        self.camera = camera
+        self.spec = FramesSpec(surface: spec)
+        self.style = style
+        self.layout = layout
+        self.plan = plan
+        trained = nil
+        let window = SurfaceWindow(spec, covering: [history])
+        surfaceRun = (history, window)
+        fitLimits = (AxisLimits(0, 1), AxisLimits(0, 1))
+        lossTrack = []
+        lossXLimits = AxisLimits(0, 1)
+        lossRange = LossAxisRange(scale: .linear, limits: AxisLimits(0, 1))
+        plane = nil
+        grid = nil
+        planeTrack = plan.track.map { DataPoint(x: $0.parameters[0], y: $0.parameters[1]) }
+        surface = layout == .surface ? SurfaceMeshFigure.geometry(window, theme: style.theme) : nil
     }
 }

@@ -2,10 +2,14 @@ import Foundation
 import Plotting
 import Training
 
-/// What a frame sequence animates: one run and, for layouts with a landscape, its plane.
+/// What a frame sequence animates: one run and, for layouts with a landscape, its plane; or a
+/// descent on a test surface or formula (``surface``) with its window.
 public struct FramesSpec: Sendable, Hashable {
-    /// The run animated.
+    /// The run animated (not read when ``surface`` is set).
     public var run: TrainingConfiguration
+    /// The descent on a surface animated instead of ``run``, with its window (ranges, grid,
+    /// aspect); only the `landscape` and `surface` layouts show it.
+    public var surface: SurfaceLandscapeSpec?
     /// The landscape plane, ranges and grid.
     public var plane: LandscapeOptions
     /// Logarithmic MSE axis in the loss panel.
@@ -16,6 +20,12 @@ public struct FramesSpec: Sendable, Hashable {
         self.run = run
         self.plane = plane
         self.logScale = logScale
+    }
+
+    /// The descent `surface.run` on its surface.
+    public init(surface: SurfaceLandscapeSpec) {
+        self.init(run: .notebook(for: .linear))
+        self.surface = surface
     }
 }
 
@@ -40,8 +50,10 @@ public struct FrameSequence: Sendable {
     public let style: FigureStyle
     /// The frame options.
     public let options: FrameOptions
-    /// The trained run.
-    public let trained: TrainedModel
+    /// The trained run (nil for a descent on a surface).
+    public let trained: TrainedModel?
+    /// The descent on a surface (``FramesSpec/surface``), else nil.
+    public let surfaceHistory: SurfaceHistory?
     /// The frames.
     public let plan: FramePlan
     /// What every frame shares.
@@ -61,11 +73,28 @@ public struct FrameSequence: Sendable {
     public init(_ spec: FramesSpec, style: FigureStyle, options: FrameOptions, store: RunStore) throws {
         try options.validate()
         try FrameMemory(size: style.size, compressionLevel: options.compressionLevel).check(style.size)
-        if options.layout.showsLandscape { try spec.plane.validate(for: spec.run.model) }
         self.spec = spec
         self.style = style
         self.options = options
-        trained = try store.model(Self.runRequest(spec, options: options))
+        if let surface = spec.surface {
+            guard options.layout == .landscape || options.layout == .surface else {
+                throw ReportingError.outOfRange(setting: .frameLayout, value: options.layout.rawValue,
+                                                allowed: "landscape or surface for a descent on a surface, which has no data to fit")
+            }
+            try surface.validate()
+            let history = try store.surfaceHistory(surface.run)
+            trained = nil
+            surfaceHistory = history
+            plan = FramePlan(surface: history, every: options.every)
+            try FramePlan.checkLimit(candidates: plan.track.count, every: options.every, limit: options.maximumFrames, certain: true)
+            model = FrameSceneModel(surface: surface, history: history, style: style, layout: options.layout, plan: plan,
+                                    camera: (options.elevation, options.azimuth, options.orbit))
+            return
+        }
+        if options.layout.showsLandscape { try spec.plane.validate(for: spec.run.model) }
+        let trained = try store.model(Self.runRequest(spec, options: options))
+        self.trained = trained
+        surfaceHistory = nil
         plan = try FramePlan(history: trained.history, sampleCount: trained.data.count, every: options.every, perStep: options.perStep)
         try FramePlan.checkLimit(candidates: plan.track.count, every: options.every, limit: options.maximumFrames, certain: true)
         model = try FrameSceneModel(spec: spec, style: style, layout: options.layout, trained: trained, plan: plan,
@@ -74,6 +103,8 @@ public struct FrameSequence: Sendable {
 
     /// Every input that changes the frames' bytes (see `FrameSettings`).
     var settings: FrameSettings {
+        if let history = surfaceHistory, let surface = spec.surface { return surfaceSettings(history, surface) }
+        guard let trained else { return FrameSettings([]) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let configuration = (try? encoder.encode(trained.history.configuration)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
@@ -99,6 +130,29 @@ public struct FrameSequence: Sendable {
             ("ranges", ranges.isEmpty ? "none" : ranges.joined(separator: " ")),
             ("training", configuration),
             ("data", "\(dataset.xName),\(dataset.yName),\(dataset.count) points,\(FrameSettings.fingerprint(of: dataset))"),
+            ("frames", String(plan.frames.count)),
+        ] + camera)
+    }
+
+    /// The settings of a descent on a surface: the surface, the run, the window and the camera.
+    private func surfaceSettings(_ history: SurfaceHistory, _ surface: SurfaceLandscapeSpec) -> FrameSettings {
+        let run = history.run
+        func range(_ range: ClosedRange<Double>?) -> String { range.map { "\($0.lowerBound):\($0.upperBound)" } ?? "default" }
+        let camera = options.layout == .surface
+            ? [("camera", "elevation \(options.elevation), azimuth \(options.azimuth), orbit \(options.orbit)")] : []
+        return FrameSettings([
+            ("format", "descent frames 1"),
+            ("layout", options.layout.rawValue),
+            ("every", String(options.every)),
+            ("size", style.size.description),
+            ("theme", style.theme.name),
+            ("language", style.language.rawValue),
+            ("dpi", "\(style.dpi)"),
+            ("compression", String(options.compressionLevel)),
+            ("surface", run.surface.definition),
+            ("descent", "\(run.optimizer.name), lr \(run.learningRate), \(run.epochs) epochs, \(run.schedule.name) schedule, start \(run.startX),\(run.startY)"),
+            ("grid", String(surface.gridSize)),
+            ("ranges", "x=\(range(surface.xRange)) y=\(range(surface.yRange)) aspect=\(surface.aspect.map { "\($0)" } ?? "default")"),
             ("frames", String(plan.frames.count)),
         ] + camera)
     }

@@ -141,7 +141,7 @@ struct KitCaptions {
             return text.captionSchedules(model: name, optimizer: text.optimizerName(configuration.optimizer.name),
                                          rate: significant(configuration.learningRate), epochs: configuration.maxEpochs,
                                          results: finals.joined(separator: "; "))
-        case .degreeSweep, .surfaceLandscape:
+        case .degreeSweep, .surfaceLandscape, .surfaceMesh, .surfaceGradientField, .surfaceCompare:
             return summary  // the sweep is captioned above; the kit draws no surface
         case .interpolation:
             return text.captionInterpolation(model: name, run: run(model),

@@ -127,8 +127,9 @@ struct KitFigureStage {
     private func renderThumbnail(_ job: KitFigureJob, style: FigureStyle) throws -> String {
         let product = try LectureFigures.make(job.spec, style: style, store: store)
         let relative = "\(configuration.figures.galleryFolder ?? "gallery")/\(job.stem).png"
-        var options = style.pngOptions(title: product.figure.title, description: product.summary)
-        options.compressionLevel = 9
+        // Level 6 like the figures: on the gallery's 36 thumbnails level 9 saved about 5 % of
+        // the bytes for about six times the time.
+        let options = style.pngOptions(title: product.figure.title, description: product.summary)
         try AtomicFile.write(data: try product.figure.pngData(options: options), to: output.appendingPathComponent(relative))
         return relative
     }

@@ -46,3 +46,18 @@ public struct RunRequest: Hashable, Sendable {
         self.onDivergence = onDivergence
     }
 }
+
+/// What a figure or frame sequence asks of the store about a descent on a surface: the run and
+/// what to do when it diverges (as ``RunRequest/onDivergence``).
+public struct SurfaceRequest: Hashable, Sendable {
+    /// The run (or, with `.halveLearningRate`, the first attempt).
+    public let run: SurfaceRun
+    /// What to do when the run diverges.
+    public let onDivergence: RunRequest.DivergencePolicy
+
+    /// A request for `run`.
+    public init(_ run: SurfaceRun, onDivergence: RunRequest.DivergencePolicy = .keep) {
+        self.run = run
+        self.onDivergence = onDivergence
+    }
+}

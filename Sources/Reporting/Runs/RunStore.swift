@@ -25,6 +25,8 @@ public struct RunStore: Sendable {
     private let resolved: [RunRequest: RunKey]
     /// The descents on surfaces (``SurfaceRun``), which read no data.
     private var surfaceHistories: [SurfaceRun: SurfaceHistory] = [:]
+    /// The run each surface request resolved to (differs from its run only after halving).
+    private var resolvedSurfaces: [SurfaceRequest: SurfaceRun] = [:]
 
     /// The number of runs trained to build this store.
     public var trainedRunCount: Int { histories.count }
@@ -35,12 +37,23 @@ public struct RunStore: Sendable {
     ///   any task, one call at a time.
     /// - Throws: `TrainingError` for an invalid configuration or data without a least-squares
     ///   solution.
-    /// - Parameter surfaces: descents on surfaces to run too, each once (see ``surfaceHistory(_:)``).
-    public static func train(_ requests: [RunRequest], surfaces: [SurfaceRun] = [], catalog: DataCatalog,
+    /// - Parameter surfaces: descents on surfaces to run too, each once (see ``surfaceHistory(_:)``);
+    ///   a request that halves a diverging learning rate runs each further attempt once.
+    public static func train(_ requests: [RunRequest], surfaces: [SurfaceRequest] = [], catalog: DataCatalog,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) async throws -> RunStore {
         var store = try await train(requests, catalog: catalog, progress: progress)
-        for run in surfaces where store.surfaceHistories[run] == nil {
-            store.surfaceHistories[run] = try run.run()
+        for request in surfaces where store.resolvedSurfaces[request] == nil {
+            var run = request.run
+            var halvings = 0
+            while true {
+                let history = try store.surfaceHistories[run] ?? run.run()
+                store.surfaceHistories[run] = history
+                guard case .halveLearningRate(let times) = request.onDivergence, history.diverged, halvings < times,
+                      run.learningRate / 2 > 0 else { break }
+                run.learningRate /= 2
+                halvings += 1
+            }
+            store.resolvedSurfaces[request] = run
         }
         return store
     }
@@ -140,6 +153,14 @@ public struct RunStore: Sendable {
             throw ReportingError.runNotPlanned("\(run.optimizer.name) on the surface \(run.surface.definition), learning rate \(run.learningRate), \(run.epochs) epochs")
         }
         return history
+    }
+
+    /// The history of the descent `request` resolved to: its run, or after halving the first
+    /// attempt that stayed finite (or the last one tried).
+    ///
+    /// - Throws: ``ReportingError/runNotPlanned(_:)`` when the store was built without it.
+    public func surfaceHistory(_ request: SurfaceRequest) throws -> SurfaceHistory {
+        try surfaceHistory(resolvedSurfaces[request] ?? request.run)
     }
 
     /// The trained models of `requests`, in order.

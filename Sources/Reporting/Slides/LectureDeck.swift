@@ -135,7 +135,7 @@ public struct LectureDeck: Sendable {
             frameOptions.jobs = 1
             let sequence = try FrameSequence(FramesSpec(run: options.run, plane: options.plane), style: style, options: frameOptions,
                                              store: store)
-            let last = sequence.trained.history.epochsRun
+            let last = sequence.trained?.history.epochsRun ?? 0
             return Self.buildEpochs(last: last).compactMap { epoch in
                 guard let frame = sequence.plan.frames.first(where: { $0.point.epoch == epoch }) else { return nil }
                 // The landscape's title with the state on the slide; the frame's own line

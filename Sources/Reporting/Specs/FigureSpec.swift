@@ -50,6 +50,12 @@ public enum FigureSpec: Sendable, Hashable {
     case chainRule(ChainRuleSpec)
     /// `landscape --surface`: a named test surface or a formula with a descent's path.
     case surfaceLandscape(SurfaceLandscapeSpec)
+    /// `surface --surface`: a test surface or formula as a 3-D mesh with the path.
+    case surfaceMesh(SurfaceMeshSpec)
+    /// `gradient-field --surface`: the direction of `−∇f` and the Hessian's eigenvectors at the path's end.
+    case surfaceGradientField(SurfaceGradientFieldSpec)
+    /// `compare --compare optimizers --surface`: gd, momentum and Adam on a surface's landscape.
+    case surfaceCompare(SurfaceCompareSpec)
     /// The loss on the straight line from a run's start to its end.
     case interpolation(InterpolationSpec)
 
@@ -64,12 +70,12 @@ public enum FigureSpec: Sendable, Hashable {
         case .lrSweep: return .lrSweep
         case .slice: return .slice
         case .step: return .step
-        case .compareModels, .compareOptimizers: return .compare
+        case .compareModels, .compareOptimizers, .surfaceCompare: return .compare
         case .overshoot: return .overshoot
-        case .gradientField: return .gradientField
+        case .gradientField, .surfaceGradientField: return .gradientField
         case .sgdNoise: return .sgdNoise
         case .optimizerState: return .optimizerState
-        case .surface: return .surface
+        case .surface, .surfaceMesh: return .surface
         case .parameters: return .parameters
         case .schedules: return .schedules
         case .residuals: return .residuals
@@ -106,6 +112,9 @@ public enum FigureSpec: Sendable, Hashable {
         case .degreeSweep(let spec): try spec.validate()
         case .chainRule(let spec): try spec.validate()
         case .surfaceLandscape(let spec): try spec.validate()
+        case .surfaceMesh(let spec): try spec.validate()
+        case .surfaceGradientField(let spec): try spec.landscape.validate()
+        case .surfaceCompare(let spec): try spec.landscape.validate()
         case .interpolation: return
         }
     }
@@ -136,16 +145,24 @@ public enum FigureSpec: Sendable, Hashable {
         case .residuals(let spec): return spec.runs.map { RunRequest($0) }
         case .degreeSweep: return []
         case .chainRule(let spec): return [RunRequest(spec.run)]
-        case .surfaceLandscape: return []
+        case .surfaceLandscape, .surfaceMesh, .surfaceGradientField, .surfaceCompare: return []
         case .interpolation(let spec): return [RunRequest(spec.run)]
         }
     }
 
-    /// The descents on surfaces the figure reads (``RunStore/surfaceHistory(_:)``).
-    public var surfaceRuns: [SurfaceRun] {
-        if case .surfaceLandscape(let spec) = self { return [spec.run] }
-        return []
+    /// The descents on surfaces the figure reads (``RunStore/surfaceHistory(_:)``), in the order it uses them.
+    public var surfaceRequests: [SurfaceRequest] {
+        switch self {
+        case .surfaceLandscape(let spec): return [SurfaceRequest(spec.run)]
+        case .surfaceMesh(let spec): return [SurfaceRequest(spec.landscape.run)]
+        case .surfaceGradientField(let spec): return [SurfaceRequest(spec.landscape.run)]
+        case .surfaceCompare(let spec): return spec.requests
+        default: return []
+        }
     }
+
+    /// Whether the figure draws a test surface or formula (`--surface`) rather than a model.
+    public var drawsSurface: Bool { !surfaceRequests.isEmpty }
 
     static func requireModels(_ runs: [TrainingConfiguration], kind: FigureKind) throws {
         guard !runs.isEmpty else { throw ReportingError.needsModel(kind: kind) }

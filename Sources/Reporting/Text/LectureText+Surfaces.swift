@@ -87,4 +87,72 @@ extension LectureText {
     func surfaceBlank(percent: String) -> String {
         pick("blank where f is undefined: \(percent) % of the grid", "tyhjä, missä f ei ole määritelty: \(percent) % ruudukosta")
     }
+
+    // The 3-D surface, the gradient field, the comparison and the frames of a surface.
+
+    /// The 3-D surface's subtitle: the window, what the height shows, the markers and the camera.
+    func surfaceMeshSubtitle(xRange: (String, String), yRange: (String, String), logScale: Bool, minima: Bool,
+                             elevation: String, azimuth: String) -> String {
+        let height = logScale ? pick("height and colour: log₁₀ f (log scale)", "korkeus ja väri: log₁₀ f (logaritminen asteikko)")
+            : pick("height and colour: f (linear scale)", "korkeus ja väri: f (lineaarinen asteikko)")
+        let markers = minima ? pick("■ start, ● end, ◆ global minimum", "■ alku, ● loppu, ◆ globaali minimi")
+            : pick("■ start, ● end", "■ alku, ● loppu")
+        return pick("x from \(xRange.0) to \(xRange.1), y from \(yRange.0) to \(yRange.1); \(height); contours on the floor; \(markers); camera: elevation \(elevation)°, azimuth \(azimuth)°",
+                    "x välillä \(xRange.0) … \(xRange.1), y välillä \(yRange.0) … \(yRange.1); \(height); tasa-arvokäyrät lattialla; \(markers); kamera: korkeus \(elevation)°, atsimuutti \(azimuth)°")
+    }
+
+    /// The gradient field's title over a surface's title.
+    func surfaceGradientFieldTitle(_ surfaceTitle: String) -> String {
+        pick("Which way −∇f pushes on \(surfaceTitle)", "Mihin −∇f työntää: \(surfaceTitle)")
+    }
+
+    /// The gradient field's subtitle: arrows of one length, colour for the size; the Hessian at the end.
+    func surfaceGradientFieldSubtitle(end: String, saddle: Bool) -> String {
+        let arrows = pick("Arrows: the direction of −∇f, all one length; colour: |∇f| on a log scale",
+                          "Nuolet: −∇f:n suunta, kaikki yhtä pitkiä; väri: |∇f| logaritmisella asteikolla")
+        let hessian = pick("v₁, v₂: eigenvectors of the exact Hessian at the end (x, y) = \(end)",
+                           "v₁, v₂: tarkan Hessen matriisin ominaisvektorit lopussa (x, y) = \(end)")
+        let kind = saddle ? pick(" (λ of mixed signs: a saddle)", " (λ:t erimerkkiset: satulapiste)") : ""
+        return "\(arrows)  ·  \(hessian)\(kind)"
+    }
+
+    /// The colourbar of the arrows' colour.
+    var gradientNormColorbar: String { pick("|∇f| at the arrow's tail, log scale", "|∇f| nuolen alussa, logaritminen asteikko") }
+
+    /// "v₁: λ₁ = 1002 (curves up)" for an eigenvector of the Hessian.
+    func surfaceEigenvectorLabel(index: Int, lambda: String, positive: Bool) -> String {
+        let subscripted = LandscapePlane.displayName("\(index)")
+        let shape = positive ? pick("curves up", "kaareutuu ylös") : pick("curves down", "kaareutuu alas")
+        return "v\(subscripted): λ\(subscripted) = \(lambda) (\(shape))"
+    }
+
+    /// The comparison's title over a surface's title.
+    func surfaceCompareTitle(_ surfaceTitle: String) -> String {
+        pick("Optimizers on \(surfaceTitle)", "Optimointimenetelmät: \(surfaceTitle)")
+    }
+
+    /// The comparison's subtitle: the common start and epochs, the halving rule.
+    func surfaceCompareSubtitle(start: String, epochs: Int) -> String {
+        pick("same start \(start), every optimizer runs all \(epochs) epochs (one update each); a learning rate that diverged is halved until the run stays finite",
+             "sama alku \(start), jokainen ajetaan kaikki \(epochs) epookkia (yksi päivitys kussakin); hajaantuva oppimisnopeus puolitetaan, kunnes ajo pysyy äärellisenä")
+    }
+
+    /// "adam (β₁ = 0.9, β₂ = 0.999), η = 0.01: final f 0.0032".
+    func surfaceOptimizerEntry(optimizer: String, learningRate: String, value: String) -> String {
+        pick("\(optimizer), η = \(learningRate): final f \(value)", "\(optimizer), η = \(learningRate): lopussa f \(value)")
+    }
+
+    /// "start: f 24.2".
+    func startingValue(_ value: String) -> String { pick("start: f \(value)", "alku: f \(value)") }
+
+    /// The x label of f by epoch.
+    var epochLogScale: String { pick("epoch (log scale)", "epookki (log-asteikko)") }
+
+    /// The comparison's second panel: f against epochs.
+    var surfaceValueByEpoch: String { pick("f by epoch", "f epookeittain") }
+
+    /// A surface frame's title: "Epoch 12 | f(0.93, 0.87) = 0.0048".
+    func surfaceFrameTitle(epoch: Int, point: String, value: String) -> String {
+        "\(epochCapitalized) \(epoch) | f\(point) = \(value)"
+    }
 }

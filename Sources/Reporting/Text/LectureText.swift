@@ -265,6 +265,22 @@ struct LectureText: Sendable {
         pick("update θ ← θ − η·∂ℓ/∂θ with η = \(rate) (this sample's SGD step):", "päivitys θ ← θ − η·∂ℓ/∂θ, η = \(rate) (tämän näytteen SGD-askel):")
     }
 
+    /// "The chain rule for one sample through a network (3 tanh units): Oliver at epoch 0".
+    func networkChainRuleTitle(sample: String, epoch: Int, network: String) -> String {
+        pick("The chain rule for one sample through a \(network): \(sample) at epoch \(epoch)",
+             "Ketjusääntö yhdelle näytteelle: \(sample) epookilla \(epoch), \(network)")
+    }
+    /// The network chain-rule subtitle: how to read the graph.
+    var networkChainRuleSubtitle: String {
+        pick("forward in the boxes (z-scores), backward ∂ℓ/∂(node) under them; each column's formulas above it; ℓ = e², e = ŷ − y",
+             "eteenpäin laatikoissa (z-arvot), taaksepäin ∂ℓ/∂(solmu) niiden alla; kunkin sarakkeen kaavat sen yläpuolella; ℓ = e², e = ŷ − y")
+    }
+    /// The line on a network chain rule that leaves units out: "4 of 16 units shown: …".
+    func networkChainRuleShown(shown: Int, of count: Int) -> String {
+        pick("\(shown) of \(count) units shown, those with the largest |∂ℓ/∂zⱼ|; ŷ sums all \(count), the update lists the units shown and b",
+             "\(shown)/\(count) yksiköstä näkyvissä, ne joilla |∂ℓ/∂zⱼ| on suurin; ŷ summaa kaikki \(count), päivitys näytetään niille ja b:lle")
+    }
+
     // Degree sweep.
 
     /// The degree sweep's title.
