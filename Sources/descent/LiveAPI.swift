@@ -89,6 +89,10 @@ struct LiveAPI: LiveResponder {
         return .json("{\"history\":[\n" + objects.joined(separator: ",\n") + "\n]}\n")
     }
 
+    /// The loss panel's text scale: the page shows the 560×360 picture about 370 px wide, where
+    /// the size's own scale (1/3) gave 6 px tick labels; at 0.6 they are about 10 px.
+    static let lossPanelScale = 0.6
+
     /// The explorer's view of one run: the cached static picture's address and overlay frame, the
     /// per-epoch curve, path and numbers, the loss panel, the stable limit and the page's words.
     private func view(_ parameters: [String: String]) async throws -> LiveResponse {
@@ -98,6 +102,7 @@ struct LiveAPI: LiveResponder {
         let (id, picture) = try await explorerPicture(options, trained: trained)
         var lossStyle = try options.look.style()
         lossStyle.size = try FigureSize(width: 560, height: 360)
+        lossStyle.metricsScale = Self.lossPanelScale
         let loss = try ExplorerLossPanel(model: trained, style: lossStyle)
         let style = try options.look.style()
         let limit = trained.statistics.stableLearningRate
@@ -128,6 +133,7 @@ struct LiveAPI: LiveResponder {
         let (id, picture) = try await surfacePicture(run, options)
         var lossStyle = try options.look.style()
         lossStyle.size = try FigureSize(width: 560, height: 360)
+        lossStyle.metricsScale = Self.lossPanelScale
         let loss = try ExplorerLossPanel(surface: history, style: lossStyle)
         let style = try options.look.style()
         let limit = run.surface.minima.first.map { minimum -> Double in

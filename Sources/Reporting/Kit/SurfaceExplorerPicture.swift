@@ -70,8 +70,11 @@ public struct SurfaceExplorerPicture: Sendable {
         return (point.x, point.y)
     }
 
+    /// Four decimals, or four significant digits from 10⁶ on (a diverging descent's f would
+    /// otherwise print twenty digits).
     private func number(_ value: Double) -> String {
-        language.typeset(String(format: "%.4f", value))
+        guard abs(value) >= 1e6, value.isFinite else { return language.typeset(String(format: "%.4f", value)) }
+        return TickFormatter(style: language == .finnish ? .finnish : .english).format(value, significantDigits: 4)
     }
 }
 
