@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -51,10 +52,17 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
+        .target(
+            name: "LiveServer",
+            dependencies: [
+                "Training", "Plotting", "Reporting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         .executableTarget(
             name: "descent",
             dependencies: [
-                "Training", "Plotting", "Reporting",
+                "Training", "Plotting", "Reporting", "LiveServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -99,6 +99,9 @@ public struct FigureStyle: Sendable {
     public var dpi: Double
     /// The user's title, subtitle and column labels, where given.
     public var labels = FigureLabels()
+    /// Text and marks at this scale instead of the size's (`min(width, height) / 1080`): for a
+    /// small picture shown smaller still, such as `descent live`'s loss panel.
+    public var metricsScale: Double?
 
     /// Creates a style; the defaults make a light, English, 1920x1080 slide at 144 dpi.
     public init(theme: FigureTheme = .light, language: Language = .english, size: FigureSize = .slide, dpi: Double = 144) {
@@ -139,6 +142,7 @@ public struct FigureStyle: Sendable {
     func makeFigure() -> Figure {
         let figure = Figure(size: size, theme: theme, numberStyle: numberStyle)
         figure.vectorDPI = dpi
+        if let metricsScale { figure.metrics = FigureMetrics(scale: metricsScale) }
         return figure
     }
 

@@ -49,15 +49,24 @@ public struct TrainingHistory: Sendable, Codable {
     /// so `Double(field)` reads back exactly the stored value; non-finite values would be written as
     /// `nan`/`inf`, but a history never stores them.
     public func csv() -> String {
-        var text = (["epoch"] + configuration.parameterNames + ["mse", "mae_cm", "grad_norm", "lr"])
-            .joined(separator: ",") + "\n"
+        var text = csvColumns.joined(separator: ",") + "\n"
         for record in epochs {
-            let fields = [String(record.epoch)]
-                + record.parameters.map { "\($0)" }
-                + ["\(record.meanSquaredError)", "\(record.meanAbsoluteErrorOriginal)", "\(record.gradientNorm)", "\(record.learningRate)"]
-            text += fields.joined(separator: ",") + "\n"
+            text += csvFields(of: record).joined(separator: ",") + "\n"
         }
         return text
+    }
+
+    /// The columns of ``csv()``: `epoch`, the parameter names, `mse`, `mae_cm`, `grad_norm`, `lr`.
+    public var csvColumns: [String] {
+        ["epoch"] + configuration.parameterNames + ["mse", "mae_cm", "grad_norm", "lr"]
+    }
+
+    /// One row of ``csv()``: every number in Swift's shortest round-trip form, so it reads back
+    /// bit for bit (and is a valid JSON number too: the trainer keeps the numbers finite).
+    public func csvFields(of record: EpochRecord) -> [String] {
+        [String(record.epoch)]
+            + record.parameters.map { "\($0)" }
+            + ["\(record.meanSquaredError)", "\(record.meanAbsoluteErrorOriginal)", "\(record.gradientNorm)", "\(record.learningRate)"]
     }
 
     /// The run as JSON: pretty printed with sorted keys, so equal histories give equal bytes.

@@ -14,7 +14,7 @@ struct DescentCommand: AsyncParsableCommand {
             figures through Cairo.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, TrainCommand.self, FigureCommand.self, FramesCommand.self, SlidesCommand.self],
+        subcommands: [BuildCommand.self, TrainCommand.self, FigureCommand.self, FramesCommand.self, SlidesCommand.self, LiveCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -169,7 +169,7 @@ struct FigureCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let kind = FigureKind(rawValue: kindName) else { return }
-        let spec = try surface.map { try surfaceSpec($0, kind: kind) } ?? self.spec(kind)
+        let spec = try figureSpec(kind)
         try spec.validate()  // before reading the data, which may be large
         let catalog = try DataCatalog(dataset: try training.dataset())
         let store = try await LectureFigures.train([spec], catalog: catalog)
@@ -186,7 +186,12 @@ struct FigureCommand: AsyncParsableCommand {
         print("Wrote \(destination): \(product.summary)")
     }
 
-    /// The figure these options describe.
+    /// The figure these options describe, on `--surface` or a model.
+    func figureSpec(_ kind: FigureKind) throws -> FigureSpec {
+        try surface.map { try surfaceSpec($0, kind: kind) } ?? spec(kind)
+    }
+
+    /// The figure these options describe for a model.
     func spec(_ kind: FigureKind) throws -> FigureSpec {
         if rangeX != nil || rangeY != nil {
             throw ToolFailure.usage("--range-x and --range-y set the window of a --surface; give --surface NAME|FORMULA, or --range-w, --range-b … for a model's plane.")

@@ -8,6 +8,9 @@ import Plotting
 enum Interruption {
     /// The signal sources; kept for the life of the process.
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+    /// The line a command that writes nothing (`descent live`) prints instead of the one about
+    /// temporary files, given the signal's name; set before it starts serving.
+    nonisolated(unsafe) static var stopMessage: ((String) -> String)?
 
     /// Installs the handlers (once, before any output is written) and ignores SIGPIPE, so a
     /// child that stops reading makes a write fail instead of killing the process.
@@ -20,7 +23,8 @@ enum Interruption {
             source.setEventHandler {
                 OutputCleanup.terminate(signal: number) {
                     let clear = isatty(STDERR_FILENO) == 1 ? "\r\u{1B}[K" : ""
-                    FileHandle.standardError.write(Data("\(clear)Error: interrupted by \(name); temporary files were removed and no previous output was replaced.\n".utf8))
+                    let line = stopMessage.map { $0(name) } ?? "Error: interrupted by \(name); temporary files were removed and no previous output was replaced."
+                    FileHandle.standardError.write(Data("\(clear)\(line)\n".utf8))
                 }
             }
             source.resume()

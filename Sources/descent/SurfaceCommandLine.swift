@@ -35,7 +35,7 @@ enum SurfaceCommandLine {
         let optimizer: Optimizer
         switch training.optimizer ?? .gd {
         case .gd: optimizer = .gd
-        case .momentum: optimizer = .defaultMomentum
+        case .momentum: optimizer = training.momentum
         case .adam: optimizer = .defaultAdam
         case .sgd: optimizer = .sgd
         case .minibatch: optimizer = .minibatch(batchSize: 4)

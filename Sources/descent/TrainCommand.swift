@@ -46,12 +46,7 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let surface { return try runSurface(surface) }
-        let request: RunRequest
-        if let network = try training.network() {
-            request = RunRequest(try training.configuration(network: network))
-        } else {
-            request = RunRequest(try training.configuration(for: try training.singleModel(for: "descent train")))
-        }
+        let request = RunRequest(try training.singleConfiguration(for: "descent train"))
         let catalog = try DataCatalog(dataset: try training.dataset())
         let trained = try await RunStore.train([request], catalog: catalog).model(request)
         // Write the history before printing, so a failed write leaves no misleading success on screen.

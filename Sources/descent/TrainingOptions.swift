@@ -77,8 +77,14 @@ struct TrainingOptions: ParsableArguments {
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Samples per update for --optimizer minibatch. Default: 4.")
     var batchSize: Int?
 
+    @Option(parsing: .unconditional, help: "--optimizer momentum: β, the share of the velocity each update keeps, in [0, 1). Default: 0.9.")
+    var beta: Double?
+
     @Option(parsing: .unconditional, help: "Seed of the generator that shuffles the sample order each epoch (a whole number 0 or more); with --model mlp also the seed of its start and of a landscape's random directions. Default: 42.")
     var seed: UInt64?
+
+    /// `--optimizer momentum` with `--beta`, or ``Optimizer/defaultMomentum``'s β = 0.9.
+    var momentum: Optimizer { beta.map { .momentum(beta: $0) } ?? .defaultMomentum }
 
     /// `--seed`, or the default every run uses (``TrainingConfiguration``'s 42).
     private var seedOrDefault: UInt64 { seed ?? TrainingConfiguration.notebook(for: .linear).seed }
@@ -125,6 +131,14 @@ struct TrainingOptions: ParsableArguments {
         }
         if !(tolerance.isFinite && tolerance > 0) {
             throw ValidationError("--tol must be a finite number greater than 0, got \(OptionWording.number(tolerance)).")
+        }
+        if let beta {
+            guard optimizer == .momentum else {
+                throw ValidationError("--beta applies to --optimizer momentum; give that optimizer too, or leave the option out.")
+            }
+            guard beta.isFinite, beta >= 0, beta < 1 else {
+                throw ValidationError("--beta must be at least 0 and less than 1, got \(OptionWording.number(beta)); momentum's usual β is 0.9.")
+            }
         }
         if let batchSize, batchSize < 1 {
             throw ValidationError("--batch-size must be at least 1, got \(batchSize).")
@@ -197,6 +211,13 @@ struct TrainingOptions: ParsableArguments {
         return model
     }
 
+    /// The one run these options name: the network of `--model mlp`, else the single polynomial
+    /// (`--model both` is refused with `command`'s name).
+    func singleConfiguration(for command: String) throws -> TrainingConfiguration {
+        if let network = try network() { return try configuration(network: network) }
+        return try configuration(for: try singleModel(for: command))
+    }
+
     /// The data set: the built-in notebook data or the CSV file.
     func dataset() throws -> Dataset {
         guard let data, let x, let y else { return .notebook }
@@ -223,7 +244,7 @@ struct TrainingOptions: ParsableArguments {
             case .sgd: configuration.optimizer = .sgd
             case .gd: configuration.optimizer = .gd
             case .minibatch: configuration.optimizer = .minibatch(batchSize: batchSize ?? 4)
-            case .momentum: configuration.optimizer = .momentum(beta: 0.9)
+            case .momentum: configuration.optimizer = momentum
             case .adam: configuration.optimizer = .adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
             }
         }

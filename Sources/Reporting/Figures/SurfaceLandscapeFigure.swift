@@ -127,8 +127,10 @@ enum SurfaceLandscapeFigure {
         return text
     }
 
-    /// Builds the figure from the run's history.
-    static func make(_ spec: SurfaceLandscapeSpec, style: FigureStyle, history: SurfaceHistory) throws -> FigureProduct {
+    /// Builds the figure from the run's history; `pathLayer` holds the path and its end marker
+    /// (`.dynamic` for a picture whose path a page draws over it).
+    static func make(_ spec: SurfaceLandscapeSpec, style: FigureStyle, history: SurfaceHistory,
+                     pathLayer: Layer = .static) throws -> FigureProduct {
         try spec.validate()
         let text = style.text
         let run = spec.run
@@ -142,7 +144,7 @@ enum SurfaceLandscapeFigure {
         window.drawLandscape(on: axes, style: style)
 
         let points = records.map { DataPoint(x: $0.x, y: $0.y) }
-        SurfaceWindow.drawPath(on: axes, style: style, points: points, label: text.pathLabel(optimizer: run.optimizer.name))
+        SurfaceWindow.drawPath(on: axes, style: style, points: points, label: text.pathLabel(optimizer: run.optimizer.name), layer: pathLayer)
         window.drawMinima(on: axes, style: style)
 
         let formula = text.surfaceFormula(surface.formula, language: style.language)

@@ -17,63 +17,22 @@ struct KitExplorer {
     /// The user's column labels.
     var labels = FigureLabels()
 
-    /// Pixel positions are written with this many decimals.
-    static let decimals = 1
-    /// The largest deviation of a simplified curve from its 240 samples, in pixels.
-    static let tolerance = 0.25
-
     /// The explorer's HTML section, or an empty string when there is no model.
     func html() throws -> String {
         guard let model = models.first else { return "" }
         var style = FigureStyle(theme: .light, language: language, size: try FigureSize(width: 1600, height: 640), dpi: 144)
         style.labels = labels
         let text = style.text
-        let figure = style.makeFigure()
-        let panels = figure.makePanels(rows: 1, columns: 2)
-        let data = model.data.original
-
-        // Left: the data, with fixed limits covering every epoch's curve (FitPanel's whole-history limits).
-        let fit = panels[0]
-        let columns = style.columns(data)
-        fit.xLabel = columns.xLabel
-        fit.yLabel = columns.yLabel
-        let xs = FitFigure.sampleXs(data.x)
-        let limits = FitPanel.wholeHistoryLimits(for: [model])
-        fit.xLimits = limits.x
-        fit.yLimits = limits.y
-        fit.legendPlacement = .hidden
-        fit.scatter(zip(data.x, data.y).map { DataPoint(x: $0, y: $1) }, color: figure.theme.dataColor)
-
-        // Right: the exact landscape with the start and the optimum; the path is the overlay's.
-        let plane = try LandscapePlane(model: model, options: LandscapeOptions(gridSize: 200))
-        let grid = plane.evaluateGrid()
-        let points = plane.pathPoints(model.history)
-        let landscape = panels[1]
-        plane.draw(on: landscape, grid: grid, style: style, points: points, pathLayer: .dynamic)
-        landscape.legendPlacement = .hidden
-        let staticPicture = try figure.renderRaster(layers: .staticOnly).pngData(options: style.pngOptions(title: nil, description: nil))
-        let transforms = try figure.panelTransforms()
-        let (fitTransform, planeTransform) = (transforms[0], transforms[1])
-
+        let picture = try ExplorerPicture(reference: model, style: style, plane: LandscapeOptions(gridSize: 200))
+        let frames = picture.frames(of: model)
         let epochs = model.history.epochs
-        let names = model.model.parameterNames.map(LandscapePlane.displayName)
-        let separator = language.listSeparator
-        let unit = columns.yUnit.map { " \($0)" } ?? ""
+        let frame = picture.frame
         let payload = Payload(
-            width: figure.size.width, height: figure.size.height,
-            fitClip: Self.rect(fitTransform.plotRect), landscapeClip: Self.rect(planeTransform.plotRect),
-            curveColor: figure.theme.modelColor(model.model).hexString, pathColor: figure.theme.pathColor.hexString,
-            haloColor: figure.theme.haloColor.hexString,
-            lineWidth: Self.rounded(figure.metrics.lineWidth), markerRadius: Self.rounded(figure.metrics.markerSize / 2),
-            curves: epochs.map { record in
-                Self.polyline(xs.map { fitTransform.device(DataPoint(x: $0, y: model.predictOriginal(at: $0, parameters: record.parameters))) })
-            },
-            path: points.map { Self.pixel(planeTransform.device($0)) },
-            numbers: epochs.map { record in
-                let parameters = zip(names, record.parameters).map { "\($0) = \(number($1, 4))" }.joined(separator: separator)
-                return "\(text.epochCapitalized) \(record.epoch) | \(parameters) | MSE \(number(record.meanSquaredError, 4)) | "
-                    + "MAE \(number(record.meanAbsoluteErrorOriginal, 2))\(unit)"
-            })
+            width: picture.width, height: picture.height,
+            fitClip: frame.fitClip, landscapeClip: frame.landscapeClip,
+            curveColor: frame.curveColor, pathColor: frame.pathColor, haloColor: frame.haloColor,
+            lineWidth: frame.lineWidth, markerRadius: frame.markerRadius,
+            curves: frames.curves, path: frames.path, numbers: frames.numbers)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(payload), as: UTF8.self)
@@ -87,8 +46,8 @@ struct KitExplorer {
             <input type="range" id="epoch-slider" min="0" max="\(last)" value="\(last)" step="1" aria-label="\(escape(text.epoch))">
             <p class="numbers" id="epoch-numbers"></p>
             <div class="stage">
-            <img src="data:image/png;base64,\(staticPicture.base64EncodedString())" alt="\(escape(heading))">
-            <svg id="epoch-overlay" viewBox="0 0 \(figure.size.width) \(figure.size.height)" preserveAspectRatio="none"></svg>
+            <img src="data:image/png;base64,\(picture.png.base64EncodedString())" alt="\(escape(heading))">
+            <svg id="epoch-overlay" viewBox="0 0 \(picture.width) \(picture.height)" preserveAspectRatio="none"></svg>
             </div>
             <script id="epoch-data" type="application/json">\(json)</script>
             <script>
@@ -97,10 +56,6 @@ struct KitExplorer {
             </section>
 
             """
-    }
-
-    private func number(_ value: Double, _ decimals: Int) -> String {
-        language.typeset(String(format: "%.\(decimals)f", value))
     }
 
     /// Copies the precomputed positions, colours and texts into the overlay.
@@ -142,66 +97,6 @@ struct KitExplorer {
         })();
         """
 
-    /// A device rectangle as `[x, y, width, height]`.
-    static func rect(_ rect: DeviceRect) -> [Double] {
-        [rounded(rect.x), rounded(rect.y), rounded(rect.width), rounded(rect.height)]
-    }
-
-    /// `value` to ``decimals`` decimals, clamped far outside any picture (so JSON stays finite).
-    static func rounded(_ value: Double) -> Double {
-        let scale = pow(10, Double(decimals))
-        let clamped = value.isFinite ? min(max(value, -1e5), 1e5) : 0
-        return (clamped * scale).rounded() / scale
-    }
-
-    /// A point as the SVG `points` pair `x,y`.
-    static func pixel(_ point: DevicePoint) -> String {
-        "\(short(rounded(point.x))),\(short(rounded(point.y)))"
-    }
-
-    /// A number without a trailing `.0`.
-    static func short(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
-    }
-
-    /// The SVG `points` of a curve: its finite samples simplified to within ``tolerance`` pixels
-    /// (Ramer–Douglas–Peucker), a straight line to its two ends.
-    static func polyline(_ samples: [DevicePoint]) -> String {
-        let finite = samples.filter { $0.x.isFinite && $0.y.isFinite }.map {
-            DevicePoint(x: min(max($0.x, -1e5), 1e5), y: min(max($0.y, -1e5), 1e5))
-        }
-        return simplified(finite, tolerance: tolerance).map(pixel).joined(separator: " ")
-    }
-
-    /// Ramer–Douglas–Peucker: the fewest of `points` (first and last kept) such that every dropped
-    /// point is within `tolerance` of the kept polyline.
-    static func simplified(_ points: [DevicePoint], tolerance: Double) -> [DevicePoint] {
-        guard points.count > 2 else { return points }
-        var keep = [Bool](repeating: false, count: points.count)
-        keep[0] = true
-        keep[points.count - 1] = true
-        var stack = [(0, points.count - 1)]
-        while let (first, last) = stack.popLast() {
-            guard last > first + 1 else { continue }
-            let a = points[first], b = points[last]
-            let dx = b.x - a.x, dy = b.y - a.y
-            let length = (dx * dx + dy * dy).squareRoot()
-            var farthest = first, distance = -1.0
-            for index in (first + 1)..<last {
-                let p = points[index]
-                let d = length > 0 ? abs(dy * (p.x - a.x) - dx * (p.y - a.y)) / length
-                    : ((p.x - a.x) * (p.x - a.x) + (p.y - a.y) * (p.y - a.y)).squareRoot()
-                if d > distance { distance = d; farthest = index }
-            }
-            if distance > tolerance {
-                keep[farthest] = true
-                stack.append((first, farthest))
-                stack.append((farthest, last))
-            }
-        }
-        return points.indices.filter { keep[$0] }.map { points[$0] }
-    }
-
     private struct Payload: Encodable {
         let width: Int
         let height: Int
@@ -215,13 +110,5 @@ struct KitExplorer {
         let curves: [String]
         let path: [String]
         let numbers: [String]
-    }
-}
-
-extension Color {
-    /// `#RRGGBB` of the colour's opaque part.
-    var hexString: String {
-        func byte(_ value: Double) -> Int { Int((min(max(value, 0), 1) * 255).rounded()) }
-        return String(format: "#%02X%02X%02X", byte(red), byte(green), byte(blue))
     }
 }
