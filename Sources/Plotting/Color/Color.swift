@@ -1,3 +1,5 @@
+import Foundation
+
 /// An sRGB colour with straight (non-premultiplied) alpha, every component in `0...1`.
 ///
 /// Components are stored as given; renderers clamp them to `0...1` when they draw.
@@ -37,6 +39,22 @@ public struct Color: Sendable, Hashable {
     }
 
     /// The same colour with its alpha replaced by `alpha`.
+    /// The WCAG relative luminance of the opaque colour: linear-light `0.2126 R + 0.7152 G + 0.0722 B`.
+    public var relativeLuminance: Double {
+        func linear(_ c: Double) -> Double {
+            let v = Swift.min(1, Swift.max(0, c))
+            return v <= 0.04045 ? v / 12.92 : Foundation.pow((v + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    }
+
+    /// The WCAG contrast ratio with `other`, `(L₁ + 0.05) / (L₂ + 0.05)` with `L₁ ≥ L₂`: 1 for equal
+    /// colours, 21 for black on white.
+    public func contrastRatio(with other: Color) -> Double {
+        let a = relativeLuminance, b = other.relativeLuminance
+        return (Swift.max(a, b) + 0.05) / (Swift.min(a, b) + 0.05)
+    }
+
     public func withAlpha(_ alpha: Double) -> Color {
         Color(red: red, green: green, blue: blue, alpha: alpha)
     }

@@ -56,6 +56,9 @@ enum LegendBox {
 
     static func swatchWidth(_ metrics: FigureMetrics) -> Double { 2.2 * metrics.legendFontSize }
 
+    /// Below this contrast ratio with the box a line swatch is outlined.
+    static let minimumSwatchContrast = 1.5
+
     /// Draws the legend in `rect`.
     static func draw(entries: [LegendEntry], in rect: DeviceRect, theme: Theme, metrics: FigureMetrics, renderer: any Renderer,
                      arrangement: Arrangement = Arrangement()) {
@@ -76,8 +79,15 @@ enum LegendBox {
                 let center = DevicePoint(x: left + swatch / 2, y: midY)
                 switch entry.swatch {
                 case let .line(color, width, dash):
-                    renderer.stroke(.polyline([DevicePoint(x: left, y: midY), DevicePoint(x: left + swatch, y: midY)]),
-                                    style: StrokeStyle(color: color, width: width ?? metrics.lineWidth, dash: dash.pattern(metrics), cap: .butt))
+                    let segment = DevicePath.polyline([DevicePoint(x: left, y: midY), DevicePoint(x: left + swatch, y: midY)])
+                    let lineWidth = width ?? metrics.lineWidth
+                    // A line that would vanish on the box (a white path on a light box) gets the
+                    // outline in the ink colour, as such paths have a halo on the plot.
+                    if color.contrastRatio(with: theme.boxBackground) < minimumSwatchContrast {
+                        renderer.stroke(segment, style: StrokeStyle(color: theme.ink, width: lineWidth + 2 * Swift.max(1, 0.35 * lineWidth),
+                                                                    dash: dash.pattern(metrics), cap: .butt))
+                    }
+                    renderer.stroke(segment, style: StrokeStyle(color: color, width: lineWidth, dash: dash.pattern(metrics), cap: .butt))
                 case let .marker(shape, fill, edge, size):
                     renderer.drawMarkers(shape, at: [center], size: size ?? metrics.markerSize, fill: fill, edge: edge,
                                          edgeWidth: max(1, (size ?? metrics.markerSize) * 0.14))
