@@ -67,8 +67,12 @@ public enum LiveLimits {
     public static let maximumEpochs = 5000
     /// Updates of one run (epochs × updates per epoch).
     public static let maximumUpdates = 100_000
+    /// Updates × parameters of a network's run (64 hidden units: 1,554 epochs; 8: all 5,000).
+    public static let maximumParameterUpdates = 3_000_000
     /// Grid points per side of a landscape.
     public static let maximumGrid = 600
+    /// Grid points × parameters of a network's landscape (64 hidden units: a 321 grid; 8: 600).
+    public static let maximumNetworkGridWork = 20_000_000
     /// The largest figure: 3840×2160 pixels.
     public static let maximumWidth = 3840
     public static let maximumHeight = 2160

@@ -60,7 +60,7 @@ struct LiveAPI: LiveResponder {
                 return .error(400, Self.apiWording(failure.message))
             }
             if ExitStatus(of: error) == nil {  // swift-argument-parser's own usage errors
-                return .error(400, Self.apiWording(DescentCommand.oneLine(LiveRunOptions.message(for: error))))
+                return .error(400, Self.apiWording(Self.parserWording(DescentCommand.oneLine(LiveRunOptions.message(for: error)))))
             }
             throw error
         }
@@ -204,8 +204,9 @@ struct LiveAPI: LiveResponder {
         let command = try FigureCommand.parse([kindName] + Self.arguments(parameters, allowed: Self.figureKeys.union(Self.pageKeys)))
         guard let kind = FigureKind(rawValue: kindName) else { throw LiveFailure(message: "unknown figure kind \(kindName)") }
         if let surface = command.surface {
-            guard kind == .landscape else {
-                throw LiveFailure(message: "surface draws with the landscape figure only: ask for figure/landscape.png, .svg or .pdf.")
+            guard FigureCommand.surfaceKinds.contains(kind) else {
+                let kinds = FigureCommand.surfaceKinds.map(\.rawValue).joined(separator: ", ")
+                throw LiveFailure(message: "surface draws with the figures \(kinds) only: ask for figure/landscape.png (or .svg, .pdf).")
             }
             try Self.checkSurfaceLimits(try SurfaceCommandLine.run(surface, training: command.training))
         } else {
@@ -213,6 +214,13 @@ struct LiveAPI: LiveResponder {
         }
         if command.grid > LiveLimits.maximumGrid {
             throw LiveFailure(message: "grid must be at most \(LiveLimits.maximumGrid) here, got \(command.grid); descent figure draws finer grids.")
+        }
+        // A network's landscape evaluates the whole network at every grid point.
+        if command.surface == nil, let network = try command.training.network() {
+            let most = Int((Double(LiveLimits.maximumNetworkGridWork) / Double(network.parameterCount)).squareRoot())
+            if command.grid > most {
+                throw LiveFailure(message: "grid must be at most \(most) here for \(network.hiddenUnits) hidden units, got \(command.grid); descent figure draws finer grids.")
+            }
         }
         if let lrs = command.lrs, lrs.split(separator: ",").count > 12 {
             throw LiveFailure(message: "lrs may list at most 12 learning rates here.")
@@ -383,6 +391,14 @@ struct LiveAPI: LiveResponder {
         guard updates <= LiveLimits.maximumUpdates else {
             throw LiveFailure(message: "epochs × samples (\(updates) updates) must be at most \(LiveLimits.maximumUpdates) here; give fewer epochs.")
         }
+        // A network's update costs in proportion to its 3H + 1 parameters.
+        if let network = try training.network() {
+            let work = updates * network.parameterCount
+            guard work <= LiveLimits.maximumParameterUpdates else {
+                let most = LiveLimits.maximumParameterUpdates / (network.parameterCount * Dataset.notebook.count)
+                throw LiveFailure(message: "epochs must be at most \(most) here for \(network.hiddenUnits) hidden units, got \(epochs); give fewer epochs or units.")
+            }
+        }
     }
 
     /// A surface's descent makes one update an epoch: the epoch limit alone.
@@ -412,6 +428,14 @@ struct LiveAPI: LiveResponder {
     }
 
     /// A command-line message in the API's words: `--batch-size` is `batch`, `--lr` is `lr`.
+    /// swift-argument-parser's "The value 'X' is invalid for '--name <name>'" as the API says it:
+    /// "name cannot be 'X'; …" (the option's own wording is for the command line).
+    static func parserWording(_ message: String) -> String {
+        let pattern = /The value '(?<value>.*)' is invalid for '(?:--)?(?<name>[a-z0-9-]+)(?: <[^>]*>)?'/
+        guard let match = message.firstMatch(of: pattern) else { return message }
+        return "\(match.name) cannot be '\(match.value)'; give a value of the kind descent train's (or descent figure's) option \(match.name) takes."
+    }
+
     static func apiWording(_ message: String) -> String {
         var text = message.replacingOccurrences(of: "--batch-size", with: "batch")
         for key in figureKeys.sorted(by: { $0.count > $1.count }) {
