@@ -82,7 +82,9 @@ public struct Trainer {
         /// The rate of epoch `epoch`'s first update (epoch 0: the run's first update).
         func epochRate(_ epoch: Int) -> Double { rate(step: max(0, epoch - 1) * updatesPerEpoch + 1) }
 
-        let buffers = TrainerBuffers(model: configuration.model, network: configuration.network, count: count)
+        // Full-batch gd without step records never reads the sample order (one pass per epoch).
+        let buffers = TrainerBuffers(model: configuration.model, network: configuration.network, count: count,
+                                     needsOrder: configuration.optimizer != .gd || configuration.recordSteps)
         for k in 0..<parameterCount { buffers.parameters[k] = configuration.initialParameters[k] }
 
         var generator = SeededGenerator(seed: configuration.seed)
@@ -365,7 +367,9 @@ private final class TrainerBuffers {
     let powers: UnsafeMutableBufferPointer<Int>
     let order: UnsafeMutableBufferPointer<Int>
 
-    init(model: PolynomialModel, network: NetworkModel?, count: Int) {
+    /// Buffers for `count` rows; `order` is filled with `0..<count` only when `needsOrder` (else it
+    /// is allocated and never read: its elements are plain integers).
+    init(model: PolynomialModel, network: NetworkModel?, count: Int, needsOrder: Bool) {
         func zeros(_ size: Int) -> UnsafeMutableBufferPointer<Double> {
             let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
             buffer.initialize(repeating: 0)
@@ -383,7 +387,7 @@ private final class TrainerBuffers {
         powers = UnsafeMutableBufferPointer<Int>.allocate(capacity: powerList.count)
         _ = powers.initialize(from: powerList)
         order = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
-        _ = order.initialize(from: 0..<count)
+        if needsOrder { _ = order.initialize(from: 0..<count) }
     }
 
     deinit {
