@@ -212,6 +212,23 @@ public struct Trainer {
         if model == .linear {
             var w = parameters[0], b = parameters[1]
             defer { (parameters[0], parameters[1]) = (w, b) }
+            // `0 + v` differs from `v` only for `v = −0`, and then the sum or difference it enters
+            // (`… + b`, `w − η·g`) differs only if `b` or `w` is `−0`; an update never makes a
+            // parameter `−0` (`u − v = −0` needs `u = −0`). So while neither starts as `−0`, the
+            // loop without the two `0 +` (8 cycles shorter a sample: each update waits for the
+            // last) gives the same bits.
+            let negativeZero = (-0.0).bitPattern
+            if w.bitPattern != negativeZero && b.bitPattern != negativeZero {
+                for position in 0..<order.count {
+                    let index = order[position]
+                    let xi = x[index]
+                    let twice = 2 * ((w * xi + b) - y[index])
+                    w -= learningRate * (twice * xi)
+                    b -= learningRate * twice
+                    guard w.isFinite && b.isFinite else { return false }
+                }
+                return true
+            }
             for position in 0..<order.count {
                 let index = order[position]
                 let xi = x[index]
