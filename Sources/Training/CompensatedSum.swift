@@ -22,6 +22,12 @@ struct CompensatedSum {
         sum = total
     }
 
+    /// Adds another compensated sum: its leading part, then its accumulated errors.
+    mutating func add(_ other: CompensatedSum) {
+        add(other.sum)
+        add(other.compensation)
+    }
+
     /// The compensated total.
     var value: Double { sum + compensation }
 }

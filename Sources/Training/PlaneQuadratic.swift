@@ -91,9 +91,13 @@ public struct PlaneQuadratic: Sendable {
             buffer = [Double](repeating: 0, count: total)
         }
         let width = aValues.count, height = bValues.count
-        // Every point is computed on its own by `value(a:b:)`, so spreading the rows over the
-        // cores gives the same bits as one thread.
+        // Every point is computed on its own with the operations of `value(a:b:)` (so the same
+        // bits on any number of threads): the terms that depend only on the column are computed
+        // once per column (`ColumnTerms`), those that depend only on the row once per row, and the
+        // rest four columns at a time in SIMD lanes, lane by lane the same operations.
         let threads = total >= 1 << 16 ? min(height, ProcessInfo.processInfo.activeProcessorCount) : 1
+        let terms = ColumnTerms(self, columns: aValues)
+        defer { terms.deallocate() }
         buffer.withUnsafeMutableBufferPointer { buffer in
             let output = DisjointBuffer(base: buffer)
             aValues.withUnsafeBufferPointer { columnBuffer in
@@ -101,14 +105,102 @@ public struct PlaneQuadratic: Sendable {
                     let (columns, rows) = (SharedReadOnlyBuffer(base: columnBuffer), SharedReadOnlyBuffer(base: rowBuffer))
                     parallelBlocks(threads: threads) { thread in
                         for row in (height * thread / threads)..<(height * (thread + 1) / threads) {
-                            let b = rows[row]
-                            for column in 0..<width {
-                                output[row * width + column] = self.value(a: columns[column], b: b)
-                            }
+                            self.fillRow(b: rows[row], columns: columns.base, terms: terms,
+                                         into: output.base.baseAddress! + row * width)
                         }
                     }
                 }
             }
         }
+    }
+
+    /// The column-only terms of up to two expansions, `e` = 0, 1, for every column `a`:
+    /// `Δa·lₐ`, `Gᵤᵤ·Δa·Δa`, its magnitude, `2Gᵤᵥ·Δa`, and the bound's first two terms
+    /// `|c| + |Δa·lₐ|`, with `Δa = a − a₀`, evaluated as `value(a:b:)` evaluates them.
+    private struct ColumnTerms: @unchecked Sendable {
+        /// Kinds of term per expansion.
+        static let kinds = 5
+        /// `values[(e · kinds + kind) · width + column]`; empty when there are more than two expansions.
+        let values: UnsafeMutableBufferPointer<Double>
+        let width: Int
+
+        init(_ quadratic: PlaneQuadratic, columns: [Double]) {
+            width = columns.count
+            guard quadratic.expansions.count <= 2 else {
+                values = UnsafeMutableBufferPointer(start: nil, count: 0)
+                return
+            }
+            values = .allocate(capacity: 2 * ColumnTerms.kinds * width)
+            for (e, expansion) in quadratic.expansions.enumerated() {
+                let base = e * ColumnTerms.kinds * width
+                for (column, a) in columns.enumerated() {
+                    let da = a - expansion.centerA
+                    let linear = da * expansion.linearA
+                    let square = quadratic.quadraticAA * da * da
+                    values[base + column] = linear
+                    values[base + width + column] = square
+                    values[base + 2 * width + column] = abs(square)
+                    values[base + 3 * width + column] = 2 * quadratic.quadraticAB * da
+                    values[base + 4 * width + column] = abs(expansion.constant) + abs(linear)
+                }
+            }
+        }
+
+        func deallocate() { values.deallocate() }
+
+        /// Four columns of term `kind` of expansion `e` from `column` on.
+        @inline(__always)
+        func load(_ e: Int, _ kind: Int, _ column: Int) -> SIMD4<Double> {
+            UnsafeRawPointer(values.baseAddress! + (e * ColumnTerms.kinds + kind) * width + column).loadUnaligned(as: SIMD4<Double>.self)
+        }
+    }
+
+    /// `output[column] = value(a: columns[column], b: b)` for every column, four at a time.
+    @inline(__always)
+    private func fillRow(b: Double, columns: UnsafeBufferPointer<Double>, terms: ColumnTerms, into output: UnsafeMutablePointer<Double>) {
+        let width = columns.count
+        var column = 0
+        if terms.values.count > 0 {
+            let count = expansions.count
+            /// The row-only terms of an expansion: `Δb`, `Δb·l_b`, `Gᵥᵥ·Δb·Δb`, the constant.
+            func rowTerms(_ expansion: Expansion) -> (db: Double, linear: Double, square: Double, constant: Double) {
+                let db = b - expansion.centerB
+                return (db, db * expansion.linearB, quadraticBB * db * db, expansion.constant)
+            }
+            let rows = (rowTerms(expansions[0]), rowTerms(expansions[count - 1]))
+            let zero = SIMD4<Double>(repeating: 0)
+            while column + 4 <= width {
+                var best = zero
+                var bestBound = SIMD4<Double>(repeating: .infinity)
+                @inline(__always)
+                func consider(_ e: Int, _ row: (db: Double, linear: Double, square: Double, constant: Double)) {
+                    let linearA = terms.load(e, 0, column)
+                    let squareA = terms.load(e, 1, column)
+                    let mixed = terms.load(e, 3, column) * row.db
+                    let value = (row.constant + (linearA + row.linear)) + ((squareA + mixed) + row.square)
+                    let bound = terms.load(e, 4, column) + abs(row.linear) + terms.load(e, 2, column)
+                        + PlaneQuadratic.magnitude(mixed) + abs(row.square)
+                    let better = bound .< bestBound
+                    best.replace(with: value, where: better)
+                    bestBound.replace(with: bound, where: better)
+                }
+                consider(0, rows.0)
+                if count == 2 { consider(1, rows.1) }
+                // max(0, best): 0 unless best ≥ 0 (so NaN gives 0, as in `value(a:b:)`).
+                best.replace(with: zero, where: .!(best .>= zero))
+                UnsafeMutableRawPointer(output + column).storeBytes(of: best, as: SIMD4<Double>.self)
+                column += 4
+            }
+        }
+        while column < width {
+            output[column] = value(a: columns[column], b: b)
+            column += 1
+        }
+    }
+
+    /// `|v|` lane by lane (the sign bit cleared, as `abs` does for one `Double`).
+    @inline(__always)
+    private static func magnitude(_ value: SIMD4<Double>) -> SIMD4<Double> {
+        unsafeBitCast(unsafeBitCast(value, to: SIMD4<UInt64>.self) & SIMD4(repeating: 0x7fff_ffff_ffff_ffff), to: SIMD4<Double>.self)
     }
 }

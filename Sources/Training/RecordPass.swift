@@ -12,7 +12,9 @@ import Foundation
 /// block is summed left to right with the generic loop's operations (`ŷ = ((0 + θ₀φ₀) + θ₁φ₁) + …`,
 /// `(2e)·φₖ`), and the block sums are added in block order. The blocks depend only on `N`,
 /// never on the number of cores or threads, so the result is the same bits on any machine;
-/// with `N ≤ blockSize` (every lecture data set) it is exactly the plain left-to-right sum.
+/// with `N ≤ blockSize` (every lecture data set) it is exactly the plain left-to-right sum. Two
+/// full blocks run at a time, one in each lane of a `SIMD2<Double>`: lane by lane the same
+/// operations in the same order, so the same bits as one block after the other.
 struct RecordPass {
     /// Rows per block: 2¹⁴.
     static let blockSize = 1 << 14
@@ -50,11 +52,26 @@ struct RecordPass {
         let (xs, ys, originals) = (SharedReadOnlyBuffer(base: x), SharedReadOnlyBuffer(base: y), SharedReadOnlyBuffer(base: originalY))
         let threads = count >= RecordPass.parallelThreshold ? min(blocks, ProcessInfo.processInfo.activeProcessorCount) : 1
         parallelBlocks(threads: threads) { thread in
-            for block in (blocks * thread / threads)..<(blocks * (thread + 1) / threads) {
+            var block = blocks * thread / threads
+            let end = blocks * (thread + 1) / threads
+            // Two full blocks at a time, one in each SIMD lane; a last block alone, left to right.
+            while block < end {
+                if block + 1 < end, (block + 2) * RecordPass.blockSize <= count {
+                    let pair = cubic
+                        ? RecordPass.cubicPair(theta, first: block * RecordPass.blockSize, x: xs.base, y: ys.base,
+                                               originalY: originals.base, yScale: yScale)
+                        : RecordPass.linearPair(theta, first: block * RecordPass.blockSize, x: xs.base, y: ys.base,
+                                                originalY: originals.base, yScale: yScale)
+                    sums[block] = pair.0
+                    sums[block + 1] = pair.1
+                    block += 2
+                    continue
+                }
                 let range = (block * RecordPass.blockSize)..<min(count, (block + 1) * RecordPass.blockSize)
                 sums[block] = cubic
                     ? RecordPass.cubicSums(theta, range: range, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale)
                     : RecordPass.linearSums(theta, range: range, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale)
+                block += 1
             }
         }
         var total = partial[0]
@@ -70,6 +87,66 @@ struct RecordPass {
         squaredErrorSum = total.squares
         absoluteErrorSum = total.absolutes
         gradientSums = cubic ? [total.g0, total.g1, total.g2, total.g3] : [total.g0, total.g1]
+    }
+
+    /// Two lanes: block `first / blockSize` in lane 0 and the next block in lane 1.
+    private typealias Lanes = SIMD2<Double>
+
+    /// Rows `first + i` and `first + blockSize + i` as lanes.
+    @inline(__always)
+    private static func lanes(_ values: UnsafeBufferPointer<Double>, _ index: Int) -> Lanes {
+        Lanes(values[index], values[index + blockSize])
+    }
+
+    /// The two blocks' sums of the linear pass, each lane the operations of ``linearSums`` in its order.
+    private static func linearPair(_ theta: [Double], first: Int, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+                                   originalY: UnsafeBufferPointer<Double>, yScale: Normalizer) -> (Sums, Sums) {
+        let w = Lanes(repeating: theta[0]), b = Lanes(repeating: theta[1] * 1.0)
+        let scale = Lanes(repeating: yScale.standardDeviation), mean = Lanes(repeating: yScale.mean)
+        var squares = Lanes(), absolutes = Lanes(), g0 = Lanes(), g1 = Lanes()
+        for index in first..<(first + blockSize) {
+            let xi = lanes(x, index)
+            let prediction = 0.0 + w * xi + b
+            let error = prediction - lanes(y, index)
+            squares += error * error
+            absolutes += magnitude(prediction * scale + mean - lanes(originalY, index))
+            let twice = 2 * error
+            g0 += twice * xi
+            g1 += twice
+        }
+        return (Sums(squares: squares[0], absolutes: absolutes[0], g0: g0[0], g1: g1[0]),
+                Sums(squares: squares[1], absolutes: absolutes[1], g0: g0[1], g1: g1[1]))
+    }
+
+    /// The two blocks' sums of the cubic pass, each lane the operations of ``cubicSums`` in its order.
+    private static func cubicPair(_ theta: [Double], first: Int, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+                                  originalY: UnsafeBufferPointer<Double>, yScale: Normalizer) -> (Sums, Sums) {
+        let w1 = Lanes(repeating: theta[0]), w2 = Lanes(repeating: theta[1]), w3 = Lanes(repeating: theta[2])
+        let b = Lanes(repeating: theta[3] * 1.0)
+        let scale = Lanes(repeating: yScale.standardDeviation), mean = Lanes(repeating: yScale.mean)
+        var squares = Lanes(), absolutes = Lanes(), g0 = Lanes(), g1 = Lanes(), g2 = Lanes(), g3 = Lanes()
+        for index in first..<(first + blockSize) {
+            let xi = lanes(x, index)
+            let square = xi * xi
+            let cube = square * xi
+            let prediction = 0.0 + w1 * xi + w2 * square + w3 * cube + b
+            let error = prediction - lanes(y, index)
+            squares += error * error
+            absolutes += magnitude(prediction * scale + mean - lanes(originalY, index))
+            let twice = 2 * error
+            g0 += twice * xi
+            g1 += twice * square
+            g2 += twice * cube
+            g3 += twice
+        }
+        return (Sums(squares: squares[0], absolutes: absolutes[0], g0: g0[0], g1: g1[0], g2: g2[0], g3: g3[0]),
+                Sums(squares: squares[1], absolutes: absolutes[1], g0: g0[1], g1: g1[1], g2: g2[1], g3: g3[1]))
+    }
+
+    /// `|v|` lane by lane (the sign bit cleared, as `abs` does for one `Double`).
+    @inline(__always)
+    private static func magnitude(_ value: Lanes) -> Lanes {
+        unsafeBitCast(unsafeBitCast(value, to: SIMD2<UInt64>.self) & SIMD2(repeating: 0x7fff_ffff_ffff_ffff), to: Lanes.self)
     }
 
     private static func linearSums(_ theta: [Double], range: Range<Int>, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,

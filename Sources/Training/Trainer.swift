@@ -82,7 +82,9 @@ public struct Trainer {
         /// The rate of epoch `epoch`'s first update (epoch 0: the run's first update).
         func epochRate(_ epoch: Int) -> Double { rate(step: max(0, epoch - 1) * updatesPerEpoch + 1) }
 
-        let buffers = TrainerBuffers(model: configuration.model, network: configuration.network, count: count)
+        // Full-batch gd without step records never reads the sample order (one pass per epoch).
+        let buffers = TrainerBuffers(model: configuration.model, network: configuration.network, count: count,
+                                     needsOrder: configuration.optimizer != .gd || configuration.recordSteps)
         for k in 0..<parameterCount { buffers.parameters[k] = configuration.initialParameters[k] }
 
         var generator = SeededGenerator(seed: configuration.seed)
@@ -210,6 +212,23 @@ public struct Trainer {
         if model == .linear {
             var w = parameters[0], b = parameters[1]
             defer { (parameters[0], parameters[1]) = (w, b) }
+            // `0 + v` differs from `v` only for `v = −0`, and then the sum or difference it enters
+            // (`… + b`, `w − η·g`) differs only if `b` or `w` is `−0`; an update never makes a
+            // parameter `−0` (`u − v = −0` needs `u = −0`). So while neither starts as `−0`, the
+            // loop without the two `0 +` (8 cycles shorter a sample: each update waits for the
+            // last) gives the same bits.
+            let negativeZero = (-0.0).bitPattern
+            if w.bitPattern != negativeZero && b.bitPattern != negativeZero {
+                for position in 0..<order.count {
+                    let index = order[position]
+                    let xi = x[index]
+                    let twice = 2 * ((w * xi + b) - y[index])
+                    w -= learningRate * (twice * xi)
+                    b -= learningRate * twice
+                    guard w.isFinite && b.isFinite else { return false }
+                }
+                return true
+            }
             for position in 0..<order.count {
                 let index = order[position]
                 let xi = x[index]
@@ -365,7 +384,9 @@ private final class TrainerBuffers {
     let powers: UnsafeMutableBufferPointer<Int>
     let order: UnsafeMutableBufferPointer<Int>
 
-    init(model: PolynomialModel, network: NetworkModel?, count: Int) {
+    /// Buffers for `count` rows; `order` is filled with `0..<count` only when `needsOrder` (else it
+    /// is allocated and never read: its elements are plain integers).
+    init(model: PolynomialModel, network: NetworkModel?, count: Int, needsOrder: Bool) {
         func zeros(_ size: Int) -> UnsafeMutableBufferPointer<Double> {
             let buffer = UnsafeMutableBufferPointer<Double>.allocate(capacity: size)
             buffer.initialize(repeating: 0)
@@ -383,7 +404,7 @@ private final class TrainerBuffers {
         powers = UnsafeMutableBufferPointer<Int>.allocate(capacity: powerList.count)
         _ = powers.initialize(from: powerList)
         order = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
-        _ = order.initialize(from: 0..<count)
+        if needsOrder { _ = order.initialize(from: 0..<count) }
     }
 
     deinit {

@@ -9,8 +9,10 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Measure every section and print Descent beside matplotlib and numpy.",
         discussion: """
             Sections: frames (60 three-panel 1920x1080 frames vs matplotlib and the zlib floor), \
-            landscape (1000x1000 grid over 10^6 rows vs numpy), training (GD epoch on 10^6 rows vs \
-            numpy, SGD per sample vs the notebook's Python loop), default (the default kit, memory \
+            landscape (1000x1000 grid over 10^6 rows vs numpy: the statistics pass in GB/s, the grid \
+            per point; the Rosenbrock grid vs numpy; the MLP landscape 101x101 over 10^3 rows), \
+            training (GD epoch on 10^6 rows vs numpy, SGD per sample vs the notebook's Python loop, \
+            both with the same per-epoch record), default (the default kit, memory \
             of 1,000 frames), scaling (N = 10^3 ... 10^7, grid 100 ... 2000).
             The peers are scripts/bench/*.py, run with python3 when numpy and matplotlib import \
             (install them with: pip install numpy matplotlib).

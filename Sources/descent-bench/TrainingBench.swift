@@ -8,7 +8,8 @@ import Training
 /// A Descent epoch is `Trainer.run()` with `maxEpochs = E` divided by `E`: the gradient pass,
 /// the update and the epoch's record (MSE, MAE in original units, gradient norm), plus the
 /// share of the start's record. SGD: one shuffled epoch of `N` single-sample updates divided by
-/// `N`, record passes included.
+/// `N`, the records before and after the epoch included (the Python loop's script computes the
+/// same record, vectorized, before and after its epoch, so both sides count the same work).
 struct TrainingBench {
     /// The shared settings.
     let settings: BenchSettings
@@ -50,13 +51,15 @@ struct TrainingBench {
         let numpy = settings.peers.map { "numpy \($0.numpyVersion), vectorized" } ?? "numpy (not run)"
         for (name, value, key) in [("linear", linear, "gd_linear"), ("cubic", cubic, "gd_cubic")] {
             var row = BenchRow(section: "training", name: "GD epoch, \(name), N = \(BenchFormat.count(rows))", descent: value, unit: "s",
-                               peer: numpy, peerValue: numbers[key], target: "≥ 1.5x numpy")
-            row.met = row.ratio.map { $0 >= 1.5 }
+                               peer: numpy, peerValue: numbers[key], target: "≥ 2.5x numpy")
+            row.met = row.ratio.map { $0 >= 2.5 }
             report.rows.append(row)
         }
         var row = BenchRow(section: "training", name: "SGD, linear, per sample", descent: sgd, unit: "ns",
-                           peer: "notebook's Python loop", peerValue: numbers["sgd_ns_per_sample"], target: "≥ 100x the loop",
-                           note: "Both over the same \(BenchFormat.count(sgdRows)) rows, one shuffled epoch; Descent's time includes its per-epoch MSE/MAE record pass, the loop's does not.")
+                           peer: "notebook's Python loop", peerValue: numbers["sgd_ns_per_sample"], target: "≥ 100x the loop, same work",
+                           note: "SGD: both over the same \(BenchFormat.count(sgdRows)) rows, one shuffled epoch, with the same record before "
+                               + "and after it (MSE, MAE in original units, gradient norm: Descent's record pass, numpy vectorized "
+                               + "in the loop's script), so both count the same work.")
         row.met = row.ratio.map { $0 >= 100 }
         report.rows.append(row)
     }

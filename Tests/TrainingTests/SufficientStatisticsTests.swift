@@ -82,6 +82,87 @@ struct SufficientStatisticsTests {
         }
     }
 
+    @Test("Many rows with a large offset: the blocked SIMD pass keeps compensated accuracy where plain sums lose digits")
+    func manyRowsKeepCompensatedAccuracy() throws {
+        // Values around 10⁶ with a slope near 1: Σx is about 10¹¹, and each plain addition rounds
+        // at about 10⁻⁵, so a plain running sum drifts by far more than the compensated bound
+        // (a few ulps of the result); g₀ ≈ 0 at the optimum cancels. An odd count leaves a tail
+        // in the last block and in the lanes.
+        var generator = SeededGenerator(seed: 18)
+        let count = LinearStatisticsPass.threshold + 34_567
+        let x = randomValues(count, in: -1...1, using: &generator).map { 1e6 + $0 }
+        let y = x.map { 0.5 + 0.999 * $0 + Double.random(in: -0.01...0.01, using: &generator) }
+        let statistics = SufficientStatistics(model: .linear, x: x, y: y)
+
+        /// The reference: one Neumaier running sum over the same double terms, left to right.
+        func reference(_ terms: (Int) -> Double) -> (value: Double, magnitude: Double, plain: Double) {
+            var sum = 0.0, compensation = 0.0, magnitude = 0.0, plain = 0.0
+            for index in 0..<count {
+                let term = terms(index)
+                let total = sum + term
+                compensation += abs(sum) >= abs(term) ? (sum - total) + term : (term - total) + sum
+                sum = total
+                magnitude += abs(term)
+                plain += term
+            }
+            return (sum + compensation, magnitude, plain)
+        }
+        let n = Double(count)
+        let solution = try statistics.leastSquaresSolution()
+        let residual = { (index: Int) in ((0.0 + solution[0] * x[index]) + solution[1] * 1.0) - y[index] }
+        let center = try #require(statistics.expansions.last)
+        let cases: [(name: String, value: Double, terms: (Int) -> Double)] = [
+            ("mean x", statistics.gram[0][1], { x[$0] }),
+            ("mean x²", statistics.gram[0][0], { x[$0] * x[$0] }),
+            ("mean y", statistics.cross[1], { y[$0] }),
+            ("mean x·y", statistics.cross[0], { y[$0] * x[$0] }),
+            ("mean y²", statistics.meanSquareY, { y[$0] * y[$0] }),
+            ("r₀", center.meanSquaredError, { residual($0) * residual($0) }),
+            ("g₀ (x)", center.halfGradient[0], { residual($0) * x[$0] }),
+            ("g₀ (1)", center.halfGradient[1], { residual($0) }),
+        ]
+        var plainLosesDigits = false
+        for (name, value, terms) in cases {
+            let exact = reference(terms)
+            // Neumaier's bound 2ε|S| + O(Nε²)Σ|v|, doubled, plus the rounding of the division by N.
+            let epsilon = Double.ulpOfOne / 2
+            let bound = 5 * epsilon * abs(exact.value / n) + 8 * n * epsilon * epsilon * exact.magnitude / n
+            #expect(abs(value - exact.value / n) <= bound, "\(name): \(value) against \(exact.value / n)")
+            plainLosesDigits = plainLosesDigits || abs(exact.plain / n - exact.value / n) > 10 * bound
+        }
+        // The data are a hard case: at least one plain sum is off by far more than the bound.
+        #expect(plainLosesDigits)
+    }
+
+    @Test("The plane's grid is value(a:b:) at every point, bit for bit, in lanes and tails")
+    func planeGridIsPointwiseBitForBit() throws {
+        let raw = try NormalizedDataset(Dataset.notebook, normalize: false)
+        let normalized = try notebookData()
+        for (data, model) in [(raw, PolynomialModel.linear), (normalized, .linear), (normalized, .cubic)] {
+            let statistics = SufficientStatistics(model: model, x: data.x, y: data.y)
+            let optimum = (try? statistics.leastSquaresSolution()) ?? [Double](repeating: 0, count: model.parameterCount)
+            var generator = SeededGenerator(seed: 5)
+            let u = randomValues(model.parameterCount, in: -1...1, using: &generator)
+            let v = randomValues(model.parameterCount, in: -1...1, using: &generator)
+            // Through the optimum (two expansions) and along one direction twice (one expansion).
+            for (origin, second) in [(optimum, v), (optimum.map { $0 + 0.5 }, u)] {
+                let plane = PlaneQuadratic(statistics: statistics, origin: origin, u: u, v: second)
+                let aValues = (0..<299).map { -3 + 6 * Double($0) / 298 }
+                let bValues = (0..<257).map { -2 + 4 * Double($0) / 256 }
+                var buffer: [Double] = []
+                plane.evaluate(aValues: aValues, bValues: bValues, into: &buffer)
+                var mismatches = 0
+                for (row, b) in bValues.enumerated() {
+                    for (column, a) in aValues.enumerated()
+                    where buffer[row * aValues.count + column].bitPattern != plane.value(a: a, b: b).bitPattern {
+                        mismatches += 1
+                    }
+                }
+                #expect(mismatches == 0, "\(model.name)")
+            }
+        }
+    }
+
     @Test("Normalized linear model: G = I, so 2G has eigenvalues 2, 2 and the stable learning rate is 1")
     func normalizedLinearHessian() throws {
         let data = try notebookData()
