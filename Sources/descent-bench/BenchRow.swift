@@ -15,7 +15,7 @@ struct BenchRow: Codable, Sendable {
     var peer: String?
     /// The peer's value in `unit`, nil when the peer did not run.
     var peerValue: Double?
-    /// The target as a sentence fragment, e.g. "≥ 20x matplotlib".
+    /// The target as a sentence fragment, e.g. "≥ 40x matplotlib".
     var target: String?
     /// Whether the target is met (nil when there is no target or its peer is missing).
     var met: Bool?

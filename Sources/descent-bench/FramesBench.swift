@@ -70,8 +70,8 @@ struct FramesBench {
         }
         let matplotlib = settings.peers.map { "matplotlib \($0.matplotlibVersion)" } ?? "matplotlib (not run)"
         var row = BenchRow(section: "frames", name: "\(frames) frames 1920x1080, whole sequence", descent: descent, unit: "s",
-                           peer: matplotlib, peerValue: peerSeconds, target: "≥ 20x matplotlib")
-        row.met = row.ratio.map { $0 >= 20 }
+                           peer: matplotlib, peerValue: peerSeconds, target: "≥ 40x matplotlib")
+        row.met = row.ratio.map { $0 >= 40 }
         report.rows.append(row)
 
         let sequence = try await FramesBench.sequence(frames: frames, size: .slide)
