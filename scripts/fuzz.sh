@@ -7,7 +7,8 @@
 # 2. Command lines and build files that reach rendering and file output, run through the CLI:
 #    random figure kinds, sizes, ranges, learning rates, epochs and formats, frame sequences
 #    of a few frames, small build files, and --surface runs (named surfaces and random
-#    formulas, some malformed, through train and figure landscape), each in a fresh folder. Every run must end with a
+#    formulas, some malformed, through train, figure landscape, surface, gradient-field, compare
+#    and frames), each in a fresh folder. Every run must end with a
 #    status of the documented table (0, 64, 65, 69, 73, 74; 70 is an internal error and counts
 #    as a failure), by no signal and within the time limit, without "Fatal error" or a stack
 #    dump; a failed run starts its message with "Error:" and leaves no figure file and no
@@ -145,7 +146,20 @@ YAML
         check_run "$folder" build kit.yaml -q ;;
     4)  # a surface, named or a random formula
         surface=$(pick rosenbrock beale himmelblau saddle rastrigin styblinski-tang "$(formula)" "$(formula)" "$(formula)")
-        if ((RANDOM % 2)); then
+        if ((RANDOM % 3 == 0)); then
+            # The 3-D surface, the gradient field and the optimizers' comparison on a surface.
+            target="surface.$(format)"
+            args=(figure "$(pick surface gradient-field compare)" "--surface=$surface" --size "$(size)" --out "$target")
+            ((RANDOM % 2)) && args+=("--range-x=$(range)")
+            ((RANDOM % 3)) || args+=("--range-y=$(range)")
+            ((RANDOM % 4)) || args+=(--elev "$(pick 5 30 90 0 91 nan)" --azim "$(pick -60 0 720 nan)")
+        elif ((RANDOM % 4 == 0)); then
+            # Frames of a descent on a surface (a few, so the run stays short).
+            target=frames
+            args=(frames "--surface=$surface" --size "$(pick 160x90 320x180 64x64)" --epochs "$(pick 1 2 5 0)" --out frames
+                  --layout "$(pick landscape surface full)")
+            ((RANDOM % 3)) || args+=(--orbit)
+        elif ((RANDOM % 2)); then
             target="surface.$(format)"
             args=(figure landscape "--surface=$surface" --size "$(size)" --grid "$(pick 2 3 10 40 0 5000)" --out "$target")
             ((RANDOM % 2)) && args+=("--range-x=$(range)")
@@ -156,7 +170,7 @@ YAML
             args=(train "--surface=$surface" --history h.csv)
         fi
         ((RANDOM % 2)) && args+=(--lr "$(learning_rate)")
-        ((RANDOM % 2)) && args+=(--epochs "$(pick 1 2 10 300 0)")
+        [ "$target" = frames ] || { ((RANDOM % 2)) && args+=(--epochs "$(pick 1 2 10 300 0)"); } || true
         ((RANDOM % 3)) || args+=(--optimizer "$(pick sgd gd minibatch momentum adam)")
         ((RANDOM % 3)) || args+=(--schedule "$(pick constant step cosine warmup)")
         ((RANDOM % 3)) || args+=("--init=$(number),$(number)")
