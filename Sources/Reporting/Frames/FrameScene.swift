@@ -114,6 +114,8 @@ final class FrameScene {
                                   epochs: history.final.epoch)
         let label = text.pathLabel(optimizer: run.optimizer.name)
         if model.layout == .surface, let geometry = model.surface {
+            // The height is log₁₀ f on a log scale: the subtitle says so, as the still figure's does.
+            figure.subtitle = (figure.subtitle ?? "") + "  ·  " + text.surfaceHeight(logScale: geometry.logScale)
             let projection = SurfaceProjection(elevation: model.camera.elevation, azimuth: model.camera.azimuth)
             let mark = SurfaceMark(scene: SurfaceFigure.scene(geometry, projection: projection, points: [], theme: style.theme,
                                                               start: nil, optima: [], end: nil),

@@ -93,12 +93,17 @@ extension LectureText {
     /// The 3-D surface's subtitle: the window, what the height shows, the markers and the camera.
     func surfaceMeshSubtitle(xRange: (String, String), yRange: (String, String), logScale: Bool, minima: Bool,
                              elevation: String, azimuth: String) -> String {
-        let height = logScale ? pick("height and colour: log₁₀ f (log scale)", "korkeus ja väri: log₁₀ f (logaritminen asteikko)")
-            : pick("height and colour: f (linear scale)", "korkeus ja väri: f (lineaarinen asteikko)")
+        let height = surfaceHeight(logScale: logScale)
         let markers = minima ? pick("■ start, ● end, ◆ global minimum", "■ alku, ● loppu, ◆ globaali minimi")
             : pick("■ start, ● end", "■ alku, ● loppu")
         return pick("x from \(xRange.0) to \(xRange.1), y from \(yRange.0) to \(yRange.1); \(height); contours on the floor; \(markers); camera: elevation \(elevation)°, azimuth \(azimuth)°",
                     "x välillä \(xRange.0) … \(xRange.1), y välillä \(yRange.0) … \(yRange.1); \(height); tasa-arvokäyrät lattialla; \(markers); kamera: korkeus \(elevation)°, atsimuutti \(azimuth)°")
+    }
+
+    /// What the 3-D surface's height and colour show.
+    func surfaceHeight(logScale: Bool) -> String {
+        logScale ? pick("height and colour: log₁₀ f (log scale)", "korkeus ja väri: log₁₀ f (logaritminen asteikko)")
+            : pick("height and colour: f (linear scale)", "korkeus ja väri: f (lineaarinen asteikko)")
     }
 
     /// The gradient field's title over a surface's title.
