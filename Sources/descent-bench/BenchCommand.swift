@@ -13,14 +13,15 @@ struct BenchCommand: AsyncParsableCommand {
             per point; the Rosenbrock grid vs numpy; the MLP landscape 101x101 over 10^3 rows), \
             training (GD epoch on 10^6 rows vs numpy, SGD per sample vs the notebook's Python loop, \
             both with the same per-epoch record), default (the default kit, memory \
-            of 1,000 frames), scaling (N = 10^3 ... 10^7, grid 100 ... 2000).
+            of 1,000 frames), live (descent live's /api/run p99 for the default runs, one request \
+            at a time), scaling (N = 10^3 ... 10^7, grid 100 ... 2000).
             The peers are scripts/bench/*.py, run with python3 when numpy and matplotlib import \
             (install them with: pip install numpy matplotlib).
             """
     )
 
     /// The sections that exist, in order.
-    static let allSections = ["frames", "landscape", "training", "default", "scaling"]
+    static let allSections = ["frames", "landscape", "training", "default", "live", "scaling"]
 
     @Flag(help: "Smoke run: 1 run per median, smaller sizes (12 frames, 10^5 rows, grid 300).")
     var quick = false
@@ -34,7 +35,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Also write the Markdown table to this file.")
     var markdown: String?
 
-    @Option(parsing: .upToNextOption, help: "Sections to run: frames landscape training default scaling (default: all).")
+    @Option(parsing: .upToNextOption, help: "Sections to run: frames landscape training default live scaling (default: all).")
     var sections: [String] = BenchCommand.allSections
 
     @Option(help: "The Python interpreter for the peers.")
@@ -100,6 +101,7 @@ struct BenchCommand: AsyncParsableCommand {
             case "landscape": try LandscapeBench(settings: settings).measure(into: &report)
             case "training": try TrainingBench(settings: settings).measure(into: &report)
             case "default": try KitBench(settings: settings).measure(into: &report)
+            case "live": try LiveBench(settings: settings).measure(into: &report)
             default: try ScalingBench(settings: settings).measure(into: &report)
             }
             print("descent-bench: \(section) took \(BenchFormat.value(BenchClock.now() - started, unit: "s"))")
