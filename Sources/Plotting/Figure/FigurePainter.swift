@@ -266,7 +266,9 @@ struct FigurePainter {
         let tickStyle = TextStyle(size: metrics.tickFontSize, color: theme.ink)
         var path = DevicePath()
         renderer.setDrawingRole(DrawingRole(.colorbarTickLabel, panel: index))
+        var widest = 0.0
         for tick in panel.colorbarTicks {
+            widest = max(widest, renderer.measureText(tick.label, style: tickStyle).width)
             let y = transform.deviceY(tick.value)
             path.move(to: DevicePoint(x: rect.maxX, y: y)); path.line(to: DevicePoint(x: rect.maxX + metrics.tickLength, y: y))
             renderer.drawText(tick.label, at: DevicePoint(x: rect.maxX + metrics.tickLength + metrics.gap, y: y), style: tickStyle,
@@ -284,8 +286,12 @@ struct FigurePainter {
             renderer.setDrawingRole(DrawingRole(.colorbarLabel, panel: index))
             let style = TextStyle(size: block.size, color: theme.ink)
             let count = block.lines.count
+            // Beside the tick labels: the space reserved at the cell's right edge can lie far
+            // from the bar when an equal-aspect plot leaves its cell narrower than the cell.
+            let beside = rect.maxX + metrics.tickLength + metrics.gap + widest + metrics.gap + Double(count) * block.lineHeight
+            let right = min(panel.cell.maxX - panel.legendReserve, beside)
             for (line, text) in block.lines.enumerated() {
-                renderer.drawText(text, at: DevicePoint(x: panel.cell.maxX - panel.legendReserve - Double(count - 1 - line) * block.lineHeight, y: rect.midY),
+                renderer.drawText(text, at: DevicePoint(x: right - Double(count - 1 - line) * block.lineHeight, y: rect.midY),
                                   style: style, anchor: TextAnchor(.center, .bottom), angle: .pi / 2)
             }
             renderer.setDrawingRole(nil)
