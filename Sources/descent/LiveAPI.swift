@@ -379,7 +379,8 @@ struct LiveAPI: LiveResponder {
     /// The limits that keep one request within about a second.
     static func checkLimits(_ training: TrainingOptions) throws {
         let epochs: Int
-        if let network = try training.network() {
+        let network = try training.network()
+        if let network {
             epochs = training.epochs ?? TrainingConfiguration.network(network).maxEpochs
         } else {
             epochs = try training.epochs ?? TrainingConfiguration.notebook(for: training.models().first ?? .linear).maxEpochs
@@ -392,7 +393,7 @@ struct LiveAPI: LiveResponder {
             throw LiveFailure(message: "epochs × samples (\(updates) updates) must be at most \(LiveLimits.maximumUpdates) here; give fewer epochs.")
         }
         // A network's update costs in proportion to its 3H + 1 parameters.
-        if let network = try training.network() {
+        if let network {
             let work = updates * network.parameterCount
             guard work <= LiveLimits.maximumParameterUpdates else {
                 let most = LiveLimits.maximumParameterUpdates / (network.parameterCount * Dataset.notebook.count)

@@ -104,8 +104,8 @@ public struct ContourGenerator: Sendable {
                 if (c0 < lower && c1 < lower && c2 < lower && c3 < lower) || (c0 >= upper && c1 >= upper && c2 >= upper && c3 >= upper) {
                     continue
                 }
-                guard let corners = cornerValues(row: row, column: column) else { continue }
-                for face in bandFaces(row: row, column: column, corners: corners, lower: lower, upper: upper) {
+                if c0.isNaN || c1.isNaN || c2.isNaN || c3.isNaN { continue }
+                for face in bandFaces(row: row, column: column, corners: [c0, c1, c2, c3], lower: lower, upper: upper) {
                     for index in face.indices {
                         edges.append((face[index], face[(index + 1) % face.count]))
                     }
@@ -120,13 +120,6 @@ public struct ContourGenerator: Sendable {
     }
 
     // MARK: Cells
-
-    /// The four corner values of a cell in counter-clockwise order, or nil if any is NaN.
-    func cornerValues(row: Int, column: Int) -> [Double]? {
-        let base = row * columns + column
-        let corners = [values[base], values[base + 1], values[base + columns + 1], values[base + columns]]
-        return corners.contains(where: \.isNaN) ? nil : corners
-    }
 
     /// The bit mask of corners at or above `level`.
     static func mask(_ corners: [Double], _ level: Double) -> Int {

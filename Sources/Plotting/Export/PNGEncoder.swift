@@ -209,16 +209,14 @@ enum PNGEncoder {
                     convertRow(y, of: raster, into: base + y * rowBytes + 1, alpha: channels == 4)
                 }
             }
+            // The output needs no zero fill: libdeflate writes the first `written` bytes.
             let bound = libdeflate_zlib_compress_bound(compressor, total)
-            var stream = [UInt8](repeating: 0, count: bound)
-            let written = rows.withUnsafeBytes { input in
-                stream.withUnsafeMutableBytes { output in
-                    libdeflate_zlib_compress(compressor, input.baseAddress, total, output.baseAddress, bound)
+            let stream = rows.withUnsafeBytes { input in
+                [UInt8](unsafeUninitializedCapacity: bound) { output, count in
+                    count = libdeflate_zlib_compress(compressor, input.baseAddress, total, output.baseAddress, bound)
                 }
             }
-            guard written > 0 else { return nil }
-            stream.removeSubrange(written...)
-            return stream
+            return stream.isEmpty ? nil : stream
         }
 
         static let chunkIDAT: [UInt8] = Array("IDAT".utf8) + [0]

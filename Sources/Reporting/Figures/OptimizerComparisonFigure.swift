@@ -85,31 +85,46 @@ enum OptimizerComparisonFigure {
         let start = runs.first?.history.epochs.first?.meanSquaredError
         let range = LossAxisRange.fitting(curves: curves.map { $0.map(\.y) } + [start.map { [$0] } ?? []],
                                           references: runs.first.map { [$0.optimumMeanSquaredError] } ?? [], automaticLog: true)
-        // Stacked (narrow canvases) the panel is wide and short: the legend goes beside the plot.
-        // Side by side, an empty band on top holds it: the legend's rows over the plot's height.
+        let band = legendBand(on: axes, rows: runs.count + 2, style: style, figure: figure)
+        range.withBand(fraction: band).apply(to: axes)
+        let right = drawCurves(curves, labels: labels, range: range, start: start.map { ($0, text.startingMSE(style.number($0, decimals: 4))) },
+                               on: axes, figure: figure)
+        if let optimum = runs.first?.optimumMeanSquaredError {
+            axes.line([DataPoint(x: 1, y: optimum), DataPoint(x: right, y: optimum)], color: figure.theme.mutedInk,
+                      width: 3 * figure.metrics.scale, dash: .dashed, label: text.closedFormMinimumValue(style.number(optimum, decimals: 4)))
+        }
+    }
+
+    /// Where the curves panel's legend of `rows` rows goes: stacked (narrow canvases) the panel
+    /// is wide and short, so beside the plot; side by side, in an empty band on top, the legend's
+    /// rows over the plot's height. Returns the band's fraction for ``LossAxisRange/withBand(fraction:)``.
+    static func legendBand(on axes: Axes, rows: Int, style: FigureStyle, figure: Figure) -> Double {
         let stacked = style.aspectRatio < 1.2
         if stacked { axes.legendPlacement = .outside }
-        let legendHeight = (1.3 * Double(runs.count + 2) + 1.2) * figure.metrics.legendFontSize
-        let band = stacked ? 0.1 : min(0.7, max(0.25, legendHeight / (0.64 * Double(style.size.height)) + 0.05))
-        range.withBand(fraction: band).apply(to: axes)
+        let legendHeight = (1.3 * Double(rows) + 1.2) * figure.metrics.legendFontSize
+        return stacked ? 0.1 : min(0.7, max(0.25, legendHeight / (0.64 * Double(style.size.height)) + 0.05))
+    }
+
+    /// Draws each curve (clipped to `range`) in its path's colour (`colors`, in order) over a dark outline as on the
+    /// landscape, so white and yellow read on a light background too, and the common start as a
+    /// dotted line labelled `start.label`, on a log x axis from 1; returns the axis's right end.
+    @discardableResult
+    static func drawCurves(_ curves: [[DataPoint]], labels: [String], colors: [Color] = colors, range: LossAxisRange,
+                           start: (value: Double, label: String)?, on axes: Axes, figure: Figure) -> Double {
         let last = curves.compactMap { $0.last?.x }.max() ?? 10
-        axes.xLimits = AxisLimits(1, max(10, last * 1.3))
+        let right = max(10, last * 1.3)
+        axes.xLimits = AxisLimits(1, right)
         for (index, points) in curves.enumerated() {
-            // The paths' colours, each over a dark outline as on the landscape, so white and
-            // yellow read on a light background too.
             let clipped = range.clip(points)
             axes.line(clipped, color: figure.theme.haloColor, width: figure.metrics.lineWidth * 1.9)
             axes.line(clipped, color: colors[index % colors.count], width: figure.metrics.lineWidth * 1.2,
                       label: index < labels.count ? labels[index] : nil)
         }
         if let start {
-            axes.line([DataPoint(x: 1, y: start), DataPoint(x: max(10, last * 1.3), y: start)], color: figure.theme.mutedInk,
-                      width: 2 * figure.metrics.scale, dash: .dotted, label: text.startingMSE(style.number(start, decimals: 4)))
+            axes.line([DataPoint(x: 1, y: start.value), DataPoint(x: right, y: start.value)], color: figure.theme.mutedInk,
+                      width: 2 * figure.metrics.scale, dash: .dotted, label: start.label)
         }
-        if let optimum = runs.first?.optimumMeanSquaredError {
-            axes.line([DataPoint(x: 1, y: optimum), DataPoint(x: max(10, last * 1.3), y: optimum)], color: figure.theme.mutedInk,
-                      width: 3 * figure.metrics.scale, dash: .dashed, label: text.closedFormMinimumValue(style.number(optimum, decimals: 4)))
-        }
+        return right
     }
 
     /// The optimizer with its settings: "sgd", "gd", "momentum (β = 0.9)", "adam (β₁ = 0.9, β₂ = 0.999)".

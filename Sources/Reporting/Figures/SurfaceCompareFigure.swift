@@ -68,10 +68,7 @@ enum SurfaceCompareFigure {
         let curves = histories.map { $0.records.dropFirst().map { DataPoint(x: Double($0.epoch), y: $0.loss) } }
         let start = histories.first?.records.first?.loss
         let values = curves.flatMap { $0.map(\.y) } + (start.map { [$0] } ?? [])
-        let stacked = style.aspectRatio < 1.2
-        if stacked { axes.legendPlacement = .outside }
-        let legendHeight = (1.3 * Double(histories.count + 1) + 1.2) * figure.metrics.legendFontSize
-        let band = stacked ? 0.1 : min(0.7, max(0.25, legendHeight / (0.64 * Double(style.size.height)) + 0.05))
+        let band = OptimizerComparisonFigure.legendBand(on: axes, rows: histories.count + 1, style: style, figure: figure)
         var range: LossAxisRange
         if let low = values.min(), low > 0 {
             range = LossAxisRange.fitting(curves: curves.map { $0.map(\.y) } + [start.map { [$0] } ?? []],
@@ -83,17 +80,8 @@ enum SurfaceCompareFigure {
         }
         range = range.withBand(fraction: band)
         range.apply(to: axes)
-        let last = curves.compactMap { $0.last?.x }.max() ?? 10
-        axes.xLimits = AxisLimits(1, max(10, last * 1.3))
-        for (index, points) in curves.enumerated() {
-            let clipped = range.clip(points)
-            axes.line(clipped, color: figure.theme.haloColor, width: figure.metrics.lineWidth * 1.9)
-            axes.line(clipped, color: colors[index % colors.count], width: figure.metrics.lineWidth * 1.2,
-                      label: index < labels.count ? labels[index] : nil)
-        }
-        if let start {
-            axes.line([DataPoint(x: 1, y: start), DataPoint(x: max(10, last * 1.3), y: start)], color: figure.theme.mutedInk,
-                      width: 2 * figure.metrics.scale, dash: .dotted, label: text.startingValue(style.formatter.format(start, significantDigits: 4)))
-        }
+        OptimizerComparisonFigure.drawCurves(curves, labels: labels, colors: colors, range: range,
+                                             start: start.map { ($0, text.startingValue(style.formatter.format($0, significantDigits: 4))) },
+                                             on: axes, figure: figure)
     }
 }

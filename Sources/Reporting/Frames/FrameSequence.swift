@@ -112,19 +112,7 @@ public struct FrameSequence: Sendable {
         let ranges = spec.plane.ranges.keys.sorted().compactMap { name in
             spec.plane.ranges[name].map { "\(name)=\($0.lowerBound):\($0.upperBound)" }
         }
-        // The camera only for the surface layout, so the other layouts' settings stay as they were.
-        let camera = options.layout == .surface
-            ? [("camera", "elevation \(options.elevation), azimuth \(options.azimuth), orbit \(options.orbit)")] : []
-        return FrameSettings([
-            ("format", "descent frames 1"),
-            ("layout", options.layout.rawValue),
-            ("every", String(options.every)),
-            ("per-step", String(options.perStep)),
-            ("size", style.size.description),
-            ("theme", style.theme.name),
-            ("language", style.language.rawValue),
-            ("dpi", "\(style.dpi)"),
-            ("compression", String(options.compressionLevel)),
+        return FrameSettings(head + [("per-step", String(options.perStep))] + look + [
             ("plane", spec.plane.principalPlane ? "pca" : (spec.plane.parameters?.joined(separator: ",") ?? "default")),
             ("grid", String(spec.plane.gridSize)),
             ("ranges", ranges.isEmpty ? "none" : ranges.joined(separator: " ")),
@@ -134,21 +122,27 @@ public struct FrameSequence: Sendable {
         ] + camera)
     }
 
+    /// The settings every sequence starts with: the format, the layout and the sampling.
+    private var head: [(String, String)] {
+        [("format", "descent frames 1"), ("layout", options.layout.rawValue), ("every", String(options.every))]
+    }
+
+    /// The look of the frames: size, theme, language, dpi and compression.
+    private var look: [(String, String)] {
+        [("size", style.size.description), ("theme", style.theme.name), ("language", style.language.rawValue),
+         ("dpi", "\(style.dpi)"), ("compression", String(options.compressionLevel))]
+    }
+
+    /// The camera, only for the surface layout, so the other layouts' settings stay as they were.
+    private var camera: [(String, String)] {
+        options.layout == .surface ? [("camera", "elevation \(options.elevation), azimuth \(options.azimuth), orbit \(options.orbit)")] : []
+    }
+
     /// The settings of a descent on a surface: the surface, the run, the window and the camera.
     private func surfaceSettings(_ history: SurfaceHistory, _ surface: SurfaceLandscapeSpec) -> FrameSettings {
         let run = history.run
         func range(_ range: ClosedRange<Double>?) -> String { range.map { "\($0.lowerBound):\($0.upperBound)" } ?? "default" }
-        let camera = options.layout == .surface
-            ? [("camera", "elevation \(options.elevation), azimuth \(options.azimuth), orbit \(options.orbit)")] : []
-        return FrameSettings([
-            ("format", "descent frames 1"),
-            ("layout", options.layout.rawValue),
-            ("every", String(options.every)),
-            ("size", style.size.description),
-            ("theme", style.theme.name),
-            ("language", style.language.rawValue),
-            ("dpi", "\(style.dpi)"),
-            ("compression", String(options.compressionLevel)),
+        return FrameSettings(head + look + [
             ("surface", run.surface.definition),
             ("descent", "\(run.optimizer.name), lr \(run.learningRate), \(run.epochs) epochs, \(run.schedule.name) schedule, start \(run.startX),\(run.startY)"),
             ("grid", String(surface.gridSize)),

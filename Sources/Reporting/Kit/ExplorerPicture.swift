@@ -69,11 +69,8 @@ public struct ExplorerPicture: Sendable {
         (fitTransform, planeTransform) = (transforms[0], transforms[1])
         width = figure.size.width
         height = figure.size.height
-        frame = ExplorerFrame(
-            fitClip: Self.rect(fitTransform.plotRect), landscapeClip: Self.rect(planeTransform.plotRect),
-            curveColor: figure.theme.modelColor(model.model).hexString, pathColor: figure.theme.pathColor.hexString,
-            haloColor: figure.theme.haloColor.hexString,
-            lineWidth: Self.rounded(figure.metrics.lineWidth), markerRadius: Self.rounded(figure.metrics.markerSize / 2))
+        frame = ExplorerFrame(figure: figure, fitClip: fitTransform.plotRect, landscapeClip: planeTransform.plotRect,
+                              curveColor: figure.theme.modelColor(model.model))
         self.plane = plane
         xs = FitFigure.sampleXs(data.x)
         language = style.language
@@ -194,6 +191,18 @@ public struct ExplorerFrame: Sendable, Encodable {
     public let haloColor: String
     public let lineWidth: Double
     public let markerRadius: Double
+
+    /// The frame of `figure`'s picture: the clips, the curve's colour, and the path's colours and
+    /// widths from the figure's theme and metrics.
+    init(figure: Figure, fitClip: DeviceRect?, landscapeClip: DeviceRect, curveColor: Color) {
+        self.fitClip = fitClip.map(ExplorerPicture.rect) ?? [0, 0, 0, 0]
+        self.landscapeClip = ExplorerPicture.rect(landscapeClip)
+        self.curveColor = curveColor.hexString
+        pathColor = figure.theme.pathColor.hexString
+        haloColor = figure.theme.haloColor.hexString
+        lineWidth = ExplorerPicture.rounded(figure.metrics.lineWidth)
+        markerRadius = ExplorerPicture.rounded(figure.metrics.markerSize / 2)
+    }
 }
 
 /// What changes per epoch: the fitted curve (SVG `points`), the path point (`x,y`) and the numbers.

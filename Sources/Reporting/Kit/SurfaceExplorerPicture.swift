@@ -38,11 +38,7 @@ public struct SurfaceExplorerPicture: Sendable {
         transform = try figure.panelTransforms()[0]
         width = figure.size.width
         height = figure.size.height
-        frame = ExplorerFrame(
-            fitClip: [0, 0, 0, 0], landscapeClip: ExplorerPicture.rect(transform.plotRect),
-            curveColor: figure.theme.pathColor.hexString, pathColor: figure.theme.pathColor.hexString,
-            haloColor: figure.theme.haloColor.hexString,
-            lineWidth: ExplorerPicture.rounded(figure.metrics.lineWidth), markerRadius: ExplorerPicture.rounded(figure.metrics.markerSize / 2))
+        frame = ExplorerFrame(figure: figure, fitClip: nil, landscapeClip: transform.plotRect, curveColor: figure.theme.pathColor)
         language = style.language
         epochWord = style.text.epochCapitalized
     }
