@@ -35,6 +35,24 @@ import Testing
         #expect(abs(Color.black.contrastRatio(with: .white) - 21) < 1e-12)
     }
 
+    /// A dotted line's dots are dashes of no length drawn by round caps: its swatch must not
+    /// use the butt caps of the other swatches, which would leave nothing to see.
+    @Test func dottedSwatchKeepsItsDots() throws {
+        let figure = Figure(size: try FigureSize(width: 640, height: 360))
+        figure.axes.line([DataPoint(x: 0, y: 0), DataPoint(x: 1, y: 1)], color: .black, dash: .dotted, label: "dotted")
+        figure.axes.line([DataPoint(x: 0, y: 1), DataPoint(x: 1, y: 0)], color: .black, dash: .dashed, label: "dashed")
+        let recorder = RecordingRenderer()
+        figure.draw(on: recorder)
+        let swatches = recorder.operations.compactMap { operation -> StrokeStyle? in
+            if case let .stroke(path, style) = operation, path.elements.count == 2, Self.isHorizontal(path), !style.dash.isEmpty { return style }
+            return nil
+        }
+        let dotted = try #require(swatches.first { $0.dash == figure.metrics.dot })
+        let dashed = try #require(swatches.first { $0.dash == figure.metrics.dash })
+        #expect(dotted.cap == .round)
+        #expect(dashed.cap == .butt)
+    }
+
     static func isHorizontal(_ path: DevicePath) -> Bool {
         let ys = path.elements.compactMap { element -> Double? in
             switch element {

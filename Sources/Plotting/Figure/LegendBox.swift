@@ -81,13 +81,16 @@ enum LegendBox {
                 case let .line(color, width, dash):
                     let segment = DevicePath.polyline([DevicePoint(x: left, y: midY), DevicePoint(x: left + swatch, y: midY)])
                     let lineWidth = width ?? metrics.lineWidth
+                    // Butt caps keep the swatch's length exact; a dotted line's dots are round
+                    // caps on dashes of no length, as on the plot (butt caps would erase them).
+                    let cap: LineCap = dash == .dotted ? .round : .butt
                     // A line that would vanish on the box (a white path on a light box) gets the
                     // outline in the ink colour, as such paths have a halo on the plot.
                     if color.contrastRatio(with: theme.boxBackground) < minimumSwatchContrast {
                         renderer.stroke(segment, style: StrokeStyle(color: theme.ink, width: lineWidth + 2 * Swift.max(1, 0.35 * lineWidth),
-                                                                    dash: dash.pattern(metrics), cap: .butt))
+                                                                    dash: dash.pattern(metrics), cap: cap))
                     }
-                    renderer.stroke(segment, style: StrokeStyle(color: color, width: lineWidth, dash: dash.pattern(metrics), cap: .butt))
+                    renderer.stroke(segment, style: StrokeStyle(color: color, width: lineWidth, dash: dash.pattern(metrics), cap: cap))
                 case let .marker(shape, fill, edge, size):
                     renderer.drawMarkers(shape, at: [center], size: size ?? metrics.markerSize, fill: fill, edge: edge,
                                          edgeWidth: max(1, (size ?? metrics.markerSize) * 0.14))
