@@ -182,12 +182,20 @@ struct SlideDeckTests {
             let svgTree = try XMLTree(try #require(package.parts[svg]), name: svg)
             // SVGRenderer's picture: its labels are <text> a lecturer can edit, not glyph outlines.
             #expect(svgTree.all("text").contains { !$0.text.isEmpty }, "\(svg) has no <text>")
-            // The picture lies inside the slide, below the title, with the figure's aspect ratio.
+            // The picture is the figure below its title band: the figure's width, a little less than
+            // its height, the PNG's own size.
+            let pictureSize = slide.picture.size
+            #expect(pictureSize.width == width && pictureSize.height < height && pictureSize.height > height * 3 / 4)
+            // The PNG's header (IHDR, the first chunk: width and height at bytes 16 and 20).
+            let pngBytes = [UInt8](try #require(package.parts[png]))
+            let word = { (at: Int) in pngBytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+            #expect(word(16) == pictureSize.width && word(20) == pictureSize.height)
+            // The picture lies inside the slide, below the title, with the picture's aspect ratio.
             let offset = try #require(tree.all("a:off").last), extent = try #require(tree.all("a:ext").last { $0.path.last == "a:xfrm" })
             let x = Int(offset.attributes["x"] ?? "") ?? -1, y = Int(offset.attributes["y"] ?? "") ?? -1
             let cx = Int(extent.attributes["cx"] ?? "") ?? 0, cy = Int(extent.attributes["cy"] ?? "") ?? 0
             #expect(x >= 0 && y > 0 && x + cx <= Int(size.attributes["cx"] ?? "") ?? 0 && y + cy <= 6_858_000)
-            #expect(abs(Double(cx) / Double(cy) - Double(width) / Double(height)) < 0.01)
+            #expect(abs(Double(cx) / Double(cy) - Double(pictureSize.width) / Double(pictureSize.height)) < 0.01)
             // Notes: the slide's notes slide holds the caption.
             let notesName = try #require(rels.values.first { $0.hasPrefix("ppt/notesSlides/") })
             let notes = try package.xml(notesName).all("a:t").map(\.text).joined()
@@ -217,7 +225,8 @@ struct SlideDeckTests {
         if frames.count == 3 {
             #expect(frames[0].bottom <= frames[1].y && frames[1].bottom <= frames[2].y, "title above subtitle above picture")
             #expect(frames[2].bottom <= 6_858_000 && frames[2].right <= Int(size.attributes["cx"] ?? "") ?? 0)
-            #expect(abs(frames[2].aspect - Double(width) / Double(height)) < 0.01)
+            let picture = deck.slides[coverIndex].picture.size
+            #expect(abs(frames[2].aspect - Double(picture.width) / Double(picture.height)) < 0.01)
         }
     }
 

@@ -4,11 +4,81 @@ import Foundation
 extension Figure {
     /// The figure as PNG bytes (libpng; RGB when opaque, RGBA otherwise).
     ///
-    /// The title goes into the `Title` text chunk unless `options` sets one.
+    /// The title goes into the `Title` text chunk unless `options` sets one. The image data of
+    /// a titled figure is deflated in two pieces, the title band and the rest, so that
+    /// ``pngs(options:untitled:svgText:thumbnail:)`` deflates the rows once for both.
     public func pngData(options: PNGOptions = PNGOptions()) throws -> Data {
         var options = options
         if options.title == nil { options.title = title }
-        return try PNGEncoder.encode(renderRaster(), options: options)
+        let (raster, layout) = try renderRasterAndLayout()
+        guard let png = try PNGEncoder.encode(raster, split: layout.titleBandRow, options: options, lowerOptions: nil).whole else {
+            throw PlottingError.png(message: "no image was encoded")
+        }
+        return png
+    }
+
+    /// The picture a slide shows under its own (editable) title: the figure without its title
+    /// band, from the first row below the title down, as PNG and SVG. Its layout is the
+    /// titled figure's, so it is exactly what the figure shows below its title.
+    public struct UntitledPicture: Sendable {
+        /// The PNG (`options`' text chunks).
+        public let png: Data
+        /// The SVG (text as asked).
+        public let svg: Data
+        /// The pixel size: the figure's width, its height less the title band.
+        public let size: FigureSize
+    }
+
+    /// What ``pngs(options:untitled:svgText:thumbnail:)`` made from one rendering.
+    public struct PNGs: Sendable {
+        /// The figure's PNG: the bytes ``pngData(options:)`` writes.
+        public let png: Data
+        /// The picture without the title band, when asked for.
+        public let untitled: UntitledPicture?
+        /// The small copy, when asked for and its size divides the figure's (else nil: draw it).
+        public let thumbnail: Data?
+    }
+
+    /// The figure's PNG and, from the same rendering, its ``UntitledPicture`` (the rows under
+    /// the title converted and deflated once for both) and a small copy of `thumbnail`'s size
+    /// (each pixel the mean of a k x k block, for a size k times smaller on both sides; the
+    /// figure's text and lines scale with its size, so this is the figure drawn small, sampled
+    /// k² times a pixel).
+    public func pngs(options: PNGOptions, untitled untitledOptions: PNGOptions?, svgText: SVGTextMode = .text,
+                     thumbnail: (size: FigureSize, options: PNGOptions)? = nil) throws -> PNGs {
+        var options = options
+        if options.title == nil { options.title = title }
+        let (raster, layout) = try renderRasterAndLayout()
+        let split = layout.titleBandRow
+        let encoded = try PNGEncoder.encode(raster, split: split, options: options, lowerOptions: untitledOptions)
+        guard let png = encoded.whole else { throw PlottingError.png(message: "no image was encoded") }
+        var picture: UntitledPicture?
+        if let lower = encoded.lower {
+            picture = UntitledPicture(png: lower, svg: try svgData(text: svgText, fromRow: split),
+                                      size: try FigureSize(width: size.width, height: size.height - split))
+        }
+        var small: Data?
+        if let thumbnail, let scaled = raster.scaledDown(to: thumbnail.size.width, thumbnail.size.height) {
+            var thumbnailOptions = thumbnail.options
+            if thumbnailOptions.title == nil { thumbnailOptions.title = title }
+            small = try PNGEncoder.encode(scaled, options: thumbnailOptions)
+        }
+        return PNGs(png: png, untitled: picture, thumbnail: small)
+    }
+
+    /// The figure's ``UntitledPicture`` alone.
+    public func untitledPicture(options: PNGOptions, svgText: SVGTextMode = .text) throws -> UntitledPicture {
+        try untitled(options: options, whole: false, untitledOptions: options, svgText: svgText).picture
+    }
+
+    private func untitled(options: PNGOptions, whole: Bool, untitledOptions: PNGOptions,
+                          svgText: SVGTextMode) throws -> (png: Data?, picture: UntitledPicture) {
+        let (raster, layout) = try renderRasterAndLayout()
+        let split = layout.titleBandRow
+        let encoded = try PNGEncoder.encode(raster, split: split, options: options, whole: whole, lowerOptions: untitledOptions)
+        guard let lower = encoded.lower else { throw PlottingError.png(message: "no image was encoded") }
+        let svg = try svgData(text: svgText, fromRow: split)
+        return (encoded.whole, UntitledPicture(png: lower, svg: svg, size: try FigureSize(width: size.width, height: size.height - split)))
     }
 
     /// The figure as an SVG 1.1 document of the page size (pixels / `vectorDPI` inches).
@@ -18,22 +88,30 @@ extension Figure {
     /// 13.33 x 7.5 inches like the PDF). With `.paths` Cairo writes it with every letter as a
     /// glyph outline, `width`/`height` in points and ids renumbered (`SVGNormalizer`).
     public func svgData(text: SVGTextMode = .text) throws -> Data {
+        try svgData(text: text, fromRow: 0)
+    }
+
+    /// The SVG of the figure from pixel row `top` down, without the title band when `top > 0`
+    /// (the ``UntitledPicture``): the viewBox starts at `top` and the page is that much shorter.
+    func svgData(text: SVGTextMode, fromRow top: Int) throws -> Data {
+        let (width, height) = pageSize
+        let visible = Double(size.height - top) / Double(size.height)
         switch text {
         case .text:
-            let (width, height) = pageSize
-            let renderer = try SVGRenderer(width: size.width, height: size.height, pageWidth: width * 4 / 3, pageHeight: height * 4 / 3)
-            draw(on: renderer)
+            let renderer = try SVGRenderer(width: size.width, height: size.height - top, originY: top,
+                                           pageWidth: width * 4 / 3, pageHeight: height * visible * 4 / 3)
+            draw(on: renderer, layers: .all, untitled: top > 0)
             return try renderer.document()
         case .paths:
-            return SVGNormalizer.normalize(try cairoSVGData())
+            return SVGNormalizer.normalize(try cairoSVGData(fromRow: top))
         }
     }
 
-    /// The SVG exactly as Cairo writes it, ids not yet renumbered.
-    func cairoSVGData() throws -> Data {
+    /// The SVG exactly as Cairo writes it, ids not yet renumbered (from pixel row `top` down).
+    func cairoSVGData(fromRow top: Int = 0) throws -> Data {
         let (width, height) = pageSize
-        let surface = try CairoSurface(svgWidth: width, height: height)
-        try drawVector(on: surface)
+        let surface = try CairoSurface(svgWidth: width, height: height * Double(size.height - top) / Double(size.height))
+        try drawVector(on: surface, fromRow: top)
         try surface.finish()
         return surface.sink?.data ?? Data()
     }
@@ -67,11 +145,12 @@ extension Figure {
     }
 
     /// Draws the whole figure onto a vector surface, scaling pixels to points.
-    func drawVector(on surface: CairoSurface) throws {
+    func drawVector(on surface: CairoSurface, fromRow top: Int = 0) throws {
         let dpi = vectorDPI > 0 && vectorDPI.isFinite ? vectorDPI : 144
         let context = try CairoContext(surface: surface)
+        if top > 0 { cairo_translate(context.pointer, 0, -Double(top) * 72 / dpi) }
         let renderer = CairoRenderer(context: context, scale: 72 / dpi)
-        draw(on: renderer)
+        draw(on: renderer, layers: .all, untitled: top > 0)
         cairo_show_page(context.pointer)
         try context.check("draw the figure")
     }

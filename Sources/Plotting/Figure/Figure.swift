@@ -97,8 +97,16 @@ public final class Figure {
     ///
     /// The layout is computed first, measuring text with `renderer`.
     public func draw(on renderer: any Renderer, layers: LayerSelection = .all) {
+        draw(on: renderer, layers: layers, untitled: false)
+    }
+
+    /// Draws the figure and returns its layout; `untitled` leaves the title band out (see
+    /// `FigurePainter.untitled`).
+    @discardableResult
+    func draw(on renderer: any Renderer, layers: LayerSelection, untitled: Bool) -> FigureLayout {
         let layout = FigureLayout(figure: self, measuringWith: renderer)
-        FigurePainter(figure: self, layout: layout, renderer: renderer).draw(layers: layers)
+        FigurePainter(figure: self, layout: layout, renderer: renderer, untitled: untitled).draw(layers: layers)
+        return layout
     }
 
     /// Each panel's data-to-device transform as the figure lays it out (text measured with Cairo),
@@ -110,11 +118,16 @@ public final class Figure {
 
     /// Renders into a new premultiplied ARGB32 raster of the figure's size.
     public func renderRaster(layers: LayerSelection = .all) throws -> Raster {
+        try renderRasterAndLayout(layers: layers).raster
+    }
+
+    /// Renders into a new raster (without the title band when `untitled`) and returns the layout too.
+    func renderRasterAndLayout(layers: LayerSelection = .all, untitled: Bool = false) throws -> (raster: Raster, layout: FigureLayout) {
         let raster = Raster(width: size.width, height: size.height)
         let renderer = try CairoRenderer(raster: raster)
-        draw(on: renderer, layers: layers)
+        let layout = draw(on: renderer, layers: layers, untitled: untitled)
         try renderer.context.check("draw the figure")
         renderer.context.surface.flush()
-        return raster
+        return (raster, layout)
     }
 }

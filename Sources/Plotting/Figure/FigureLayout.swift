@@ -75,6 +75,12 @@ struct FigureLayout {
     var titleTop: Double?
     /// The title's lines and size (a dynamic title: one line at full size, fitted when drawn).
     var title: TextBlock?
+    /// The first pixel row below the title block (0 without a title): the figure from this row
+    /// down is its picture without the title band. The subtitle starts half a gap lower.
+    var titleBandRow: Int {
+        guard let titleTop, let title else { return 0 }
+        return min(Int(height) - 1, max(0, Int((titleTop + title.height).rounded(.up))))
+    }
     /// The top of the subtitle (nil without subtitle).
     var subtitleTop: Double?
     /// The subtitle's lines and size.

@@ -16,6 +16,9 @@ struct FigurePainter {
     let figure: Figure
     let layout: FigureLayout
     let renderer: any Renderer
+    /// Without the title band: the title is not drawn and the background starts at
+    /// ``FigureLayout/titleBandRow`` (a slide's picture under the slide's own title).
+    var untitled = false
 
     private var metrics: FigureMetrics { layout.metrics }
     private var theme: Theme { figure.theme }
@@ -42,10 +45,11 @@ struct FigurePainter {
     }
 
     private func drawStatic() {
-        let full = DeviceRect(x: 0, y: 0, width: layout.width, height: layout.height)
+        let top = untitled ? Double(layout.titleBandRow) : 0
+        let full = DeviceRect(x: 0, y: top, width: layout.width, height: layout.height - top)
         renderer.setDrawingRole(nil)
         if theme.background.alpha > 0 { renderer.fill(.rectangle(full), color: theme.background) }
-        if figure.titleLayer == .static { drawTitle() }
+        if figure.titleLayer == .static && !untitled { drawTitle() }
         if let block = layout.subtitle, let top = layout.subtitleTop {
             renderer.setDrawingRole(DrawingRole(.subtitle))
             drawLines(block, centeredAt: layout.width / 2, top: top, color: theme.mutedInk)
@@ -101,7 +105,7 @@ struct FigurePainter {
     }
 
     private func drawDynamic() {
-        if figure.titleLayer == .dynamic { drawTitle() }
+        if figure.titleLayer == .dynamic && !untitled { drawTitle() }
         for (index, (axes, panel)) in zip(figure.panels, layout.panels).enumerated() {
             guard axes.marks.contains(where: { $0.layer == .dynamic }) else { continue }
             drawClipped(axes, panel, index: index, layer: .dynamic)

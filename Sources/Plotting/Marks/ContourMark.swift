@@ -8,9 +8,12 @@ import Foundation
 /// `TickFormatter.logLabels` when the levels span more than a factor of 50.
 public final class ContourMark: Mark {
     /// The values.
-    public var grid: ValueGrid
+    public var grid: ValueGrid { didSet { traced = [:] } }
     /// The levels to draw.
     public var levels: [Double]
+    /// The lines of each level traced so far (data coordinates do not depend on the device,
+    /// so a figure drawn as PNG, SVG and PDF traces each level once).
+    private var traced: [Double: [[DataPoint]]] = [:]
     /// The line colour; nil uses the theme's contour colour (light lines over heatmaps).
     public var color: Color?
     /// The line width in pixels; nil uses 0.5 of the figure's line width.
@@ -70,6 +73,12 @@ public final class ContourMark: Mark {
         let ink = color ?? context.theme.contourColor
         let style = StrokeStyle(color: ink, width: width ?? 0.5 * context.metrics.lineWidth)
         let generator = grid.contourGenerator
+        func lines(at level: Double) -> [[DataPoint]] {
+            if let known = traced[level] { return known }
+            let lines = generator.lines(at: level)
+            traced[level] = lines
+            return lines
+        }
         let texts = labels(using: context.formatter)
         let textStyle = TextStyle(size: context.metrics.contourLabelFontSize, color: ink)
         let plot = context.transform.plotRect
@@ -96,7 +105,7 @@ public final class ContourMark: Mark {
             let text = index < texts.count ? texts[index] : ""
             let metrics = context.renderer.measureText(text, style: textStyle)
             let labelWidth = metrics.width + 0.5 * textStyle.size
-            for line in generator.lines(at: level) {
+            for line in lines(at: level) {
                 let device = line.map(context.transform.device)
                 guard labeled, !text.isEmpty else {
                     context.renderer.stroke(.polyline(device), style: style)

@@ -4,9 +4,11 @@
 /// contours of the same grid line up with it. Only meaningful on linear axes.
 public final class HeatmapMark: Mark {
     /// The values.
-    public var grid: ValueGrid
+    public var grid: ValueGrid { didSet { cached = nil } }
     /// The colour scale.
-    public var colorScale: ColorScale
+    public var colorScale: ColorScale { didSet { cached = nil } }
+    /// The image made so far (a figure drawn as PNG, SVG and PDF colours its cells once).
+    private var cached: Raster?
     /// Smooth (bilinear) or nearest-neighbour cells.
     public var interpolation: ImageInterpolation
     /// The drawing pass.
@@ -31,22 +33,30 @@ public final class HeatmapMark: Mark {
 
     /// The grid as a `columns x rows` premultiplied image, top row = largest y.
     public func image() -> Raster? {
+        if let cached { return cached }
         guard grid.isValid else { return nil }
+        let grid = self.grid, scale = colorScale
         let raster = Raster(width: grid.columns, height: grid.rows)
-        let table = colorScale.colormap.lookupTable(count: 1024)
-        let bad = colorScale.colormap.badColor.premultipliedARGB32
+        let table = scale.colormap.lookupTable(count: 1024)
+        let bad = scale.colormap.badColor.premultipliedARGB32
         let flipX = (grid.xs.last ?? 0) < (grid.xs.first ?? 0)
         let flipY = (grid.ys.last ?? 0) > (grid.ys.first ?? 0)
         let pixels = UnsafeMutableRawPointer(raster.mutableBytes)
-        for row in 0..<grid.rows {
-            let imageRow = flipY ? grid.rows - 1 - row : row
-            for column in 0..<grid.columns {
-                let imageColumn = flipX ? grid.columns - 1 - column : column
-                let t = colorScale.fraction(of: grid[column, row])
-                let value = t.isNaN ? bad : table[Int((t * 1023).rounded())]
-                pixels.storeBytes(of: value, toByteOffset: imageRow * raster.stride + imageColumn * 4, as: UInt32.self)
+        let columns = grid.columns
+        grid.values.withUnsafeBufferPointer { values in
+            table.withUnsafeBufferPointer { table in
+                for row in 0..<grid.rows {
+                    let imageRow = flipY ? grid.rows - 1 - row : row
+                    for column in 0..<columns {
+                        let imageColumn = flipX ? columns - 1 - column : column
+                        let t = scale.fraction(of: values[row * columns + column])
+                        let value = t.isNaN ? bad : table[Int((t * 1023).rounded())]
+                        pixels.storeBytes(of: value, toByteOffset: imageRow * raster.stride + imageColumn * 4, as: UInt32.self)
+                    }
+                }
             }
         }
+        cached = raster
         return raster
     }
 

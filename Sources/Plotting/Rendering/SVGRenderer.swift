@@ -30,6 +30,8 @@ public final class SVGRenderer: Renderer {
 
     private let width: Int
     private let height: Int
+    /// The first device row shown (the viewBox starts there; see `Figure.UntitledPicture`).
+    private let originY: Int
     private let pageWidth: Double
     private let pageHeight: Double
     private let measurer: CairoRenderer
@@ -56,9 +58,10 @@ public final class SVGRenderer: Renderer {
 
     /// A renderer for a `width` x `height` pixel figure shown at `pageWidth` x `pageHeight`
     /// CSS pixels.
-    init(width: Int, height: Int, pageWidth: Double, pageHeight: Double) throws {
+    init(width: Int, height: Int, originY: Int = 0, pageWidth: Double, pageHeight: Double) throws {
         self.width = width
         self.height = height
+        self.originY = originY
         self.pageWidth = pageWidth
         self.pageHeight = pageHeight
         measurer = try CairoRenderer(raster: Raster(width: 1, height: 1))
@@ -74,7 +77,7 @@ public final class SVGRenderer: Renderer {
         openGroups = [0]
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         text += "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\""
-        text += " width=\"\(SVGSyntax.number(pageWidth))\" height=\"\(SVGSyntax.number(pageHeight))\" viewBox=\"0 0 \(width) \(height)\">\n"
+        text += " width=\"\(SVGSyntax.number(pageWidth))\" height=\"\(SVGSyntax.number(pageHeight))\" viewBox=\"0 \(originY) \(width) \(height)\">\n"
         if !defs.isEmpty { text += "<defs>\n" + defs + "</defs>\n" }
         text += output
         text += "</svg>\n"

@@ -1,5 +1,6 @@
 import Foundation
 import Plotting
+import Synchronization
 import Training
 
 /// Builds the lecture kit: loads the data, trains every run once into a ``RunStore``, then draws
@@ -74,12 +75,11 @@ public struct KitBuilder: Sendable {
     public func build(progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Result {
         var stages: [Stage] = []
         var written: [String] = []
-        func stage<T>(_ name: String, _ body: () async throws -> (T, String)) async rethrows -> T {
-            progress(.started(name))
+        /// Runs a stage's body and reports it: its own time when it ran earlier (concurrently), else the body's.
+        func stage<T>(_ name: String, _ body: () async throws -> (T, String, Double?)) async rethrows -> T {
             let start = DispatchTime.now()
-            let (value, detail) = try await body()
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            let finished = Stage(name: name, detail: detail, seconds: seconds)
+            let (value, detail, ownSeconds) = try await body()
+            let finished = Stage(name: name, detail: detail, seconds: ownSeconds ?? Self.seconds(since: start))
             stages.append(finished)
             progress(.finished(finished))
             return value
@@ -103,6 +103,7 @@ public struct KitBuilder: Sendable {
         defer { if !committed { tree.discard(stage: staging) } }
         let output = staging
 
+        progress(.started("load"))
         let catalog: DataCatalog = try await stage("load") {
             var dataset = Dataset.notebook
             if let file = configuration.data.file {
@@ -111,9 +112,10 @@ public struct KitBuilder: Sendable {
                                            format: configuration.data.format)
             }
             let catalog = try DataCatalog(dataset: dataset)
-            return (catalog, "\(dataset.count) rows" + (dataset.source.map { " from \($0)" } ?? " (the notebook's people)"))
+            return (catalog, "\(dataset.count) rows" + (dataset.source.map { " from \($0)" } ?? " (the notebook's people)"), nil)
         }
 
+        progress(.started("train"))
         let store: RunStore = try await stage("train") {
             let requests = try Self.runRequests(configuration, catalog: catalog)
             let store = try await RunStore.train(requests, catalog: catalog) { done, total in
@@ -125,62 +127,94 @@ public struct KitBuilder: Sendable {
                 let mse = model.finalMeanSquaredError
                 return "\(model.model.name): \(model.history.epochsRun) epochs, MSE \(String(format: abs(mse) < 1e5 ? "%.4f" : "%.4g", mse))"
             }.joined(separator: "; ") + "; \(store.trainedRunCount) runs in all"
-            return (store, detail)
+            return (store, detail, nil)
         }
         let models = try store.models(configuration.models.map { RunRequest($0) })
 
+        // Drawing: the figures (with their slides' pictures), the frames and the handout need
+        // nothing from each other (the handout draws its own pages from the store), so they run
+        // at once and keep every core busy to the end; each stage's line reports its own time,
+        // in the usual order. Progress counts the pieces of all of them together.
+        let drawing = DrawingProgress(progress)
+        progress(.started("drawing"))
+        let handoutPages = KitReport.lectureOrder(KitFigureStage.jobs(configuration)) { $0.stem }
+            .compactMap { job in KitFigureStage.variants(configuration).first.map { (job: job, style: configuration.style($0.style, for: job)) } }
+        let plainReport = KitReport(configuration: configuration, models: models, store: store, figures: [])
+        async let figuresTask = timed {
+            try await KitFigureStage(configuration: configuration, store: store, models: models, output: output)
+                .run { done, total in drawing.advance("figures", done: done, total: total) }
+        }
+        async let framesTask = timed {
+            try await KitFrameStage(configuration: configuration, store: store, output: output)
+                .run { done, total in drawing.advance("frames", done: done, total: total) }
+        }
+        async let handoutTask: (Int, Double)? = configuration.report.handout.map { name in
+            try timedNow { try plainReport.handout(pages: handoutPages, to: output.appendingPathComponent(name)) }
+        }
+        let figuresDone = try await figuresTask
         let rendered: [KitRenderedFigure] = try await stage("figures") {
-            let result = try await KitFigureStage(configuration: configuration, store: store, models: models, output: output)
-                .run { done, total in progress(.advanced("figures", done: done, total: total)) }
+            let (result, seconds) = figuresDone
             written += result.primary.flatMap(\.files) + result.thumbnails
             let formats = configuration.figures.formats.map(\.rawValue).joined(separator: ", ")
-            return (result.primary, "\(result.primary.count) figures (\(formats)) in \(configuration.figures.folder)/")
+            return (result.primary, "\(result.primary.count) figures (\(formats)) in \(configuration.figures.folder)/", seconds)
         }
 
-        try await stage("frames") {
-            let (files, detail) = try await KitFrameStage(configuration: configuration, store: store, output: output)
-                .run { done, total in progress(.advanced("frames", done: done, total: total)) }
-            written += files
-            return ((), detail)
-        }
-
-        try await stage("data") {
-            let files = try KitDataStage(configuration: configuration, models: models, output: output).run()
-            written += files
-            return ((), "\(files.count) files in \(configuration.dataFolder)/")
-        }
-
+        // What reads the drawn figures (the data files, the reports, the deck) runs at once too,
+        // while the frames and the handout may still be drawing.
         let report = KitReport(configuration: configuration, models: models, store: store, figures: rendered)
-        if let name = configuration.report.markdown {
-            try await stage("report.md") {
-                try KitFileSystem.write(Data(report.markdown().utf8), to: output.appendingPathComponent(name))
-                written.append(name)
-                return ((), name)
-            }
+        func writeReport(_ name: String?, _ body: () throws -> Data) throws -> Double? {
+            guard let name else { return nil }
+            return try timedNow { try KitFileSystem.write(try body(), to: output.appendingPathComponent(name)) }.1
         }
-        if let name = configuration.report.html {
-            try await stage("report.html") {
-                try KitFileSystem.write(Data(try report.html().utf8), to: output.appendingPathComponent(name))
-                written.append(name)
-                return ((), name)
-            }
-        }
-        if let name = configuration.report.handout {
-            try await stage("handout") {
-                let pages = try report.handout(to: output.appendingPathComponent(name))
-                written.append(name)
-                return ((), "\(name), \(pages) pages")
-            }
-        }
-        if let name = configuration.report.slides {
-            try await stage("slides") {
+        func deck() async throws -> (slides: Int, seconds: Double)? {
+            guard let name = configuration.report.slides else { return nil }
+            // Each figure's own slide was made with the figure (its picture from the same
+            // pixels); the deck draws only build slides, when asked for.
+            let prepared = Dictionary(rendered.compactMap { figure in figure.slide.map { (figure.job.stem, $0) } },
+                                      uniquingKeysWith: { first, _ in first })
+            return try await timed {
                 let deck = try await LectureDeck(configuration: configuration, builds: configuration.report.slideBuilds)
-                    .deck(store: store) { done, total in progress(.advanced("slides", done: done, total: total)) }
+                    .deck(store: store, prepared: prepared) { done, total in drawing.advance("slides", done: done, total: total) }
                 let url = output.appendingPathComponent(name)
                 try KitFileSystem.makeFolder(url.deletingLastPathComponent())
                 try deck.write(to: url)
+                return deck.slides.count + 1
+            }
+        }
+        async let dataTask = timedNow { try KitDataStage(configuration: configuration, models: models, output: output).run() }
+        async let markdownTask = writeReport(configuration.report.markdown) { Data(report.markdown().utf8) }
+        async let htmlTask = writeReport(configuration.report.html) { Data(try report.html().utf8) }
+        async let slidesTask = deck()
+
+        let framesDone = try await framesTask
+        try await stage("frames") {
+            let ((files, detail), seconds) = framesDone
+            written += files
+            return ((), detail, seconds)
+        }
+        let dataDone = try await dataTask
+        try await stage("data") {
+            written += dataDone.0
+            return ((), "\(dataDone.0.count) files in \(configuration.dataFolder)/", dataDone.1)
+        }
+        for (stageName, name, seconds) in [("report.md", configuration.report.markdown, try await markdownTask),
+                                           ("report.html", configuration.report.html, try await htmlTask)] {
+            guard let name, let seconds else { continue }
+            try await stage(stageName) {
                 written.append(name)
-                return ((), "\(name), \(deck.slides.count + 1) slides")
+                return ((), name, seconds)
+            }
+        }
+        if let name = configuration.report.handout, let (pages, seconds) = try await handoutTask {
+            try await stage("handout") {
+                written.append(name)
+                return ((), "\(name), \(pages) pages", seconds)
+            }
+        }
+        if let name = configuration.report.slides, let (slides, seconds) = try await slidesTask {
+            try await stage("slides") {
+                written.append(name)
+                return ((), "\(name), \(slides) slides", seconds)
             }
         }
         // Each sequence's new frame count: the previous kit's frames numbered above it go.
@@ -191,6 +225,42 @@ public struct KitBuilder: Sendable {
         let files = try tree.commit(stage: staging, sequences: sequences)
         committed = true
         return Result(output: outputURL, files: files, stages: stages, trainedRuns: store.trainedRunCount)
+    }
+}
+
+extension KitBuilder {
+    /// Seconds since `start`.
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+/// `body`'s value and how many seconds it took.
+private func timed<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
+    let start = DispatchTime.now()
+    return (try await body(), KitBuilder.seconds(since: start))
+}
+
+/// `body`'s value and how many seconds it took (synchronous work).
+private func timedNow<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let start = DispatchTime.now()
+    return (try body(), KitBuilder.seconds(since: start))
+}
+
+/// The progress of stages that run at once, reported as one count of pieces ("drawing").
+private final class DrawingProgress: Sendable {
+    private let report: @Sendable (KitBuilder.Progress) -> Void
+    private let counts = Mutex([String: (done: Int, total: Int)]())
+
+    init(_ report: @escaping @Sendable (KitBuilder.Progress) -> Void) { self.report = report }
+
+    /// Stage `name` did `done` of its `total` pieces.
+    func advance(_ name: String, done: Int, total: Int) {
+        let (sum, all) = counts.withLock { counts in
+            counts[name] = (done, total)
+            return counts.values.reduce((0, 0)) { ($0.0 + $1.done, $0.1 + $1.total) }
+        }
+        report(.advanced("drawing", done: sum, total: all))
     }
 }
 

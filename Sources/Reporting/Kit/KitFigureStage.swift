@@ -18,6 +18,9 @@ struct KitRenderedFigure: Sendable {
     let pngPath: String
     /// Every file written, relative to the output folder.
     let files: [String]
+    /// The figure's own slide (the deck's picture, from the same pixels as the PNG), when the
+    /// kit makes a deck and this is its theme and language.
+    let slide: SlideDeck.Slide?
 }
 
 extension KitConfiguration {
@@ -49,12 +52,13 @@ struct KitFigureStage {
 
     /// One piece of work: a figure in a style, or a gallery copy.
     private enum Work: Sendable {
-        case figure(folder: String, job: KitFigureJob, style: FigureStyle, primary: Bool)
+        /// `gallery`: also write the job's gallery copy, scaled down from this figure.
+        case figure(folder: String, job: KitFigureJob, style: FigureStyle, primary: Bool, gallery: Bool)
         case thumbnail(job: KitFigureJob, style: FigureStyle)
     }
 
     private enum Done: Sendable {
-        case figure(KitRenderedFigure, primary: Bool)
+        case figure(KitRenderedFigure, primary: Bool, thumbnail: String?)
         case thumbnail(String)
     }
 
@@ -87,14 +91,21 @@ struct KitFigureStage {
         let variants = Self.variants(configuration)
         let jobs = Self.jobs(configuration)
         func labelled(_ style: FigureStyle, _ job: KitFigureJob) -> FigureStyle { configuration.style(style, for: job) }
+        // A gallery copy whose size divides the figures' (640x360 of 1920x1080) is the figure
+        // scaled down; another size is drawn on its own.
+        let scaled = figures.galleryFolder != nil && figures.size.width % figures.gallerySize.width == 0
+            && figures.size.width / figures.gallerySize.width >= 2
+            && figures.size.height == figures.gallerySize.height * (figures.size.width / figures.gallerySize.width)
         var work: [Work] = []
         for (index, variant) in variants.enumerated() {
-            work += jobs.map { .figure(folder: variant.folder, job: $0, style: labelled(variant.style, $0), primary: index == 0) }
+            work += jobs.map {
+                .figure(folder: variant.folder, job: $0, style: labelled(variant.style, $0), primary: index == 0, gallery: index == 0 && scaled)
+            }
         }
         if let galleryFolder = figures.galleryFolder, let first = variants.first {
             var small = first.style
             small.size = figures.gallerySize
-            work += Self.galleryJobs(configuration).map { .thumbnail(job: $0, style: labelled(small, $0)) }
+            if !scaled { work += Self.galleryJobs(configuration).map { .thumbnail(job: $0, style: labelled(small, $0)) } }
             try KitFileSystem.makeFolder(output.appendingPathComponent(galleryFolder))
         }
         for folder in Set(variants.map(\.folder)) {
@@ -107,7 +118,9 @@ struct KitFigureStage {
         var thumbnails: [String] = []
         for result in done {
             switch result {
-            case .figure(let rendered, let isPrimary): if isPrimary { primary.append(rendered) }
+            case .figure(let rendered, let isPrimary, let thumbnail):
+                if isPrimary { primary.append(rendered) }
+                if let thumbnail { thumbnails.append(thumbnail) }
             case .thumbnail(let file): thumbnails.append(file)
             }
         }
@@ -116,17 +129,25 @@ struct KitFigureStage {
 
     private func perform(_ work: Work) throws -> Done {
         switch work {
-        case let .figure(folder, job, style, primary):
-            return .figure(try render(job, style: style, folder: folder), primary: primary)
+        case let .figure(folder, job, style, primary, gallery):
+            let (rendered, thumbnail) = try render(job, style: style, folder: folder, slide: primary && configuration.report.slides != nil,
+                                                   gallery: gallery)
+            return .figure(rendered, primary: primary, thumbnail: thumbnail)
         case let .thumbnail(job, style):
             return .thumbnail(try renderThumbnail(job, style: style))
         }
     }
 
-    /// Writes a small PNG of `job`'s figure into the gallery folder.
+    /// The gallery copy's path, relative to the output folder.
+    private func thumbnailPath(_ job: KitFigureJob) -> String {
+        "\(configuration.figures.galleryFolder ?? "gallery")/\(job.stem).png"
+    }
+
+    /// Draws a small PNG of `job`'s figure into the gallery folder (a gallery size that is not
+    /// the figures' size divided by a whole number).
     private func renderThumbnail(_ job: KitFigureJob, style: FigureStyle) throws -> String {
         let product = try LectureFigures.make(job.spec, style: style, store: store)
-        let relative = "\(configuration.figures.galleryFolder ?? "gallery")/\(job.stem).png"
+        let relative = thumbnailPath(job)
         // Level 6 like the figures: on the gallery's 36 thumbnails level 9 saved about 5 % of
         // the bytes for about six times the time.
         let options = style.pngOptions(title: product.figure.title, description: product.summary)
@@ -134,22 +155,43 @@ struct KitFigureStage {
         return relative
     }
 
-    private func render(_ job: KitFigureJob, style: FigureStyle, folder: String) throws -> KitRenderedFigure {
+    /// Draws `job`'s figure in `style` and writes its files; with `slide`, also makes its slide,
+    /// whose picture shares the PNG's rendering and deflated rows; with `gallery`, also writes its
+    /// gallery copy, scaled down from the same rendering (returned as the second value).
+    private func render(_ job: KitFigureJob, style: FigureStyle, folder: String, slide: Bool,
+                        gallery: Bool) throws -> (KitRenderedFigure, String?) {
         let product = try LectureFigures.make(job.spec, style: style, store: store)
         let figure = product.figure
         let caption = try KitCaptions(models: models, store: store, language: style.language, labels: style.labels)
             .caption(for: job, summary: product.summary)
         var files: [String] = []
         var png = Data()
+        var slidePicture: Figure.UntitledPicture?
+        var thumbnail: String?
         let formats = configuration.figures.formats
         let pngPath = "\(folder)/\(job.stem).\((formats.contains(.png) ? .png : formats.first ?? .png).rawValue)"
         let pngOptions = style.pngOptions(title: figure.title, description: caption)
+        let slideTitle = figure.title ?? ""
+        func makePNG() throws -> Data {
+            guard slide || gallery else { return try figure.pngData(options: pngOptions) }
+            let pngs = try figure.pngs(options: pngOptions, untitled: slide ? style.pngOptions(title: slideTitle, description: caption) : nil,
+                                       svgText: configuration.figures.svgText,
+                                       thumbnail: gallery ? (configuration.figures.gallerySize, style.pngOptions(title: figure.title, description: product.summary)) : nil)
+            slidePicture = pngs.untitled
+            if gallery {
+                guard let small = pngs.thumbnail else { throw PlottingError.png(message: "the gallery copy of \(job.stem) was not made") }
+                let relative = thumbnailPath(job)
+                try AtomicFile.write(data: small, to: output.appendingPathComponent(relative))
+                thumbnail = relative
+            }
+            return pngs.png
+        }
         for format in formats {
             let relative = "\(folder)/\(job.stem).\(format.rawValue)"
             let data: Data
             switch format {
             case .png:
-                data = try figure.pngData(options: pngOptions)
+                data = try makePNG()
                 png = data
             case .svg: data = try figure.svgData(text: configuration.figures.svgText)
             case .pdf: data = try figure.pdfData()
@@ -157,7 +199,9 @@ struct KitFigureStage {
             try AtomicFile.write(data: data, to: output.appendingPathComponent(relative))
             files.append(relative)
         }
-        if png.isEmpty { png = try figure.pngData(options: pngOptions) }
-        return KitRenderedFigure(job: job, style: style, title: figure.title, caption: caption, png: png, pngPath: pngPath, files: files)
+        if png.isEmpty { png = try makePNG() }
+        let rendered = KitRenderedFigure(job: job, style: style, title: figure.title, caption: caption, png: png, pngPath: pngPath, files: files,
+                                         slide: slidePicture.map { LectureDeck.slide(title: slideTitle, notes: caption, picture: $0) })
+        return (rendered, thumbnail)
     }
 }

@@ -208,21 +208,25 @@ struct KitReport {
     // MARK: Handout
 
     /// Writes the handout: a title page, then one figure per page with its caption, each drawn
-    /// again from the store in its kit style. Returns the page count.
-    func handout(to url: URL) throws -> Int {
+    /// again from the store in its kit style. `pages` are the figures' jobs in lecture order with
+    /// their styles (the kit's first theme and language). Needs no drawn figure, so the kit writes
+    /// it while it draws the others. Returns the page count.
+    func handout(pages: [(job: KitFigureJob, style: FigureStyle)], to url: URL) throws -> Int {
         let document = try PDFDocument(title: title)
         let style = FigureStyle(theme: .light, language: language, size: configuration.figures.size, dpi: configuration.figures.dpi)
         let cover = style.makeFigure()
         cover.removePanels()
         cover.title = title
         cover.subtitle = text.handoutSubtitle
-        cover.caption = sections.filter { !$0.stems.compactMap(figure).isEmpty }
+        let stems = Set(pages.map(\.job.stem))
+        cover.caption = sections.filter { !Set($0.stems).isDisjoint(with: stems) }
             .map { "\($0.heading): \($0.introduction)" }.joined(separator: "\n")
         try document.addPage(cover)
-        for rendered in orderedFigures {
-            let figure = try LectureFigures.make(rendered.job.spec, style: rendered.style, store: store).figure
-            figure.caption = rendered.caption
-            try document.addPage(figure)
+        for (job, style) in pages {
+            let product = try LectureFigures.make(job.spec, style: style, store: store)
+            product.figure.caption = try KitCaptions(models: models, store: store, language: style.language, labels: style.labels)
+                .caption(for: job, summary: product.summary)
+            try document.addPage(product.figure)
         }
         try KitFileSystem.makeFolder(url.deletingLastPathComponent())
         try document.write(to: url)

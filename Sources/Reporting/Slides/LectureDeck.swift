@@ -69,6 +69,13 @@ public struct LectureDeck: Sendable {
     ///
     /// - Throws: ``ReportingError`` for a run missing from `store`, `PlottingError` when drawing fails.
     public func deck(store: RunStore, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> SlideDeck {
+        try await deck(store: store, prepared: [:], progress: progress)
+    }
+
+    /// The deck, with each figure's own slide taken from `prepared` (by figure stem) where it is
+    /// there: the kit makes those with the figures, from the same pixels as their PNGs.
+    func deck(store: RunStore, prepared: [String: SlideDeck.Slide],
+              progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> SlideDeck {
         let models = try store.models(configuration.models.map { RunRequest($0) })
         let style = self.style
         let text = style.text
@@ -81,7 +88,8 @@ public struct LectureDeck: Sendable {
                              shape: SlideDeck.Shape(closestTo: style.size), theme: style.theme, language: style.language)
         let deckBuilder = self
         let slides = try await mapInFlight(jobs, progress: progress) { job in
-            try deckBuilder.slides(for: job, style: deckBuilder.configuration.style(style, for: job), store: store, models: models)
+            try deckBuilder.slides(for: job, style: deckBuilder.configuration.style(style, for: job), store: store, models: models,
+                                   prepared: prepared[job.stem])
         }
         deck.slides = slides.flatMap { $0 }
         // The cover shows the lecture's picture: the first landscape with its path (the last
@@ -93,7 +101,9 @@ public struct LectureDeck: Sendable {
     }
 
     /// The slides of one figure: its build slides (when asked for), then the figure.
-    func slides(for job: KitFigureJob, style: FigureStyle, store: RunStore, models: [TrainedModel]) throws -> [SlideDeck.Slide] {
+    func slides(for job: KitFigureJob, style: FigureStyle, store: RunStore, models: [TrainedModel],
+                prepared: SlideDeck.Slide? = nil) throws -> [SlideDeck.Slide] {
+        if let prepared, !builds { return [prepared] }
         let product = try LectureFigures.make(job.spec, style: style, store: store)
         let caption = try KitCaptions(models: models, store: store, language: style.language, labels: style.labels)
             .caption(for: job, summary: product.summary)
@@ -105,7 +115,7 @@ public struct LectureDeck: Sendable {
                                              svgText: configuration.figures.svgText))
             }
         }
-        slides.append(try Self.slide(product.figure, notes: caption, style: style, svgText: configuration.figures.svgText))
+        slides.append(try prepared ?? Self.slide(product.figure, notes: caption, style: style, svgText: configuration.figures.svgText))
         return slides
     }
 
@@ -151,14 +161,18 @@ public struct LectureDeck: Sendable {
         }
     }
 
-    /// A slide of `figure`: its title becomes the slide's title and leaves the picture, whose SVG
-    /// writes text as `svgText` says (by default `<text>`, so its labels stay editable).
+    /// A slide of `figure`: its title becomes the slide's title, and the picture is the figure
+    /// below its title band (`Figure.UntitledPicture`), whose SVG writes text as `svgText` says
+    /// (by default `<text>`, so its labels stay editable).
     static func slide(_ figure: Figure, notes: String, style: FigureStyle, svgText: SVGTextMode = .text) throws -> SlideDeck.Slide {
         let title = figure.title ?? ""
-        figure.title = nil
-        let png = try figure.pngData(options: style.pngOptions(title: title, description: notes))
-        let svg = try figure.svgData(text: svgText)
-        return SlideDeck.Slide(title: title, notes: notes,
-                               picture: SlideDeck.Picture(png: png, svg: svg, size: figure.size, description: notes))
+        let picture = try figure.untitledPicture(options: style.pngOptions(title: title, description: notes), svgText: svgText)
+        return slide(title: title, notes: notes, picture: picture)
+    }
+
+    /// The slide of a picture made before (the kit makes it with the figure's own PNG).
+    static func slide(title: String, notes: String, picture: Figure.UntitledPicture) -> SlideDeck.Slide {
+        SlideDeck.Slide(title: title, notes: notes,
+                        picture: SlideDeck.Picture(png: picture.png, svg: picture.svg, size: picture.size, description: notes))
     }
 }
