@@ -150,6 +150,7 @@ extension Figure {
         let context = try CairoContext(surface: surface)
         if top > 0 { cairo_translate(context.pointer, 0, -Double(top) * 72 / dpi) }
         let renderer = CairoRenderer(context: context, scale: 72 / dpi)
+        renderer.strokeTolerance = SVGRenderer.strokeTolerance
         draw(on: renderer, layers: .all, untitled: top > 0)
         cairo_show_page(context.pointer)
         try context.check("draw the figure")

@@ -78,12 +78,11 @@ enum PNGEncoder {
         guard !overflow, total <= Job.wholeImageLimit,
               let compressor = libdeflate_alloc_compressor(Int32(options.compressionLevel)) else { return try slow() }
         defer { libdeflate_free_compressor(compressor) }
-        let rows = Job.unfilteredRows(raster, from: first, channels: 3)
         let upperCount = (split - first) * rowBytes
         let lowerCount = total - upperCount
         let header = Job.zlibHeader(level: options.compressionLevel)
         let bound = libdeflate_deflate_compress_bound(compressor, lowerCount)
-        let (lowerPiece, upperPiece, lowerAdler, wholeAdler) = rows.withUnsafeBufferPointer { buffer -> ([UInt8], [UInt8]?, UInt32, UInt32) in
+        let (lowerPiece, upperPiece, lowerAdler, wholeAdler) = Job.withUnfilteredRows(raster, from: first, channels: 3) { buffer -> ([UInt8], [UInt8]?, UInt32, UInt32) in
             guard let base = buffer.baseAddress else { return ([], nil, 1, 1) }
             let piece = [UInt8](unsafeUninitializedCapacity: bound) { output, count in
                 count = libdeflate_deflate_compress(compressor, base + upperCount, lowerCount, output.baseAddress, bound)
@@ -277,10 +276,9 @@ enum PNGEncoder {
             guard !overflow, total > 0, total <= wholeImageLimit,
                   let compressor = libdeflate_alloc_compressor(Int32(options.compressionLevel)) else { return nil }
             defer { libdeflate_free_compressor(compressor) }
-            let rows = unfilteredRows(raster, from: 0, channels: channels)
             // The output needs no zero fill: libdeflate writes the first `written` bytes.
             let bound = libdeflate_zlib_compress_bound(compressor, total)
-            let stream = rows.withUnsafeBytes { input in
+            let stream = withUnfilteredRows(raster, from: 0, channels: channels) { input in
                 [UInt8](unsafeUninitializedCapacity: bound) { output, count in
                     count = libdeflate_zlib_compress(compressor, input.baseAddress, total, output.baseAddress, bound)
                 }
@@ -288,20 +286,22 @@ enum PNGEncoder {
             return stream.isEmpty ? nil : stream
         }
 
-        /// Rows `first...` of `raster`, each its filter byte 0 and its pixels (RGB or RGBA).
-        /// Every byte is written, so the buffer is not zero-filled first.
-        static func unfilteredRows(_ raster: Raster, from first: Int, channels: Int) -> [UInt8] {
+        /// Calls `body` with rows `first...` of `raster`, each its filter byte 0 and its pixels
+        /// (RGB or RGBA), in a buffer reused from one image to the next (`LargeBuffers`). Every
+        /// byte is written, so the buffer is not zero-filled first.
+        static func withUnfilteredRows<Result>(_ raster: Raster, from first: Int, channels: Int,
+                                               _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
             let rowBytes = 1 + raster.width * channels
             let total = rowBytes * (raster.height - first)
-            return [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-                guard let base = buffer.baseAddress else { return }
-                for y in first..<raster.height {
-                    let row = base + (y - first) * rowBytes
-                    row[0] = 0
-                    convertRow(y, of: raster, into: row + 1, alpha: channels == 4)
-                }
-                count = total
+            let memory = LargeBuffers.allocate(bytes: total)
+            defer { LargeBuffers.release(memory, bytes: total) }
+            let base = memory.bindMemory(to: UInt8.self, capacity: total)
+            for y in first..<raster.height {
+                let row = base + (y - first) * rowBytes
+                row[0] = 0
+                convertRow(y, of: raster, into: row + 1, alpha: channels == 4)
             }
+            return try body(UnsafeBufferPointer(start: base, count: total))
         }
 
         /// The two bytes libdeflate starts a zlib stream with at `level` (its level hint).

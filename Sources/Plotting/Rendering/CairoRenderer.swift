@@ -8,6 +8,9 @@ import Foundation
 public final class CairoRenderer: Renderer {
     /// The wrapped context.
     let context: CairoContext
+    /// On vector pages: strokes are thinned to this many device pixels first (as `SVGRenderer`
+    /// thins them), so a dense contour or curve is not written point by point. nil on images.
+    var strokeTolerance: Double?
 
     /// Creates a renderer over a context; `scale` maps device units to the surface's units
     /// (1 for images, `72 / dpi` for vector pages in points).
@@ -47,7 +50,7 @@ public final class CairoRenderer: Renderer {
     public func stroke(_ path: DevicePath, style: StrokeStyle) {
         guard !path.isEmpty, style.width > 0, style.width.isFinite else { return }
         let cr = context.pointer
-        setPath(path, filled: false)
+        setPath(strokeTolerance.map { SVGSyntax.simplified(path, tolerance: $0) } ?? path, filled: false)
         setColor(style.color)
         cairo_set_line_width(cr, style.width)
         switch style.cap {

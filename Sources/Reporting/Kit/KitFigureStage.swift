@@ -112,8 +112,16 @@ struct KitFigureStage {
             try KitFileSystem.makeFolder(output.appendingPathComponent(folder))
         }
 
+        // The longest pieces first (3-D surfaces, landscapes: a heatmap, contours, a large PDF),
+        // so no core is left alone with one at the end; the results keep the lecture's order.
+        let order = work.indices.sorted { a, b in
+            let (wa, wb) = (Self.weight(of: work[a]), Self.weight(of: work[b]))
+            return wa != wb ? wa > wb : a < b
+        }
         let stage = self
-        let done = try await mapInFlight(work, progress: progress) { try stage.perform($0) }
+        let reordered = try await mapInFlight(order.map { work[$0] }, progress: progress) { try stage.perform($0) }
+        var done = reordered
+        for (position, index) in order.enumerated() { done[index] = reordered[position] }
         var primary: [KitRenderedFigure] = []
         var thumbnails: [String] = []
         for result in done {
@@ -125,6 +133,17 @@ struct KitFigureStage {
             }
         }
         return Result(primary: primary, thumbnails: thumbnails)
+    }
+
+    /// How long a piece of work roughly takes, for the order the work is started in: 2 for
+    /// figures on the loss plane (contours, heatmaps or a shaded surface), 1 for other figures,
+    /// 0 for gallery copies drawn on their own.
+    private static func weight(of work: Work) -> Int {
+        guard case .figure(_, let job, _, _, _) = work else { return 0 }
+        switch job.spec {
+        case .surface, .landscape, .normalization, .compareOptimizers, .gradientField: return 2
+        default: return 1
+        }
     }
 
     private func perform(_ work: Work) throws -> Done {
