@@ -35,4 +35,18 @@ import Testing
         #expect(abs(FigureMetrics(scale: FigureSize.slide.scale).tickFontSize - 26) < 1e-9)
         #expect(abs(FigureMetrics(scale: FigureSize.half.scale).tickFontSize - 26 * 960 / 1080) < 1e-9)
     }
+
+    /// A gallery copy is the figure scaled down by a whole k in 2...16 on both sides (the kit and
+    /// the raster's block mean ask the same question); otherwise it is drawn on its own.
+    @Test func wholeFactorOverASmallerSize() throws {
+        let gallery = try FigureSize(width: 640, height: 360)
+        #expect(FigureSize.slide.wholeFactor(over: gallery) == 3)
+        #expect(try FigureSize(width: 10240, height: 5760).wholeFactor(over: gallery) == 16)
+        #expect(try FigureSize(width: 11520, height: 6480).wholeFactor(over: gallery) == nil, "k = 18: past 16")
+        #expect(FigureSize.slide4x3.wholeFactor(over: gallery) == nil, "another aspect")
+        #expect(try FigureSize(width: 1600, height: 900).wholeFactor(over: gallery) == nil, "2.5x")
+        #expect(gallery.wholeFactor(over: gallery) == nil, "k = 1 is no copy")
+        let raster = Raster(width: 1920, height: 1080)
+        #expect(raster.scaledDown(to: 640, 360)?.width == 640 && raster.scaledDown(to: 640, 480) == nil)
+    }
 }

@@ -8,13 +8,7 @@ extension Figure {
     /// a titled figure is deflated in two pieces, the title band and the rest, so that
     /// ``pngs(options:untitled:svgText:thumbnail:)`` deflates the rows once for both.
     public func pngData(options: PNGOptions = PNGOptions()) throws -> Data {
-        var options = options
-        if options.title == nil { options.title = title }
-        let (raster, layout) = try renderRasterAndLayout()
-        guard let png = try PNGEncoder.encode(raster, split: layout.titleBandRow, options: options, lowerOptions: nil).whole else {
-            throw PlottingError.png(message: "no image was encoded")
-        }
-        return png
+        try encoded(options: options, whole: true, untitled: nil, svgText: .text, thumbnail: nil).png.orThrow()
     }
 
     /// The picture a slide shows under its own (editable) title: the figure without its title
@@ -46,16 +40,28 @@ extension Figure {
     /// k² times a pixel).
     public func pngs(options: PNGOptions, untitled untitledOptions: PNGOptions?, svgText: SVGTextMode = .text,
                      thumbnail: (size: FigureSize, options: PNGOptions)? = nil) throws -> PNGs {
+        let made = try encoded(options: options, whole: true, untitled: untitledOptions, svgText: svgText, thumbnail: thumbnail)
+        return PNGs(png: try made.png.orThrow(), untitled: made.untitled, thumbnail: made.thumbnail)
+    }
+
+    /// The figure's ``UntitledPicture`` alone.
+    public func untitledPicture(options: PNGOptions, svgText: SVGTextMode = .text) throws -> UntitledPicture {
+        try encoded(options: options, whole: false, untitled: options, svgText: svgText, thumbnail: nil).untitled.orThrow()
+    }
+
+    /// The one rendering behind ``pngData(options:)``, ``pngs(options:untitled:svgText:thumbnail:)``
+    /// and ``untitledPicture(options:svgText:)``: the figure's PNG when `whole`, the picture under
+    /// the title band when `untitled` gives its PNG options, the small copy when asked for.
+    private func encoded(options: PNGOptions, whole: Bool, untitled untitledOptions: PNGOptions?, svgText: SVGTextMode,
+                         thumbnail: (size: FigureSize, options: PNGOptions)?) throws -> (png: Data?, untitled: UntitledPicture?, thumbnail: Data?) {
         var options = options
         if options.title == nil { options.title = title }
         let (raster, layout) = try renderRasterAndLayout()
         let split = layout.titleBandRow
-        let encoded = try PNGEncoder.encode(raster, split: split, options: options, lowerOptions: untitledOptions)
-        guard let png = encoded.whole else { throw PlottingError.png(message: "no image was encoded") }
-        var picture: UntitledPicture?
-        if let lower = encoded.lower {
-            picture = UntitledPicture(png: lower, svg: try svgData(text: svgText, fromRow: split),
-                                      size: try FigureSize(width: size.width, height: size.height - split))
+        let encoded = try PNGEncoder.encode(raster, split: split, options: options, whole: whole, lowerOptions: untitledOptions)
+        let picture = try encoded.lower.map { lower in
+            UntitledPicture(png: lower, svg: try svgData(text: svgText, fromRow: split),
+                            size: try FigureSize(width: size.width, height: size.height - split))
         }
         var small: Data?
         if let thumbnail, let scaled = raster.scaledDown(to: thumbnail.size.width, thumbnail.size.height) {
@@ -63,22 +69,7 @@ extension Figure {
             if thumbnailOptions.title == nil { thumbnailOptions.title = title }
             small = try PNGEncoder.encode(scaled, options: thumbnailOptions)
         }
-        return PNGs(png: png, untitled: picture, thumbnail: small)
-    }
-
-    /// The figure's ``UntitledPicture`` alone.
-    public func untitledPicture(options: PNGOptions, svgText: SVGTextMode = .text) throws -> UntitledPicture {
-        try untitled(options: options, whole: false, untitledOptions: options, svgText: svgText).picture
-    }
-
-    private func untitled(options: PNGOptions, whole: Bool, untitledOptions: PNGOptions,
-                          svgText: SVGTextMode) throws -> (png: Data?, picture: UntitledPicture) {
-        let (raster, layout) = try renderRasterAndLayout()
-        let split = layout.titleBandRow
-        let encoded = try PNGEncoder.encode(raster, split: split, options: options, whole: whole, lowerOptions: untitledOptions)
-        guard let lower = encoded.lower else { throw PlottingError.png(message: "no image was encoded") }
-        let svg = try svgData(text: svgText, fromRow: split)
-        return (encoded.whole, UntitledPicture(png: lower, svg: svg, size: try FigureSize(width: size.width, height: size.height - split)))
+        return (encoded.whole, picture, small)
     }
 
     /// The figure as an SVG 1.1 document of the page size (pixels / `vectorDPI` inches).
@@ -154,5 +145,13 @@ extension Figure {
         draw(on: renderer, layers: .all, untitled: top > 0)
         cairo_show_page(context.pointer)
         try context.check("draw the figure")
+    }
+}
+
+private extension Optional {
+    /// The value, or the encoder's "nothing was encoded" error.
+    func orThrow() throws -> Wrapped {
+        guard let self else { throw PlottingError.png(message: "no image was encoded") }
+        return self
     }
 }

@@ -27,6 +27,19 @@ public struct FigureSize: Sendable, Hashable, CustomStringConvertible {
     /// The preset names with their sizes, e.g. `slide (1920x1080)`.
     public static var presetNames: [String] { presets.map { "\($0.name) (\($0.size))" } }
 
+    /// The whole `k` with this size `k` times `small` on both sides, for `k` in `2...16` (a
+    /// small copy scaled down by block means; 16 keeps a block's sums in 16 bits), else nil.
+    public func wholeFactor(over small: FigureSize) -> Int? {
+        Self.wholeFactor(width: width, height: height, over: small.width, small.height)
+    }
+
+    /// ``wholeFactor(over:)`` for a `width x height` over `smallWidth x smallHeight`.
+    static func wholeFactor(width: Int, height: Int, over smallWidth: Int, _ smallHeight: Int) -> Int? {
+        guard smallWidth > 0, smallHeight > 0, width % smallWidth == 0 else { return nil }
+        let k = width / smallWidth
+        return (2...16).contains(k) && height == smallHeight * k ? k : nil
+    }
+
     private init(validWidth width: Int, height: Int) {
         self.width = width
         self.height = height

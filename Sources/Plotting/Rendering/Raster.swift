@@ -8,7 +8,8 @@ import Foundation
 /// sequences).
 ///
 /// **Why `@unchecked Sendable` is safe.** The only mutable state is the pixel memory behind
-/// `mutableBytes` (raw memory, allocated in `init`, freed in `deinit`; the other properties are
+/// `mutableBytes` (raw memory, taken in `init` and given back in `deinit`, through `LargeBuffers`
+/// when large, zero-filled either way; the other properties are
 /// immutable). The public API only reads it. Inside the module, pixels are written only by the
 /// code that created the raster and only before the raster is handed out (drawing a figure,
 /// filling a heatmap or colorbar image, a test setting pixels up); the one raster that is
@@ -93,12 +94,9 @@ public final class Raster: @unchecked Sendable {
     /// that have not been handed out (the frame of a `FrameCanvas`).
     /// The raster `k` times smaller on both sides, each pixel the mean of a `k x k` block of
     /// premultiplied pixels (rounded to nearest), or nil when `width x height` is not the size
-    /// divided by a whole `k >= 2`.
+    /// divided by a whole `k` (`FigureSize.wholeFactor(over:)`).
     func scaledDown(to width: Int, _ height: Int) -> Raster? {
-        guard width > 0, height > 0, self.width % width == 0, self.width / width >= 2,
-              self.height == height * (self.width / width) else { return nil }
-        let k = self.width / width
-        guard k <= 16 else { return nil }
+        guard let k = FigureSize.wholeFactor(width: self.width, height: self.height, over: width, height) else { return nil }
         let result = Raster(width: width, height: height)
         let count = UInt32(k * k)
         // Channels summed two at a time in 16-bit lanes (k² · 255 < 65,536 for k <= 16):

@@ -15,25 +15,14 @@ enum ChainRuleFigure {
     /// Builds the figure from the run's history at the spec's epoch.
     static func make(_ spec: ChainRuleSpec, style: FigureStyle, model: TrainedModel) throws -> FigureProduct {
         if let network = model.network { return try NetworkChainRuleFigure.make(spec, style: style, model: model, network: network) }
-        let dataset = model.data.original
         let (index, record, rate) = try sample(spec, model: model)
         let pass = ChainRule(model: model, index: index, parameters: record.parameters, learningRate: rate)
         let text = style.text
-        let figure = style.makeFigure()
-        let number = { (value: Double) in style.formatter.format(value, significantDigits: 4) }
-        let columns = style.columns(dataset)
+        let (figure, number, header) = canvas(style: style, model: model, name: pass.name, original: (pass.originalX, pass.originalY),
+                                              z: (pass.x, pass.y))
         figure.title = text.chainRuleTitle(sample: pass.name, epoch: spec.epoch, model: text.modelName(model.model.name))
         figure.subtitle = text.chainRuleSubtitle
         let axes = figure.axes
-        axes.showGrid = false
-        axes.showSpines = false
-        axes.customXTicks = []
-        axes.customYTicks = []
-        axes.xLimits = AxisLimits(0, 1)
-        axes.yLimits = AxisLimits(0, 1)
-        let unitX = columns.xUnit.map { " \($0)" } ?? "", unitY = columns.yUnit.map { " \($0)" } ?? ""
-        let header = text.chainRuleSample(name: pass.name, x: number(pass.originalX) + unitX, y: number(pass.originalY) + unitY,
-                                          zx: number(pass.x), zy: number(pass.y))
         let names = model.model.parameterNames.map(LandscapePlane.displayName)
         var nodes: [ChainRuleGraphMark.Node] = []
         for (k, power) in pass.powers.enumerated() where power > 0 {
@@ -78,6 +67,27 @@ enum ChainRuleFigure {
             throw ReportingError.epochOutOfRange(epoch: spec.epoch, last: model.history.epochsRun)
         }
         return (index, record, model.record(atEpoch: spec.epoch + 1)?.learningRate ?? record.learningRate)
+    }
+
+    /// What both chain-rule figures start from: a figure in `style` whose panel is a blank unit
+    /// square for the diagram mark (no grid, spines or ticks), numbers to four significant
+    /// digits, and the sample line (its values with their units, then as z-scores).
+    static func canvas(style: FigureStyle, model: TrainedModel, name: String, original: (x: Double, y: Double),
+                       z: (x: Double, y: Double)) -> (figure: Figure, number: (Double) -> String, header: String) {
+        let figure = style.makeFigure()
+        let number = { (value: Double) in style.formatter.format(value, significantDigits: 4) }
+        let axes = figure.axes
+        axes.showGrid = false
+        axes.showSpines = false
+        axes.customXTicks = []
+        axes.customYTicks = []
+        axes.xLimits = AxisLimits(0, 1)
+        axes.yLimits = AxisLimits(0, 1)
+        let columns = style.columns(model.data.original)
+        let unitX = columns.xUnit.map { " \($0)" } ?? "", unitY = columns.yUnit.map { " \($0)" } ?? ""
+        let header = style.text.chainRuleSample(name: name, x: number(original.x) + unitX, y: number(original.y) + unitY,
+                                                zx: number(z.x), zy: number(z.y))
+        return (figure, number, header)
     }
 
     /// `p` as superscript digits.

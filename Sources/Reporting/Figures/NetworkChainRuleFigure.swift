@@ -14,25 +14,14 @@ import Training
 enum NetworkChainRuleFigure {
     /// Builds the figure from the network run's history at the spec's epoch.
     static func make(_ spec: ChainRuleSpec, style: FigureStyle, model: TrainedModel, network: NetworkModel) throws -> FigureProduct {
-        let dataset = model.data.original
         let (index, record, rate) = try ChainRuleFigure.sample(spec, model: model)
         let pass = NetworkChainRule(model: model, network: network, index: index, parameters: record.parameters, learningRate: rate)
         let text = style.text
-        let figure = style.makeFigure()
-        let number = { (value: Double) in style.formatter.format(value, significantDigits: 4) }
-        let columns = style.columns(dataset)
+        let (figure, number, header) = ChainRuleFigure.canvas(style: style, model: model, name: pass.name,
+                                                              original: (pass.originalX, pass.originalY), z: (pass.x, pass.y))
         figure.title = text.networkChainRuleTitle(sample: pass.name, epoch: spec.epoch, network: text.networkName(units: network.hiddenUnits))
         figure.subtitle = text.networkChainRuleSubtitle
         let axes = figure.axes
-        axes.showGrid = false
-        axes.showSpines = false
-        axes.customXTicks = []
-        axes.customYTicks = []
-        axes.xLimits = AxisLimits(0, 1)
-        axes.yLimits = AxisLimits(0, 1)
-        let unitX = columns.xUnit.map { " \($0)" } ?? "", unitY = columns.yUnit.map { " \($0)" } ?? ""
-        let header = text.chainRuleSample(name: pass.name, x: number(pass.originalX) + unitX, y: number(pass.originalY) + unitY,
-                                          zx: number(pass.x), zy: number(pass.y))
         let rateText = number(pass.learningRate)
         let count = network.hiddenUnits
         func step(_ k: Int) -> String { "\(number(pass.parameters[k])) − \(rateText)·(\(number(pass.gradient[k]))) = \(number(pass.updated[k]))" }

@@ -137,8 +137,9 @@ public struct KitBuilder: Sendable {
         // in the usual order. Progress counts the pieces of all of them together.
         let drawing = DrawingProgress(progress)
         progress(.started("drawing"))
+        let handoutStyle = KitFigureStage.variants(configuration).first?.style
         let handoutPages = KitReport.lectureOrder(KitFigureStage.jobs(configuration)) { $0.stem }
-            .compactMap { job in KitFigureStage.variants(configuration).first.map { (job: job, style: configuration.style($0.style, for: job)) } }
+            .compactMap { job in handoutStyle.map { (job: job, style: configuration.style($0, for: job)) } }
         let plainReport = KitReport(configuration: configuration, models: models, store: store, figures: [])
         async let figuresTask = timed {
             try await KitFigureStage(configuration: configuration, store: store, models: models, output: output)

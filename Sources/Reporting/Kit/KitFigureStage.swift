@@ -93,9 +93,7 @@ struct KitFigureStage {
         func labelled(_ style: FigureStyle, _ job: KitFigureJob) -> FigureStyle { configuration.style(style, for: job) }
         // A gallery copy whose size divides the figures' (640x360 of 1920x1080) is the figure
         // scaled down; another size is drawn on its own.
-        let scaled = figures.galleryFolder != nil && figures.size.width % figures.gallerySize.width == 0
-            && figures.size.width / figures.gallerySize.width >= 2
-            && figures.size.height == figures.gallerySize.height * (figures.size.width / figures.gallerySize.width)
+        let scaled = figures.galleryFolder != nil && figures.size.wholeFactor(over: figures.gallerySize) != nil
         var work: [Work] = []
         for (index, variant) in variants.enumerated() {
             work += jobs.map {
