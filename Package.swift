@@ -34,9 +34,10 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        .target(name: "CKernels"),
         .target(
             name: "Training",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")],
+            dependencies: ["CKernels", .product(name: "CSV", package: "CSV.swift")],
             exclude: ["README.md"]
         ),
         .target(
@@ -69,12 +70,12 @@ let package = Package(
         .executableTarget(
             name: "descent-bench",
             dependencies: [
-                "Training", "Plotting", "Reporting",
+                "Training", "Plotting", "Reporting", "CKernels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/descent-bench"
         ),
-        .testTarget(name: "TrainingTests", dependencies: ["Training"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "CKernels"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "ReportingTests", dependencies: [
             "Reporting", "Training", "Plotting", .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The exact MSE on a 2-D plane of parameter space, `θ(a, b) = origin + a·u + b·v`, as a quadratic
@@ -61,23 +62,46 @@ public struct PlaneQuadratic: Sendable {
     }
 
     /// `MSE(origin + a·u + b·v)`, clamped at 0 against rounding.
+    ///
+    /// Each expansion's terms are grouped as the grid computes them: the terms of `Δa` alone
+    /// (`Δa·lₐ + GᵤᵤΔa²`), those of `Δb` alone with the constant (`c + (Δb·l_b + GᵥᵥΔb²)`), then
+    /// the mixed term `(2Gᵤᵥ·Δa)·Δb`; the bound sums the terms' magnitudes in the same groups.
     @inline(__always)
     public func value(a: Double, b: Double) -> Double {
         var best = 0.0
         var bestBound = Double.infinity
         for expansion in expansions {
-            let da = a - expansion.centerA
-            let db = b - expansion.centerB
-            let linear = da * expansion.linearA + db * expansion.linearB
-            let quadratic = quadraticAA * da * da + 2 * quadraticAB * da * db + quadraticBB * db * db
-            let bound = abs(expansion.constant) + abs(da * expansion.linearA) + abs(db * expansion.linearB)
-                + abs(quadraticAA * da * da) + abs(2 * quadraticAB * da * db) + abs(quadraticBB * db * db)
+            let column = columnTerms(expansion, a: a)
+            let row = rowTerms(expansion, b: b)
+            let mixed = column.mixed * row.db
+            let value = (column.value + row.value) + mixed
+            let bound = (column.bound + row.bound) + abs(mixed)
             if bound < bestBound {
-                best = expansion.constant + linear + quadratic
+                best = value
                 bestBound = bound
             }
         }
         return max(0, best)
+    }
+
+    /// The terms of `expansion` that depend only on `a`: `Δa·lₐ + GᵤᵤΔa²`, its bound
+    /// `|Δa·lₐ| + |GᵤᵤΔa²|`, and `2Gᵤᵥ·Δa`.
+    @inline(__always)
+    private func columnTerms(_ expansion: Expansion, a: Double) -> (value: Double, bound: Double, mixed: Double) {
+        let da = a - expansion.centerA
+        let linear = da * expansion.linearA
+        let square = quadraticAA * da * da
+        return (linear + square, abs(linear) + abs(square), 2 * quadraticAB * da)
+    }
+
+    /// The terms of `expansion` that depend only on `b`: `Δb`, `c + (Δb·l_b + GᵥᵥΔb²)` and its
+    /// bound `|c| + (|Δb·l_b| + |GᵥᵥΔb²|)`.
+    @inline(__always)
+    private func rowTerms(_ expansion: Expansion, b: Double) -> (db: Double, value: Double, bound: Double) {
+        let db = b - expansion.centerB
+        let linear = db * expansion.linearB
+        let square = quadraticBB * db * db
+        return (db, expansion.constant + (linear + square), abs(expansion.constant) + (abs(linear) + abs(square)))
     }
 
     /// Fills `buffer` with the row-major grid `buffer[row · aValues.count + column] =
@@ -114,12 +138,11 @@ public struct PlaneQuadratic: Sendable {
         }
     }
 
-    /// The column-only terms of up to two expansions, `e` = 0, 1, for every column `a`:
-    /// `Δa·lₐ`, `Gᵤᵤ·Δa·Δa`, its magnitude, `2Gᵤᵥ·Δa`, and the bound's first two terms
-    /// `|c| + |Δa·lₐ|`, with `Δa = a − a₀`, evaluated as `value(a:b:)` evaluates them.
+    /// The column-only terms of up to two expansions, `e` = 0, 1, for every column `a`, as
+    /// `value(a:b:)` computes them: `Δa·lₐ + GᵤᵤΔa²`, its bound and `2Gᵤᵥ·Δa` (``columnTerms``).
     private struct ColumnTerms: @unchecked Sendable {
         /// Kinds of term per expansion.
-        static let kinds = 5
+        static let kinds = 3
         /// `values[(e · kinds + kind) · width + column]`; empty when there are more than two expansions.
         let values: UnsafeMutableBufferPointer<Double>
         let width: Int
@@ -134,73 +157,34 @@ public struct PlaneQuadratic: Sendable {
             for (e, expansion) in quadratic.expansions.enumerated() {
                 let base = e * ColumnTerms.kinds * width
                 for (column, a) in columns.enumerated() {
-                    let da = a - expansion.centerA
-                    let linear = da * expansion.linearA
-                    let square = quadratic.quadraticAA * da * da
-                    values[base + column] = linear
-                    values[base + width + column] = square
-                    values[base + 2 * width + column] = abs(square)
-                    values[base + 3 * width + column] = 2 * quadratic.quadraticAB * da
-                    values[base + 4 * width + column] = abs(expansion.constant) + abs(linear)
+                    let terms = quadratic.columnTerms(expansion, a: a)
+                    values[base + column] = terms.value
+                    values[base + width + column] = terms.bound
+                    values[base + 2 * width + column] = terms.mixed
                 }
             }
         }
 
         func deallocate() { values.deallocate() }
-
-        /// Four columns of term `kind` of expansion `e` from `column` on.
-        @inline(__always)
-        func load(_ e: Int, _ kind: Int, _ column: Int) -> SIMD4<Double> {
-            UnsafeRawPointer(values.baseAddress! + (e * ColumnTerms.kinds + kind) * width + column).loadUnaligned(as: SIMD4<Double>.self)
-        }
     }
 
-    /// `output[column] = value(a: columns[column], b: b)` for every column, four at a time.
+    /// `output[column] = value(a: columns[column], b: b)` for every column: CKernels'
+    /// `descent_plane_row` (per point and expansion one product, the mixed term, two sums for the
+    /// value and two for the bound, lane by lane the operations of `value(a:b:)`; four columns an
+    /// instruction on processors with AVX2).
     @inline(__always)
     private func fillRow(b: Double, columns: UnsafeBufferPointer<Double>, terms: ColumnTerms, into output: UnsafeMutablePointer<Double>) {
-        let width = columns.count
-        var column = 0
-        if terms.values.count > 0 {
-            let count = expansions.count
-            /// The row-only terms of an expansion: `Δb`, `Δb·l_b`, `Gᵥᵥ·Δb·Δb`, the constant.
-            func rowTerms(_ expansion: Expansion) -> (db: Double, linear: Double, square: Double, constant: Double) {
-                let db = b - expansion.centerB
-                return (db, db * expansion.linearB, quadraticBB * db * db, expansion.constant)
-            }
-            let rows = (rowTerms(expansions[0]), rowTerms(expansions[count - 1]))
-            let zero = SIMD4<Double>(repeating: 0)
-            while column + 4 <= width {
-                var best = zero
-                var bestBound = SIMD4<Double>(repeating: .infinity)
-                @inline(__always)
-                func consider(_ e: Int, _ row: (db: Double, linear: Double, square: Double, constant: Double)) {
-                    let linearA = terms.load(e, 0, column)
-                    let squareA = terms.load(e, 1, column)
-                    let mixed = terms.load(e, 3, column) * row.db
-                    let value = (row.constant + (linearA + row.linear)) + ((squareA + mixed) + row.square)
-                    let bound = terms.load(e, 4, column) + abs(row.linear) + terms.load(e, 2, column)
-                        + PlaneQuadratic.magnitude(mixed) + abs(row.square)
-                    let better = bound .< bestBound
-                    best.replace(with: value, where: better)
-                    bestBound.replace(with: bound, where: better)
-                }
-                consider(0, rows.0)
-                if count == 2 { consider(1, rows.1) }
-                // max(0, best): 0 unless best ≥ 0 (so NaN gives 0, as in `value(a:b:)`).
-                best.replace(with: zero, where: .!(best .>= zero))
-                UnsafeMutableRawPointer(output + column).storeBytes(of: best, as: SIMD4<Double>.self)
-                column += 4
-            }
+        guard terms.values.count > 0 else {
+            for column in 0..<columns.count { output[column] = value(a: columns[column], b: b) }
+            return
         }
-        while column < width {
-            output[column] = value(a: columns[column], b: b)
-            column += 1
+        let count = expansions.count
+        withUnsafeTemporaryAllocation(of: descent_plane_row_terms.self, capacity: 2) { rows in
+            for e in 0..<2 {
+                let row = rowTerms(expansions[min(e, count - 1)], b: b)
+                rows[e] = descent_plane_row_terms(db: row.db, value: row.value, bound: row.bound)
+            }
+            descent_plane_row(terms.values.baseAddress!, columns.count, Int32(count), rows.baseAddress!, output)
         }
-    }
-
-    /// `|v|` lane by lane (the sign bit cleared, as `abs` does for one `Double`).
-    @inline(__always)
-    private static func magnitude(_ value: SIMD4<Double>) -> SIMD4<Double> {
-        unsafeBitCast(unsafeBitCast(value, to: SIMD4<UInt64>.self) & SIMD4(repeating: 0x7fff_ffff_ffff_ffff), to: SIMD4<Double>.self)
     }
 }

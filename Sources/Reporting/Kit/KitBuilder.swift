@@ -153,7 +153,7 @@ public struct KitBuilder: Sendable {
             try timedNow { try plainReport.handout(pages: handoutPages, to: output.appendingPathComponent(name)) }
         }
         let figuresDone = try await figuresTask
-        let rendered: [KitRenderedFigure] = try await stage("figures") {
+        let rendered: [KitRenderedFigure] = await stage("figures") {
             let (result, seconds) = figuresDone
             written += result.primary.flatMap(\.files) + result.thumbnails
             let formats = configuration.figures.formats.map(\.rawValue).joined(separator: ", ")
@@ -188,32 +188,32 @@ public struct KitBuilder: Sendable {
         async let slidesTask = deck()
 
         let framesDone = try await framesTask
-        try await stage("frames") {
+        await stage("frames") {
             let ((files, detail), seconds) = framesDone
             written += files
             return ((), detail, seconds)
         }
         let dataDone = try await dataTask
-        try await stage("data") {
+        await stage("data") {
             written += dataDone.0
             return ((), "\(dataDone.0.count) files in \(configuration.dataFolder)/", dataDone.1)
         }
         for (stageName, name, seconds) in [("report.md", configuration.report.markdown, try await markdownTask),
                                            ("report.html", configuration.report.html, try await htmlTask)] {
             guard let name, let seconds else { continue }
-            try await stage(stageName) {
+            await stage(stageName) {
                 written.append(name)
                 return ((), name, seconds)
             }
         }
         if let name = configuration.report.handout, let (pages, seconds) = try await handoutTask {
-            try await stage("handout") {
+            await stage("handout") {
                 written.append(name)
                 return ((), "\(name), \(pages) pages", seconds)
             }
         }
         if let name = configuration.report.slides, let (slides, seconds) = try await slidesTask {
-            try await stage("slides") {
+            await stage("slides") {
                 written.append(name)
                 return ((), "\(name), \(slides) slides", seconds)
             }
