@@ -1,7 +1,9 @@
+import CKernels
 import Foundation
 
 /// The two passes of ``SufficientStatistics`` for the linear model over many rows: the same
-/// compensated sums, two rows at a time in SIMD lanes, in fixed blocks spread over the cores.
+/// compensated sums, four rows at a time in lanes (CKernels' `descent_moments_lanes` and
+/// `descent_residual_lanes`), in fixed blocks spread over the cores.
 ///
 /// Pass 1 sums `x`, `x²`, `y`, `y·x` and `y²`; pass 2 sums, at the center `θ₀ = (w₀, b₀)`, the
 /// residual `r = (0 + w₀·x) + b₀ − y` as `r²`, `r·x` and `r` (the generic loop's operations, so each
@@ -9,7 +11,7 @@ import Foundation
 ///
 /// **Accuracy.** Every term goes into a compensated sum: each lane of a block keeps its own sum and
 /// the exact rounding error of each addition (Knuth's branch-free TwoSum, which recovers the same
-/// error as Neumaier's comparison), the lanes and the block's last odd row are added into
+/// error as Neumaier's comparison), the lanes and the block's last rows (fewer than four) are added into
 /// one ``CompensatedSum``, and the blocks' sums and errors into the total, in block order. So the
 /// error bound stays about `2ε·Σ|v|` as for the one running sum; only the last bits differ from it.
 /// The blocks depend only on `N`, never on the number of cores, so the result is the same bits on
@@ -21,28 +23,15 @@ enum LinearStatisticsPass {
     /// (every lecture data set, so their bits are those of the one running sum).
     static let threshold = 1 << 16
 
-    /// Two rows at a time: SSE2's width, so that the five sums and their errors stay in registers.
-    typealias Lanes = SIMD2<Double>
+    /// Rows a lane group: CKernels' lane sums run four compensated sums side by side (four
+    /// rows an AVX2 instruction where the processor has AVX2, two SSE2 instructions elsewhere;
+    /// the same bits either way).
+    static let lanes = 4
 
-    /// Compensated sums in lanes.
-    struct LaneSums {
-        var sum = Lanes()
-        var compensation = Lanes()
-
-        /// Adds `value` lane by lane with TwoSum: `t = s + v`, error `(s − (t − v′)) + (v − v′)`, `v′ = t − s`.
-        @inline(__always)
-        mutating func add(_ value: Lanes) {
-            let total = sum + value
-            let virtual = total - sum
-            compensation += (sum - (total - virtual)) + (value - virtual)
-            sum = total
-        }
-
-        /// The lanes' sums and errors added into `total`.
-        func add(into total: inout CompensatedSum) {
-            for lane in 0..<Lanes.scalarCount { total.add(sum[lane]) }
-            for lane in 0..<Lanes.scalarCount { total.add(compensation[lane]) }
-        }
+    /// The four lanes' sums, then their errors, added into `total` in lane order.
+    static func add(_ lanes: descent_lane_sums, into total: inout CompensatedSum) {
+        let sums = lanes.sum, errors = lanes.compensation
+        for value in [sums.0, sums.1, sums.2, sums.3, errors.0, errors.1, errors.2, errors.3] { total.add(value) }
     }
 
     /// `Σx`, `Σx²`, `Σy`, `Σy·x`, `Σy²`.
@@ -89,27 +78,20 @@ enum LinearStatisticsPass {
     /// Pass 1 over `x`, `y` (equally long).
     static func moments(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) -> Moments {
         blocks(count: x.count, identity: Moments(), combine: { $0.add($1) }) { range in
-            var x1 = LaneSums(), x2 = LaneSums(), y1 = LaneSums(), xy = LaneSums(), y2 = LaneSums()
-            var index = range.lowerBound
-            while index + Lanes.scalarCount <= range.upperBound {
-                let xv = UnsafeRawPointer(x.baseAddress! + index).loadUnaligned(as: Lanes.self)
-                let yv = UnsafeRawPointer(y.baseAddress! + index).loadUnaligned(as: Lanes.self)
-                x1.add(xv)
-                x2.add(xv * xv)
-                y1.add(yv)
-                xy.add(yv * xv)
-                y2.add(yv * yv)
-                index += Lanes.scalarCount
-            }
+            let grouped = range.count / lanes * lanes
             var block = Moments()
-            x1.add(into: &block.x)
-            x2.add(into: &block.xx)
-            y1.add(into: &block.y)
-            xy.add(into: &block.xy)
-            y2.add(into: &block.yy)
-            while index < range.upperBound {
+            if grouped > 0 {
+                withUnsafeTemporaryAllocation(of: descent_lane_sums.self, capacity: 5) { sums in
+                    descent_moments_lanes(x.baseAddress! + range.lowerBound, y.baseAddress! + range.lowerBound, grouped, sums.baseAddress!)
+                    add(sums[0], into: &block.x)
+                    add(sums[1], into: &block.xx)
+                    add(sums[2], into: &block.y)
+                    add(sums[3], into: &block.xy)
+                    add(sums[4], into: &block.yy)
+                }
+            }
+            for index in (range.lowerBound + grouped)..<range.upperBound {
                 block.add(x: x[index], y: y[index])
-                index += 1
             }
             return block
         }
@@ -118,25 +100,19 @@ enum LinearStatisticsPass {
     /// Pass 2 over `x`, `y` at the center `(w, b)`.
     static func residuals(x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>, w: Double, b: Double) -> Residuals {
         blocks(count: x.count, identity: Residuals(), combine: { $0.add($1) }) { range in
-            var squares = LaneSums(), rx = LaneSums(), r = LaneSums()
-            let (wv, bv) = (Lanes(repeating: w), Lanes(repeating: b * 1.0))
-            var index = range.lowerBound
-            while index + Lanes.scalarCount <= range.upperBound {
-                let xv = UnsafeRawPointer(x.baseAddress! + index).loadUnaligned(as: Lanes.self)
-                let yv = UnsafeRawPointer(y.baseAddress! + index).loadUnaligned(as: Lanes.self)
-                let residual = ((0.0 + wv * xv) + bv) - yv
-                squares.add(residual * residual)
-                rx.add(residual * xv)
-                r.add(residual)
-                index += Lanes.scalarCount
-            }
+            let grouped = range.count / lanes * lanes
             var block = Residuals()
-            squares.add(into: &block.squares)
-            rx.add(into: &block.rx)
-            r.add(into: &block.r)
-            while index < range.upperBound {
+            if grouped > 0 {
+                withUnsafeTemporaryAllocation(of: descent_lane_sums.self, capacity: 3) { sums in
+                    descent_residual_lanes(x.baseAddress! + range.lowerBound, y.baseAddress! + range.lowerBound, grouped,
+                                           w, b * 1.0, sums.baseAddress!)
+                    add(sums[0], into: &block.squares)
+                    add(sums[1], into: &block.rx)
+                    add(sums[2], into: &block.r)
+                }
+            }
+            for index in (range.lowerBound + grouped)..<range.upperBound {
                 block.add(x: x[index], y: y[index], w: w, b: b)
-                index += 1
             }
             return block
         }

@@ -1,0 +1,2 @@
+#include "plane_kernels.h"
+#include "statistics_kernels.h"
