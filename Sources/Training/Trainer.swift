@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Trains a ``PolynomialModel`` or a ``NetworkModel`` on a ``NormalizedDataset`` with one
@@ -11,7 +12,11 @@ import Foundation
 ///    `gd`; `batchSize` for `minibatch`, the last batch possibly smaller). Per batch, the gradient
 ///    `gₖ = (1/n) Σᵢ 2eᵢ·xᵢ^{pₖ}` with `eᵢ = ŷᵢ − yᵢ` (for a network `gₖ = (1/n) Σᵢ ∂ℓᵢ/∂θₖ`
 ///    by backpropagation, ``NetworkModel``) is summed sample by sample in order, and the
-///    ``Optimizer`` updates `θ` once.
+///    ``Optimizer`` updates `θ` once. `sgd` on a polynomial model takes the same step per sample in
+///    fused multiply-adds (fewer roundings, and a third of the chain of dependent operations
+///    between one update and the next): with the features `φₖ = x^{pₖ}`,
+///    `t = θ_{K−1}·φ_{K−1}`, then `t = fma(θₖ, φₖ, t)` for `k = K−2 … 0` (the lecture's linear
+///    model: `t = fma(w, x, b)`), `e = t − y` and `θₖ = fma(−(2η)·φₖ, e, θₖ)`.
 /// 3. The epoch is recorded: MSE over the whole normalized data, MAE in original units and the
 ///    full-batch gradient norm, all at the new `θ`, in one direct `O(N)` pass, with the learning
 ///    rate of the epoch's first update.
@@ -29,7 +34,9 @@ import Foundation
 /// record pass (taken at the same `θ`, same operations, same order), so an epoch is one pass over
 /// the data; for the linear and cubic models the record pass (``RecordPass``) keeps its sums in
 /// registers and splits `N > 2¹⁶` rows into fixed blocks of 2¹⁴ over the cores, adding the block
-/// sums in block order (the same bits on any number of cores), and `sgd` keeps `θ` in registers.
+/// sums in block order (the same bits on any number of cores), and an `sgd` epoch runs in
+/// CKernels' `descent_sgd_epoch` (`θ` in registers; FMA instructions where the processor has them,
+/// the C library's `fma` elsewhere, both correctly rounded, so the same bits).
 ///
 /// The model enters only per sample, in the gradient sum and the record pass; everything else
 /// (order, batches, schedule, optimizer state, divergence, stop rules, records) is shared by the
@@ -70,6 +77,7 @@ public struct Trainer {
         let count = data.count
         let batchSize = configuration.optimizer.batchSize(count: count)
         let shuffles = configuration.shuffle && configuration.optimizer != .gd
+        let stochasticPolynomial = configuration.optimizer == .sgd && configuration.network == nil
         let baseRate = configuration.learningRate
         let schedule = configuration.schedule
         let updatesPerEpoch = count == 0 ? 0 : (count + batchSize - 1) / batchSize
@@ -121,17 +129,21 @@ public struct Trainer {
                         start = count
                     } else if !configuration.recordSteps, configuration.optimizer == .sgd, schedule == .constant,
                               configuration.network == nil, RecordPass.supports(configuration.model) {
-                        let finite = Trainer.stochasticEpoch(model: configuration.model, order: order, x: x, y: y,
-                                                             learningRate: baseRate, parameters: buffers.parameters)
+                        let finite = descent_sgd_epoch(configuration.model == .cubic ? 1 : 0, order.baseAddress, count,
+                                                       x.baseAddress, y.baseAddress, baseRate, buffers.parameters.baseAddress) != 0
                         stepCount += count
                         guard finite else { return history(.diverged(epoch: epoch)) }
                         start = count
                     }
                     while start < count {
                         let end = min(start + batchSize, count)
-                        accumulateGradient(from: start, to: end, x: x, y: y, buffers: buffers)
                         stepCount += 1
-                        update(step: stepCount, learningRate: rate(step: stepCount), buffers: buffers)
+                        if stochasticPolynomial {
+                            stochasticStep(sample: order[start], x: x, y: y, learningRate: rate(step: stepCount), buffers: buffers)
+                        } else {
+                            accumulateGradient(from: start, to: end, x: x, y: y, buffers: buffers)
+                            update(step: stepCount, learningRate: rate(step: stepCount), buffers: buffers)
+                        }
                         guard buffers.parametersAreFinite else { return history(.diverged(epoch: epoch)) }
                         if configuration.recordSteps {
                             let parameters = Array(buffers.parameters)
@@ -202,66 +214,25 @@ public struct Trainer {
         }
     }
 
-    /// One epoch of single-sample SGD for the linear or cubic model over `order`, with `θ` in
-    /// registers: per sample the generic loop's operations in its order (`gₖ = 0 + (2e)·φₖ`,
-    /// `θₖ −= η·gₖ`). Returns false right after an update that left `θ` non-finite (`θ` is
-    /// written back either way).
-    private static func stochasticEpoch(model: PolynomialModel, order: UnsafeMutableBufferPointer<Int>,
-                                        x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
-                                        learningRate: Double, parameters: UnsafeMutableBufferPointer<Double>) -> Bool {
-        if model == .linear {
-            var w = parameters[0], b = parameters[1]
-            defer { (parameters[0], parameters[1]) = (w, b) }
-            // `0 + v` differs from `v` only for `v = −0`, and then the sum or difference it enters
-            // (`… + b`, `w − η·g`) differs only if `b` or `w` is `−0`; an update never makes a
-            // parameter `−0` (`u − v = −0` needs `u = −0`). So while neither starts as `−0`, the
-            // loop without the two `0 +` (8 cycles shorter a sample: each update waits for the
-            // last) gives the same bits.
-            let negativeZero = (-0.0).bitPattern
-            if w.bitPattern != negativeZero && b.bitPattern != negativeZero {
-                for position in 0..<order.count {
-                    let index = order[position]
-                    let xi = x[index]
-                    let twice = 2 * ((w * xi + b) - y[index])
-                    w -= learningRate * (twice * xi)
-                    b -= learningRate * twice
-                    guard w.isFinite && b.isFinite else { return false }
-                }
-                return true
-            }
-            for position in 0..<order.count {
-                let index = order[position]
-                let xi = x[index]
-                let error = (0.0 + w * xi + b * 1.0) - y[index]
-                var g0 = 0.0, g1 = 0.0
-                g0 += 2 * error * xi
-                g1 += 2 * error * 1.0
-                w -= learningRate * g0
-                b -= learningRate * g1
-                guard w.isFinite && b.isFinite else { return false }
-            }
-            return true
+    /// One `sgd` update of a polynomial model on sample `sample`, in fused multiply-adds (the
+    /// type's documentation; CKernels' `descent_sgd_epoch` is the same for the linear and cubic
+    /// models): `t = θ_{K−1}·φ_{K−1}`, then `t = fma(θₖ, φₖ, t)` for `k = K−2 … 0`, `e = t − y`, and
+    /// `θₖ = fma(c·φₖ, e, θₖ)` with `c = −(2η)`.
+    @inline(__always)
+    private func stochasticStep(sample: Int, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
+                                learningRate: Double, buffers: TrainerBuffers) {
+        buffers.fillFeatures(at: x[sample])
+        let parameters = buffers.parameters, features = buffers.features
+        let last = parameters.count - 1
+        var prediction = parameters[last] * features[last]
+        var k = last - 1
+        while k >= 0 {
+            prediction = prediction.addingProduct(parameters[k], features[k])
+            k -= 1
         }
-        var w1 = parameters[0], w2 = parameters[1], w3 = parameters[2], b = parameters[3]
-        defer { (parameters[0], parameters[1], parameters[2], parameters[3]) = (w1, w2, w3, b) }
-        for position in 0..<order.count {
-            let index = order[position]
-            let xi = x[index]
-            let square = xi * xi
-            let cube = square * xi
-            let error = (0.0 + w1 * xi + w2 * square + w3 * cube + b * 1.0) - y[index]
-            var g0 = 0.0, g1 = 0.0, g2 = 0.0, g3 = 0.0
-            g0 += 2 * error * xi
-            g1 += 2 * error * square
-            g2 += 2 * error * cube
-            g3 += 2 * error * 1.0
-            w1 -= learningRate * g0
-            w2 -= learningRate * g1
-            w3 -= learningRate * g2
-            b -= learningRate * g3
-            guard w1.isFinite && w2.isFinite && w3.isFinite && b.isFinite else { return false }
-        }
-        return true
+        let error = prediction - y[sample]
+        let scale = -(2 * learningRate)
+        for k in 0...last { parameters[k] = parameters[k].addingProduct(scale * features[k], error) }
     }
 
     /// The optimizer's state vectors as a step records them: momentum's velocity, Adam's `m` and `v`.

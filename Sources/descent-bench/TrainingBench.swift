@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import Training
 
@@ -59,7 +60,8 @@ struct TrainingBench {
                            peer: "notebook's Python loop", peerValue: numbers["sgd_ns_per_sample"], target: "≥ 100x the loop, same work",
                            note: "SGD: both over the same \(BenchFormat.count(sgdRows)) rows, one shuffled epoch, with the same record before "
                                + "and after it (MSE, MAE in original units, gradient norm: Descent's record pass, numpy vectorized "
-                               + "in the loop's script), so both count the same work.")
+                               + "in the loop's script), so both count the same work. Descent's epoch ran in CKernels' `descent_sgd_epoch` "
+                               + (descent_sgd_uses_fma() != 0 ? "with FMA instructions." : "through the C library's fma (this processor has no FMA)."))
         row.met = row.ratio.map { $0 >= 100 }
         report.rows.append(row)
     }

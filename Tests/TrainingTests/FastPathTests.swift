@@ -1,9 +1,10 @@
+import CKernels
 import Foundation
 import Testing
 @testable import Training
 
-/// The trainer's fast paths (the record pass in registers and blocks, gd reusing it, sgd with θ
-/// in registers, the division-free shuffle index) against plain loops written here.
+/// The trainer's fast paths (the record pass in registers and blocks, gd reusing it, sgd's epoch
+/// kernel, the division-free shuffle index) against plain loops written here.
 @Suite("Trainer fast paths") struct FastPathTests {
     /// Plain full-batch gd: per epoch the mean gradient `(1/N) Σ 2eᵢφ(xᵢ)`, then `θ −= η·g`.
     static func plainGradientDescent(_ data: NormalizedDataset, powers: [Int], theta: [Double], learningRate: Double,
@@ -99,10 +100,9 @@ import Testing
         }
     }
 
-    @Test("sgd with θ in registers equals the per-sample update by hand",
+    @Test("sgd's epoch kernel equals the per-sample update in fused multiply-adds by hand",
           arguments: [(PolynomialModel.cubic, [-1.0, 0, 0, 1]), (.linear, [0.1, 0.1]), (.linear, [-0.0, 0.1]), (.linear, [0.3, -0.0])])
     func stochasticEpochByHand(model: PolynomialModel, initial: [Double]) throws {
-        // The linear model's loop drops `0 +` while no parameter starts as −0; with a −0 it keeps it.
         let data = try Self.data(count: 500)
         var configuration = TrainingConfiguration.notebook(for: model)
         configuration.initialParameters = initial
@@ -111,15 +111,53 @@ import Testing
         configuration.shuffle = false
         let history = try Trainer(data: data, configuration: configuration).run()
         var theta = configuration.initialParameters
+        let rate = configuration.learningRate
         for (x, y) in zip(data.x, data.y) {
             let features = model == .linear ? [x, 1] : [x, x * x, x * x * x, 1]
-            var prediction = 0.0
-            for k in features.indices { prediction += theta[k] * features[k] }
+            // The bias first, then the other parameters from the last to the first, fused.
+            var prediction = theta[theta.count - 1] * features[theta.count - 1]
+            for k in stride(from: theta.count - 2, through: 0, by: -1) { prediction = fma(theta[k], features[k], prediction) }
             let error = prediction - y
-            for k in features.indices { theta[k] -= configuration.learningRate * (0 + 2 * error * features[k]) }
+            for k in features.indices { theta[k] = fma(-(2 * rate) * features[k], error, theta[k]) }
         }
         let parameters = try #require(history.epochs.last).parameters
         #expect(parameters.map(\.bitPattern) == theta.map(\.bitPattern))
+    }
+
+    @Test("sgd: the epoch kernel, the per-sample loop that records steps and both kernel paths give the same bits",
+          arguments: [PolynomialModel.linear, .cubic])
+    func stochasticPathsAgree(model: PolynomialModel) throws {
+        let data = try Self.data(count: 3000)
+        var configuration = TrainingConfiguration.notebook(for: model)
+        configuration.maxEpochs = 4
+        configuration.stopRule = .fixed
+        let fast = try Trainer(data: data, configuration: configuration).run()
+        var stepped = configuration
+        stepped.recordSteps = true
+        let slow = try Trainer(data: data, configuration: stepped).run()
+        #expect(slow.steps.count == 4 * data.count)
+        #expect(fast.epochs.map { $0.parameters.map(\.bitPattern) } == slow.epochs.map { $0.parameters.map(\.bitPattern) })
+        // The FMA-instruction path (where the processor has one) against the C library's fma.
+        let order = Array((0..<data.count).reversed())
+        var viaInstructions = configuration.initialParameters, viaLibrary = configuration.initialParameters
+        let cubic: Int32 = model == .cubic ? 1 : 0
+        #expect(descent_sgd_epoch(cubic, order, data.count, data.x, data.y, 0.01, &viaInstructions) == 1)
+        #expect(descent_sgd_epoch_baseline(cubic, order, data.count, data.x, data.y, 0.01, &viaLibrary) == 1)
+        #expect(viaInstructions.map(\.bitPattern) == viaLibrary.map(\.bitPattern))
+        #expect(viaInstructions != configuration.initialParameters)
+    }
+
+    @Test("sgd's kernel stops right after the update that leaves θ non-finite and writes θ back")
+    func stochasticKernelStopsAtDivergence() {
+        // w = 1, b = 0, η = 1e300 on x = 1, y = 0: e = 1, w = fma(−2e300, 1, 1) is finite, b the same;
+        // the second sample's e is about −4e300 and the update overflows.
+        let x = [1.0, 1, 1], y = [0.0, 0, 0]
+        var theta = [1.0, 0]
+        #expect(descent_sgd_epoch(0, [0, 1, 2], 3, x, y, 1e300, &theta) == 0)
+        #expect(theta.contains { !$0.isFinite })
+        var first = [1.0, 0]
+        #expect(descent_sgd_epoch(0, [0], 1, x, y, 1e300, &first) == 1)
+        #expect(first == [1 - 2e300, -2e300])
     }
 
     @Test("The uniform index without a division per draw takes the same values as the plain rejection loop")

@@ -1,2 +1,3 @@
 #include "plane_kernels.h"
+#include "sgd_kernels.h"
 #include "statistics_kernels.h"
