@@ -1,3 +1,4 @@
+import CKernels
 import Dispatch
 import Foundation
 
@@ -8,13 +9,14 @@ import Foundation
 /// `[1, 0]`) or `(x, x², x³, 1)` (cubic, powers `[1, 2, 3, 0]`, `x² = x·x`, `x³ = x²·x`),
 /// `eᵢ = ŷᵢ − yᵢ`, and the sums `Σ eᵢ²`, `Σ |denormalize(ŷᵢ) − yᵢ,original|` and `Σ 2eᵢ·φₖ(xᵢ)`.
 ///
-/// **Order, and so the bits.** The rows are cut into fixed blocks of ``blockSize`` rows; each
-/// block is summed left to right with the generic loop's operations (`ŷ = ((0 + θ₀φ₀) + θ₁φ₁) + …`,
-/// `(2e)·φₖ`), and the block sums are added in block order. The blocks depend only on `N`,
-/// never on the number of cores or threads, so the result is the same bits on any machine;
-/// with `N ≤ blockSize` (every lecture data set) it is exactly the plain left-to-right sum. Two
-/// full blocks run at a time, one in each lane of a `SIMD2<Double>`: lane by lane the same
-/// operations in the same order, so the same bits as one block after the other.
+/// **Order, and so the bits.** With `N ≤ blockSize` rows (every lecture data set) the sums are
+/// the plain left-to-right sums with the generic loop's operations (`ŷ = ((0 + θ₀φ₀) + θ₁φ₁) + …`,
+/// `(2e)·φₖ`). More rows are cut into fixed blocks of ``blockSize`` rows; each block is summed by
+/// CKernels' `descent_record_lanes` in four interleaved lanes (lane `l` the rows `l, l + 4, …` in
+/// order, the same per-row operations, the lanes added in lane order; four rows an AVX2
+/// instruction where the processor has AVX2), then its last rows past a multiple of four left to
+/// right, and the block sums are added in block order. The blocks depend only on `N`, never on
+/// the number of cores or threads, so the result is the same bits on any machine.
 struct RecordPass {
     /// Rows per block: 2¹⁴.
     static let blockSize = 1 << 14
@@ -52,26 +54,23 @@ struct RecordPass {
         let (xs, ys, originals) = (SharedReadOnlyBuffer(base: x), SharedReadOnlyBuffer(base: y), SharedReadOnlyBuffer(base: originalY))
         let threads = count >= RecordPass.parallelThreshold ? min(blocks, ProcessInfo.processInfo.activeProcessorCount) : 1
         parallelBlocks(threads: threads) { thread in
-            var block = blocks * thread / threads
-            let end = blocks * (thread + 1) / threads
-            // Two full blocks at a time, one in each SIMD lane; a last block alone, left to right.
-            while block < end {
-                if block + 1 < end, (block + 2) * RecordPass.blockSize <= count {
-                    let pair = cubic
-                        ? RecordPass.cubicPair(theta, first: block * RecordPass.blockSize, x: xs.base, y: ys.base,
-                                               originalY: originals.base, yScale: yScale)
-                        : RecordPass.linearPair(theta, first: block * RecordPass.blockSize, x: xs.base, y: ys.base,
-                                                originalY: originals.base, yScale: yScale)
-                    sums[block] = pair.0
-                    sums[block + 1] = pair.1
-                    block += 2
-                    continue
-                }
+            for block in (blocks * thread / threads)..<(blocks * (thread + 1) / threads) {
                 let range = (block * RecordPass.blockSize)..<min(count, (block + 1) * RecordPass.blockSize)
+                var grouped = range.lowerBound
+                var start = Sums()
+                if blocks > 1 {
+                    // Four interleaved lanes over the rows up to a multiple of four, then the rest.
+                    grouped += range.count / 4 * 4
+                    var lanes = descent_record_sums()
+                    descent_record_lanes(cubic ? 1 : 0, theta, xs.base.baseAddress! + range.lowerBound,
+                                         ys.base.baseAddress! + range.lowerBound, originals.base.baseAddress! + range.lowerBound,
+                                         grouped - range.lowerBound, yScale.standardDeviation, yScale.mean, &lanes)
+                    start = Sums(squares: lanes.squares, absolutes: lanes.absolutes, g0: lanes.g0, g1: lanes.g1, g2: lanes.g2, g3: lanes.g3)
+                }
+                let rest = grouped..<range.upperBound
                 sums[block] = cubic
-                    ? RecordPass.cubicSums(theta, range: range, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale)
-                    : RecordPass.linearSums(theta, range: range, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale)
-                block += 1
+                    ? RecordPass.cubicSums(theta, range: rest, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale, from: start)
+                    : RecordPass.linearSums(theta, range: rest, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale, from: start)
             }
         }
         var total = partial[0]
@@ -89,71 +88,12 @@ struct RecordPass {
         gradientSums = cubic ? [total.g0, total.g1, total.g2, total.g3] : [total.g0, total.g1]
     }
 
-    /// Two lanes: block `first / blockSize` in lane 0 and the next block in lane 1.
-    private typealias Lanes = SIMD2<Double>
-
-    /// Rows `first + i` and `first + blockSize + i` as lanes.
-    @inline(__always)
-    private static func lanes(_ values: UnsafeBufferPointer<Double>, _ index: Int) -> Lanes {
-        Lanes(values[index], values[index + blockSize])
-    }
-
-    /// The two blocks' sums of the linear pass, each lane the operations of ``linearSums`` in its order.
-    private static func linearPair(_ theta: [Double], first: Int, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
-                                   originalY: UnsafeBufferPointer<Double>, yScale: Normalizer) -> (Sums, Sums) {
-        let w = Lanes(repeating: theta[0]), b = Lanes(repeating: theta[1] * 1.0)
-        let scale = Lanes(repeating: yScale.standardDeviation), mean = Lanes(repeating: yScale.mean)
-        var squares = Lanes(), absolutes = Lanes(), g0 = Lanes(), g1 = Lanes()
-        for index in first..<(first + blockSize) {
-            let xi = lanes(x, index)
-            let prediction = 0.0 + w * xi + b
-            let error = prediction - lanes(y, index)
-            squares += error * error
-            absolutes += magnitude(prediction * scale + mean - lanes(originalY, index))
-            let twice = 2 * error
-            g0 += twice * xi
-            g1 += twice
-        }
-        return (Sums(squares: squares[0], absolutes: absolutes[0], g0: g0[0], g1: g1[0]),
-                Sums(squares: squares[1], absolutes: absolutes[1], g0: g0[1], g1: g1[1]))
-    }
-
-    /// The two blocks' sums of the cubic pass, each lane the operations of ``cubicSums`` in its order.
-    private static func cubicPair(_ theta: [Double], first: Int, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
-                                  originalY: UnsafeBufferPointer<Double>, yScale: Normalizer) -> (Sums, Sums) {
-        let w1 = Lanes(repeating: theta[0]), w2 = Lanes(repeating: theta[1]), w3 = Lanes(repeating: theta[2])
-        let b = Lanes(repeating: theta[3] * 1.0)
-        let scale = Lanes(repeating: yScale.standardDeviation), mean = Lanes(repeating: yScale.mean)
-        var squares = Lanes(), absolutes = Lanes(), g0 = Lanes(), g1 = Lanes(), g2 = Lanes(), g3 = Lanes()
-        for index in first..<(first + blockSize) {
-            let xi = lanes(x, index)
-            let square = xi * xi
-            let cube = square * xi
-            let prediction = 0.0 + w1 * xi + w2 * square + w3 * cube + b
-            let error = prediction - lanes(y, index)
-            squares += error * error
-            absolutes += magnitude(prediction * scale + mean - lanes(originalY, index))
-            let twice = 2 * error
-            g0 += twice * xi
-            g1 += twice * square
-            g2 += twice * cube
-            g3 += twice
-        }
-        return (Sums(squares: squares[0], absolutes: absolutes[0], g0: g0[0], g1: g1[0], g2: g2[0], g3: g3[0]),
-                Sums(squares: squares[1], absolutes: absolutes[1], g0: g0[1], g1: g1[1], g2: g2[1], g3: g3[1]))
-    }
-
-    /// `|v|` lane by lane (the sign bit cleared, as `abs` does for one `Double`).
-    @inline(__always)
-    private static func magnitude(_ value: Lanes) -> Lanes {
-        unsafeBitCast(unsafeBitCast(value, to: SIMD2<UInt64>.self) & SIMD2(repeating: 0x7fff_ffff_ffff_ffff), to: Lanes.self)
-    }
-
+    /// `sums` plus the linear pass over `range`, left to right.
     private static func linearSums(_ theta: [Double], range: Range<Int>, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
-                                   originalY: UnsafeBufferPointer<Double>, yScale: Normalizer) -> Sums {
+                                   originalY: UnsafeBufferPointer<Double>, yScale: Normalizer, from sums: Sums) -> Sums {
         let w = theta[0], b = theta[1]
         let scale = yScale.standardDeviation, mean = yScale.mean
-        var sums = Sums()
+        var sums = sums
         for index in range {
             let xi = x[index]
             let prediction = 0.0 + w * xi + b * 1.0
@@ -167,11 +107,12 @@ struct RecordPass {
         return sums
     }
 
+    /// `sums` plus the cubic pass over `range`, left to right.
     private static func cubicSums(_ theta: [Double], range: Range<Int>, x: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>,
-                                  originalY: UnsafeBufferPointer<Double>, yScale: Normalizer) -> Sums {
+                                  originalY: UnsafeBufferPointer<Double>, yScale: Normalizer, from sums: Sums) -> Sums {
         let w1 = theta[0], w2 = theta[1], w3 = theta[2], b = theta[3]
         let scale = yScale.standardDeviation, mean = yScale.mean
-        var sums = Sums()
+        var sums = sums
         for index in range {
             let xi = x[index]
             let square = xi * xi

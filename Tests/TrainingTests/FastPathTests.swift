@@ -53,11 +53,11 @@ import Testing
         #expect(try Trainer(data: data, configuration: configuration).run().epochs.map(\.parameters) == history.epochs.map(\.parameters))
     }
 
-    @Test("The record pass is the plain left-to-right sum of each block, blocks added in order, bit for bit",
-          arguments: [1000, 3 * RecordPass.blockSize + 1000, 4 * RecordPass.blockSize])
-    func recordPassIsThePlainSumOfBlocks(count: Int) throws {
-        // One block (every lecture data set: the plain sum), and over 2¹⁶ rows: blocks in pairs
-        // (one per SIMD lane), a block alone and a short last block, spread over the cores.
+    @Test("The record pass: one block is the plain left-to-right sum; more are four interleaved lanes a block, then its tail, blocks added in order, bit for bit",
+          arguments: [1000, 3 * RecordPass.blockSize + 1003, 4 * RecordPass.blockSize])
+    func recordPassIsTheSumOfBlocks(count: Int) throws {
+        // One block (every lecture data set: the plain sum), and over 2¹⁶ rows: full blocks and a
+        // short last block whose row count is not a multiple of four, spread over the cores.
         let data = try Self.data(count: count)
         for model in [PolynomialModel.linear, .cubic] {
             var theta = (0..<model.parameterCount).map { 0.3 - 0.2 * Double($0) }
@@ -70,34 +70,57 @@ import Testing
                     }
                 }
             }
-            var squares = 0.0, absolutes = 0.0, gradient = [Double](repeating: 0, count: model.parameterCount)
+            /// A row's terms: e², |ŷ·s + m − y_original|, (2e)·φₖ.
+            func terms(_ index: Int) -> [Double] {
+                let (x, y) = (data.x[index], data.y[index])
+                var powerTable = [1.0]
+                for _ in 0..<model.degree { powerTable.append(powerTable.count == 1 ? x : powerTable[powerTable.count - 1] * x) }
+                let features = model.powers.map { powerTable[$0] }
+                var prediction = 0.0
+                for k in features.indices { prediction += theta[k] * features[k] }
+                let error = prediction - y
+                return [error * error, abs(prediction * data.yScale.standardDeviation + data.yScale.mean - data.original.y[index])]
+                    + features.map { 2 * error * $0 }
+            }
+            let width = 2 + model.parameterCount
+            var total = [Double](repeating: 0, count: width)
+            let single = count <= RecordPass.blockSize
             for start in stride(from: 0, to: count, by: RecordPass.blockSize) {
-                var blockSquares = 0.0, blockAbsolutes = 0.0, blockGradient = [Double](repeating: 0, count: model.parameterCount)
-                for index in start..<min(count, start + RecordPass.blockSize) {
-                    let (x, y) = (data.x[index], data.y[index])
-                    var powerTable = [1.0]
-                    for _ in 0..<model.degree { powerTable.append(powerTable.count == 1 ? x : powerTable[powerTable.count - 1] * x) }
-                    let features = model.powers.map { powerTable[$0] }
-                    var prediction = 0.0
-                    for k in features.indices { prediction += theta[k] * features[k] }
-                    let error = prediction - y
-                    blockSquares += error * error
-                    blockAbsolutes += abs(prediction * data.yScale.standardDeviation + data.yScale.mean - data.original.y[index])
-                    for k in features.indices { blockGradient[k] += 2 * error * features[k] }
+                let end = min(count, start + RecordPass.blockSize)
+                let grouped = single ? start : start + (end - start) / 4 * 4
+                var block = [Double](repeating: 0, count: width)
+                if grouped > start {
+                    var lanes = [[Double]](repeating: [Double](repeating: 0, count: width), count: 4)
+                    for index in start..<grouped {
+                        let row = terms(index)
+                        for k in 0..<width { lanes[(index - start) % 4][k] += row[k] }
+                    }
+                    block = (0..<width).map { k in ((lanes[0][k] + lanes[1][k]) + lanes[2][k]) + lanes[3][k] }
                 }
-                if start == 0 {
-                    (squares, absolutes, gradient) = (blockSquares, blockAbsolutes, blockGradient)
-                } else {
-                    squares += blockSquares
-                    absolutes += blockAbsolutes
-                    for k in gradient.indices { gradient[k] += blockGradient[k] }
+                for index in grouped..<end {
+                    let row = terms(index)
+                    for k in 0..<width { block[k] += row[k] }
                 }
+                total = start == 0 ? block : (0..<width).map { total[$0] + block[$0] }
             }
             // Exact equality is the claim here: the same operations in the same order.
-            #expect(pass.squaredErrorSum == squares, "\(model.name), N = \(count)")
-            #expect(pass.absoluteErrorSum == absolutes, "\(model.name), N = \(count)")
-            #expect(pass.gradientSums == gradient, "\(model.name), N = \(count)")
+            #expect(pass.squaredErrorSum == total[0], "\(model.name), N = \(count)")
+            #expect(pass.absoluteErrorSum == total[1], "\(model.name), N = \(count)")
+            #expect(pass.gradientSums == Array(total[2...]), "\(model.name), N = \(count)")
         }
+    }
+
+    @Test("The record kernel's AVX2 and baseline paths give the same bits", arguments: [0, 1])
+    func recordKernelPathsAgree(cubic: Int32) throws {
+        let data = try Self.data(count: 4096)
+        let theta = cubic == 1 ? [0.4, -0.2, 0.1, 0.3] : [0.7, -0.1]
+        var fast = descent_record_sums(), baseline = descent_record_sums()
+        descent_record_lanes(cubic, theta, data.x, data.y, data.original.y, 4096, data.yScale.standardDeviation, data.yScale.mean, &fast)
+        descent_record_lanes_baseline(cubic, theta, data.x, data.y, data.original.y, 4096, data.yScale.standardDeviation,
+                                      data.yScale.mean, &baseline)
+        let bits = { (sums: descent_record_sums) in [sums.squares, sums.absolutes, sums.g0, sums.g1, sums.g2, sums.g3].map(\.bitPattern) }
+        #expect(bits(fast) == bits(baseline))
+        #expect(fast.squares > 0 && fast.absolutes > 0)
     }
 
     @Test("sgd's epoch kernel equals the per-sample update in fused multiply-adds by hand",
