@@ -2,6 +2,8 @@
 
 #include <math.h>
 
+#include "kernel_support.h"
+
 // Every operation below is one IEEE double operation, as Swift computes it: no contraction into
 // fused multiply-adds, no reassociation.
 #pragma clang fp contract(off)
@@ -53,12 +55,12 @@ static void descent_plane_row_avx2(const double *restrict columns, long width, i
 }
 
 int descent_plane_row_uses_avx2(void) {
-    return __builtin_cpu_supports("avx2");
+    return descent_cpu_has_avx2();
 }
 
 void descent_plane_row(const double *columns, long width, int expansions,
                        const descent_plane_row_terms *rows, double *output) {
-    if (__builtin_cpu_supports("avx2")) {
+    if (descent_cpu_has_avx2()) {
         descent_plane_row_avx2(columns, width, expansions, rows, output);
     } else {
         descent_plane_row_baseline(columns, width, expansions, rows, output);

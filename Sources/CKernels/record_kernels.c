@@ -1,18 +1,10 @@
 #include "record_kernels.h"
 
-#include <string.h>
+#include "kernel_support.h"
 
 // One IEEE double operation per lane and step, as written: no contraction, no reassociation.
 #pragma clang fp contract(off)
 
-typedef double lanes4 __attribute__((vector_size(32)));
-typedef long long masks4 __attribute__((vector_size(32)));
-
-#define DESCENT_LOAD4(pointer) ({ lanes4 value_; memcpy(&value_, (pointer), sizeof value_); value_; })
-#define DESCENT_SPLAT4(value) ((lanes4){(value), (value), (value), (value)})
-// |v| lane by lane: the sign bit cleared, as fabs does.
-#define DESCENT_ABS4(v) ((lanes4)((masks4)(v) & (masks4){0x7fffffffffffffffLL, 0x7fffffffffffffffLL, \
-                                                           0x7fffffffffffffffLL, 0x7fffffffffffffffLL}))
 #define DESCENT_LANES_TOTAL(v) ((((v)[0] + (v)[1]) + (v)[2]) + (v)[3])
 
 #define DESCENT_RECORD_BODY                                                                         \
@@ -72,7 +64,7 @@ static void descent_record_lanes_avx2(int cubic, const double *theta, const doub
 void descent_record_lanes(int cubic, const double *theta, const double *x, const double *y,
                           const double *originalY, long count, double scale, double mean,
                           descent_record_sums *out) {
-    if (__builtin_cpu_supports("avx2")) {
+    if (descent_cpu_has_avx2()) {
         descent_record_lanes_avx2(cubic, theta, x, y, originalY, count, scale, mean, out);
     } else {
         descent_record_lanes_baseline(cubic, theta, x, y, originalY, count, scale, mean, out);

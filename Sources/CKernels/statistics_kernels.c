@@ -1,13 +1,9 @@
 #include "statistics_kernels.h"
 
-#include <string.h>
+#include "kernel_support.h"
 
 // One IEEE double operation per lane and step, as written: no contraction, no reassociation.
 #pragma clang fp contract(off)
-
-typedef double lanes4 __attribute__((vector_size(32)));
-
-#define DESCENT_LOAD4(pointer) ({ lanes4 value_; memcpy(&value_, (pointer), sizeof value_); value_; })
 
 #define DESCENT_TWO_SUM(s, c, v)                      \
     do {                                              \
@@ -24,8 +20,9 @@ typedef double lanes4 __attribute__((vector_size(32)));
     } while (0)
 
 #define DESCENT_MOMENTS_BODY                                                         \
-    lanes4 s0 = {0}, s1 = {0}, s2 = {0}, s3 = {0}, s4 = {0};                         \
-    lanes4 c0 = {0}, c1 = {0}, c2 = {0}, c3 = {0}, c4 = {0};                         \
+    const lanes4 zero = DESCENT_SPLAT4(0.0);                                         \
+    lanes4 s0 = zero, s1 = zero, s2 = zero, s3 = zero, s4 = zero;                    \
+    lanes4 c0 = zero, c1 = zero, c2 = zero, c3 = zero, c4 = zero;                    \
     for (long i = 0; i + 4 <= count; i += 4) {                                       \
         lanes4 xv = DESCENT_LOAD4(x + i), yv = DESCENT_LOAD4(y + i);                 \
         lanes4 xx = xv * xv, yx = yv * xv, yy = yv * yv;                             \
@@ -42,8 +39,8 @@ typedef double lanes4 __attribute__((vector_size(32)));
     DESCENT_STORE_SUMS(out[4], s4, c4);
 
 #define DESCENT_RESIDUAL_BODY                                                        \
-    const lanes4 wv = {w, w, w, w}, bv = {b, b, b, b}, zero = {0, 0, 0, 0};          \
-    lanes4 s0 = {0}, s1 = {0}, s2 = {0}, c0 = {0}, c1 = {0}, c2 = {0};               \
+    const lanes4 wv = DESCENT_SPLAT4(w), bv = DESCENT_SPLAT4(b), zero = DESCENT_SPLAT4(0.0); \
+    lanes4 s0 = zero, s1 = zero, s2 = zero, c0 = zero, c1 = zero, c2 = zero;         \
     for (long i = 0; i + 4 <= count; i += 4) {                                       \
         lanes4 xv = DESCENT_LOAD4(x + i), yv = DESCENT_LOAD4(y + i);                 \
         lanes4 r = ((zero + wv * xv) + bv) - yv;                                     \
@@ -78,7 +75,7 @@ static void descent_residual_lanes_avx2(const double *x, const double *y, long c
 }
 
 void descent_moments_lanes(const double *x, const double *y, long count, descent_lane_sums *out) {
-    if (__builtin_cpu_supports("avx2")) {
+    if (descent_cpu_has_avx2()) {
         descent_moments_lanes_avx2(x, y, count, out);
     } else {
         descent_moments_lanes_baseline(x, y, count, out);
@@ -86,7 +83,7 @@ void descent_moments_lanes(const double *x, const double *y, long count, descent
 }
 
 void descent_residual_lanes(const double *x, const double *y, long count, double w, double b, descent_lane_sums *out) {
-    if (__builtin_cpu_supports("avx2")) {
+    if (descent_cpu_has_avx2()) {
         descent_residual_lanes_avx2(x, y, count, w, b, out);
     } else {
         descent_residual_lanes_baseline(x, y, count, w, b, out);

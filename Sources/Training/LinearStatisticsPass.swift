@@ -30,8 +30,12 @@ enum LinearStatisticsPass {
 
     /// The four lanes' sums, then their errors, added into `total` in lane order.
     static func add(_ lanes: descent_lane_sums, into total: inout CompensatedSum) {
-        let sums = lanes.sum, errors = lanes.compensation
-        for value in [sums.0, sums.1, sums.2, sums.3, errors.0, errors.1, errors.2, errors.3] { total.add(value) }
+        // `sum` then `compensation`: eight doubles in a row in the C struct.
+        withUnsafeBytes(of: lanes) { bytes in
+            for offset in stride(from: 0, to: bytes.count, by: MemoryLayout<Double>.stride) {
+                total.add(bytes.load(fromByteOffset: offset, as: Double.self))
+            }
+        }
     }
 
     /// `Σx`, `Σx²`, `Σy`, `Σy·x`, `Σy²`.

@@ -178,13 +178,12 @@ public struct PlaneQuadratic: Sendable {
             for column in 0..<columns.count { output[column] = value(a: columns[column], b: b) }
             return
         }
-        let count = expansions.count
-        withUnsafeTemporaryAllocation(of: descent_plane_row_terms.self, capacity: 2) { rows in
-            for e in 0..<2 {
-                let row = rowTerms(expansions[min(e, count - 1)], b: b)
-                rows[e] = descent_plane_row_terms(db: row.db, value: row.value, bound: row.bound)
+        withUnsafeTemporaryAllocation(of: descent_plane_row_terms.self, capacity: expansions.count) { rows in
+            for (e, expansion) in expansions.enumerated() {
+                let row = rowTerms(expansion, b: b)
+                rows.initializeElement(at: e, to: descent_plane_row_terms(db: row.db, value: row.value, bound: row.bound))
             }
-            descent_plane_row(terms.values.baseAddress!, columns.count, Int32(count), rows.baseAddress!, output)
+            descent_plane_row(terms.values.baseAddress!, columns.count, Int32(expansions.count), rows.baseAddress!, output)
         }
     }
 }

@@ -128,8 +128,8 @@ public struct Trainer {
                         update(step: stepCount, learningRate: rate(step: stepCount), buffers: buffers)
                         guard buffers.parametersAreFinite else { return history(.diverged(epoch: epoch)) }
                         start = count
-                    } else if !configuration.recordSteps, configuration.optimizer == .sgd, schedule == .constant,
-                              configuration.network == nil, RecordPass.supports(configuration.model) {
+                    } else if !configuration.recordSteps, stochasticPolynomial, schedule == .constant,
+                              RecordPass.supports(configuration.model) {
                         let finite = descent_sgd_epoch(configuration.model == .cubic ? 1 : 0, order.baseAddress, count,
                                                        x.baseAddress, y.baseAddress, baseRate, buffers.parameters.baseAddress) != 0
                         stepCount += count
