@@ -163,8 +163,8 @@ extension LectureText {
 
     /// The subtitle: the settings of both runs.
     func optimizerStateSubtitle(learningRate: String, updates: Int, epochs: Int) -> String {
-        pick("η = \(learningRate), \(updates) updates (\(epochs) epochs) each; momentum β = 0.9: v ← βv + g, θ ← θ − ηv; Adam β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸",
-             "η = \(learningRate), kumpikin \(updates) päivitystä (\(epochs) epookkia); momentti β = 0,9: v ← βv + g, θ ← θ − ηv; Adam β₁ = 0,9, β₂ = 0,999, ε = 10⁻⁸")
+        pick("η = \(learningRate), \(updates) updates (\(epochs) epoch\(epochs == 1 ? "" : "s")) each; momentum β = 0.9: v ← βv + g, θ ← θ − ηv; Adam β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸",
+             "η = \(learningRate), kumpikin \(updates) päivitystä (\(epochs) \(epochs == 1 ? "epookki" : "epookkia")); momentti β = 0,9: v ← βv + g, θ ← θ − ηv; Adam β₁ = 0,9, β₂ = 0,999, ε = 10⁻⁸")
     }
 
     /// The panels' horizontal axis.
