@@ -119,15 +119,13 @@ public struct NetworkLandscape: Sendable {
                 let threads = min(blocks, ProcessInfo.processInfo.activeProcessorCount)
                 parallelBlocks(threads: threads) { thread in
                     let theta = UnsafeMutableBufferPointer<Double>.allocate(capacity: network.parameterCount)
-                    let hidden = UnsafeMutableBufferPointer<Double>.allocate(capacity: network.hiddenUnits)
                     theta.initialize(repeating: 0)
-                    hidden.initialize(repeating: 0)
-                    defer { theta.deallocate(); hidden.deallocate() }
+                    defer { theta.deallocate() }
                     var block = thread
                     while block < blocks {
                         for point in (block * Self.pointsPerBlock)..<min(points, (block + 1) * Self.pointsPerBlock) {
                             fill(point, theta)
-                            output[point] = network.meanSquaredError(parameters: theta, x: sharedX.base, y: sharedY.base, hidden: hidden)
+                            output[point] = network.meanSquaredError(parameters: theta, x: sharedX.base, y: sharedY.base)
                         }
                         block += threads
                     }

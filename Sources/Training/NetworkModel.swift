@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// A small neural network with one hidden layer of `H` tanh units and one linear output:
@@ -64,31 +65,32 @@ public struct NetworkModel: Sendable, Hashable, Codable {
         return parameters
     }
 
-    /// `ŷ` at `x`: `Σⱼ vⱼ·tanh(wⱼ·x + cⱼ)` summed over `j` in order from 0, then `+ b`.
+    /// The activation, `tanh`, as every part of Descent computes it: CKernels' `descent_tanh`,
+    /// fdlibm's algorithm (the C library's on Linux) four lanes at a time with the same bits on every
+    /// processor and path (the C library picks an FMA build of its `tanh` on processors that have
+    /// FMA, so its last bits depend on the processor). Within about two units in the last place,
+    /// like the C library's; odd; `±1` beyond `|z| = 22`.
+    @inline(__always)
+    public static func activation(_ z: Double) -> Double { descent_tanh(z) }
+
+    /// `ŷ` at `x`: `Σⱼ vⱼ·tanh(wⱼ·x + cⱼ)` summed over `j` in order from 0, then `+ b`, the
+    /// activations by ``activation(_:)``.
     ///
     /// - Precondition: `parameters.count == parameterCount`.
     public func predict(_ parameters: [Double], at x: Double) -> Double {
         precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters, got \(parameters.count)")
         return parameters.withUnsafeBufferPointer { theta in
-            let h = hiddenUnits
-            var sum = 0.0
-            for j in 0..<h { sum += theta[2 * h + j] * tanh(theta[j] * x + theta[h + j]) }
-            return sum + theta[3 * h]
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: hiddenUnits) { hidden in
+                descent_network_forward(hiddenUnits, theta.baseAddress, x, hidden.baseAddress)
+            }
         }
     }
 
     /// The forward pass at `x`: writes `hⱼ = tanh(wⱼ·x + cⱼ)` into `hidden` and returns `ŷ`
-    /// (the same operations as ``predict(_:at:)``). Allocates nothing.
+    /// (the same operations as ``predict(_:at:)``, CKernels' `descent_network_forward`). Allocates nothing.
     @inline(__always)
     func forward(x: Double, parameters: UnsafeMutableBufferPointer<Double>, hidden: UnsafeMutableBufferPointer<Double>) -> Double {
-        let h = hiddenUnits
-        var sum = 0.0
-        for j in 0..<h {
-            let activation = tanh(parameters[j] * x + parameters[h + j])
-            hidden[j] = activation
-            sum += parameters[2 * h + j] * activation
-        }
-        return sum + parameters[3 * h]
+        descent_network_forward(hiddenUnits, parameters.baseAddress, x, hidden.baseAddress)
     }
 
     /// Adds the gradient of one sample's loss `ℓ = e²`, `e = ŷ − y`, to `gradient` (backpropagation
@@ -119,15 +121,12 @@ public struct NetworkModel: Sendable, Hashable, Codable {
         return prediction
     }
 
-    /// `MSE` at `parameters` over all samples in order, through the scratch `hidden` (no allocation).
+    /// `MSE` at `parameters` over all samples in order (no allocation): CKernels'
+    /// `descent_network_mse`, four rows at a time, each row's `ŷ` the bits of ``forward(x:parameters:hidden:)``
+    /// and the squared errors added in row order.
     func meanSquaredError(parameters: UnsafeMutableBufferPointer<Double>, x: UnsafeBufferPointer<Double>,
-                          y: UnsafeBufferPointer<Double>, hidden: UnsafeMutableBufferPointer<Double>) -> Double {
-        var sum = 0.0
-        for index in 0..<x.count {
-            let error = forward(x: x[index], parameters: parameters, hidden: hidden) - y[index]
-            sum += error * error
-        }
-        return sum / Double(x.count)
+                          y: UnsafeBufferPointer<Double>) -> Double {
+        descent_network_mse(hiddenUnits, parameters.baseAddress, x.baseAddress, y.baseAddress, x.count)
     }
 
     /// `MSE = (1/N) Σᵢ (ŷᵢ − yᵢ)²` over `x`, `y` in order (the trainer's record arithmetic).

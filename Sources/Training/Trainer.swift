@@ -150,7 +150,7 @@ public struct Trainer {
                             let parameters = Array(buffers.parameters)
                             let error = statistics?.meanSquaredError(parameters)
                                 ?? configuration.network.map { network in
-                                    network.meanSquaredError(parameters: buffers.parameters, x: x, y: y, hidden: buffers.features)
+                                    network.meanSquaredError(parameters: buffers.parameters, x: x, y: y)
                                 } ?? .nan
                             guard error.isFinite else { return history(.diverged(epoch: epoch)) }
                             let (first, second) = optimizerState(buffers)

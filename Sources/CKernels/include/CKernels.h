@@ -1,3 +1,4 @@
+#include "network_kernels.h"
 #include "plane_kernels.h"
 #include "record_kernels.h"
 #include "sgd_kernels.h"

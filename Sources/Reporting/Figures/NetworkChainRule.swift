@@ -71,7 +71,7 @@ struct NetworkChainRule: Sendable, Equatable {
         var sum = 0.0
         for j in 0..<count {
             let w = parameters[j], c = parameters[count + j], v = parameters[2 * count + j]
-            let z = w * x + c, h = tanh(z)
+            let z = w * x + c, h = NetworkModel.activation(z)
             forward.append((w, c, v, z, h))
             sum += v * h
         }
