@@ -34,7 +34,7 @@ import Foundation
 /// record pass (taken at the same `θ`, same operations, same order), so an epoch is one pass over
 /// the data; for the linear and cubic models the record pass (``RecordPass``) keeps its sums in
 /// registers, cuts more than 2¹⁴ rows into fixed blocks of 2¹⁴ (each summed in four interleaved
-/// lanes in C), spreads `N > 2¹⁶` rows' blocks over the cores and adds the block sums in block
+/// lanes in C), spreads the blocks of `N ≥ 2¹⁸` rows over the cores (below that, waking a second thread costs more than it saves) and adds the block sums in block
 /// order (the same bits on any number of cores), and an `sgd` epoch runs in
 /// CKernels' `descent_sgd_epoch` (`θ` in registers; FMA instructions where the processor has them,
 /// the C library's `fma` elsewhere, both correctly rounded, so the same bits).

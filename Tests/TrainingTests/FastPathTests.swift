@@ -54,10 +54,11 @@ import Testing
     }
 
     @Test("The record pass: one block is the plain left-to-right sum; more are four interleaved lanes a block, then its tail, blocks added in order, bit for bit",
-          arguments: [1000, 3 * RecordPass.blockSize + 1003, 4 * RecordPass.blockSize])
+          arguments: [1000, 3 * RecordPass.blockSize + 1003, RecordPass.parallelThreshold + 1003])
     func recordPassIsTheSumOfBlocks(count: Int) throws {
-        // One block (every lecture data set: the plain sum), and over 2¹⁶ rows: full blocks and a
-        // short last block whose row count is not a multiple of four, spread over the cores.
+        // One block (every lecture data set: the plain sum), then full blocks and a short last
+        // block whose row count is not a multiple of four, on the calling thread and (from
+        // `parallelThreshold` rows on) spread over the cores.
         let data = try Self.data(count: count)
         for model in [PolynomialModel.linear, .cubic] {
             var theta = (0..<model.parameterCount).map { 0.3 - 0.2 * Double($0) }
