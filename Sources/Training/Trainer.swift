@@ -91,9 +91,10 @@ public struct Trainer {
         /// The rate of epoch `epoch`'s first update (epoch 0: the run's first update).
         func epochRate(_ epoch: Int) -> Double { rate(step: max(0, epoch - 1) * updatesPerEpoch + 1) }
 
-        // Full-batch gd without step records never reads the sample order (one pass per epoch).
+        // Full-batch gd without step records never reads the sample order (one pass per epoch); a
+        // shuffled run fills it at every epoch before its shuffle.
         let buffers = TrainerBuffers(model: configuration.model, network: configuration.network, count: count,
-                                     needsOrder: configuration.optimizer != .gd || configuration.recordSteps)
+                                     needsOrder: !shuffles && (configuration.optimizer != .gd || configuration.recordSteps))
         for k in 0..<parameterCount { buffers.parameters[k] = configuration.initialParameters[k] }
 
         var generator = SeededGenerator(seed: configuration.seed)
