@@ -49,4 +49,57 @@ import Testing
         let raster = Raster(width: 1920, height: 1080)
         #expect(raster.scaledDown(to: 640, 360)?.width == 640 && raster.scaledDown(to: 640, 480) == nil)
     }
+
+    /// The block mean's division by a multiply is the division for every sum it can meet
+    /// (`k² · 255 + k²/2 < 2¹⁷`), for every k from 1 to 16.
+    @Test func blockMeanDividesExactly() {
+        for k in UInt32(1)...16 {
+            let count = k * k, reciprocal = Raster.blockMeanReciprocal(count: count)
+            var wrong = 0
+            for sum in UInt32(0)...(count * 255) where Raster.blockMean(sum: sum, count: count, reciprocal: reciprocal) != (sum + count / 2) / count {
+                wrong += 1
+            }
+            #expect(wrong == 0, "k = \(k)")
+        }
+    }
+
+    /// Each pixel of the copy is the rounded mean of its k x k block, channel by channel
+    /// (premultiplied bytes as Cairo stores them), for k = 2, 3 and 16 on seeded noise.
+    @Test func scaledDownIsTheBlockMean() throws {
+        var state: UInt64 = 12345
+        func next() -> UInt32 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt32(truncatingIfNeeded: state >> 32)
+        }
+        for k in [2, 3, 16] {
+            let (width, height) = (5, 3)
+            let source = Raster(width: width * k, height: height * k)
+            for y in 0..<source.height {
+                let row = UnsafeMutableRawPointer(source.mutableBytes + y * source.stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<source.width {
+                    // Premultiplied: no colour byte above alpha.
+                    let alpha = next() & 0xFF, value = next()
+                    let channels = (0..<3).map { ((value >> (8 * UInt32($0))) & 0xFF) % (alpha + 1) }
+                    row[x] = alpha << 24 | channels[2] << 16 | channels[1] << 8 | channels[0]
+                }
+            }
+            let copy = try #require(source.scaledDown(to: width, height))
+            let count = UInt32(k * k)
+            for y in 0..<height {
+                let out = UnsafeRawPointer(copy.mutableBytes + y * copy.stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<width {
+                    var expected: UInt32 = 0
+                    for shift in stride(from: UInt32(0), through: 24, by: 8) {
+                        var sum: UInt32 = 0
+                        for dy in 0..<k {
+                            let row = UnsafeRawPointer(source.mutableBytes + (y * k + dy) * source.stride).assumingMemoryBound(to: UInt32.self)
+                            for dx in 0..<k { sum += (row[x * k + dx] >> shift) & 0xFF }
+                        }
+                        expected |= ((sum + count / 2) / count) << shift
+                    }
+                    #expect(out[x] == expected, "k = \(k), pixel (\(x), \(y))")
+                }
+            }
+        }
+    }
 }
