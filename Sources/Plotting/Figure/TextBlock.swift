@@ -16,10 +16,22 @@ struct TextBlock: Equatable {
     /// Lines are 1.1 text heights apart.
     static let lineSpacing = 1.1
 
+    /// Relation signs that a two-line split keeps on one line with their neighbours when that
+    /// costs little (`β = 0,9`, `v ← βv`): the signs standing between spaces.
+    static let relations: Set<String> = ["=", "←", "≈", "≠", "≤", "≥"]
+
+    /// How much wider (as a fraction) the wider line may get to avoid a break right after a
+    /// relation sign (`β =` | `0,9`; TeX too breaks there only at a cost).
+    static let breakAfterRelationPenalty = 0.08
+    /// The same for a break right before one (`β` | `= 0,9`), which reads worst.
+    static let breakBeforeRelationPenalty = 0.25
+
     /// `text` in `style` fitted into `width`: unchanged when it fits; else scaled down when the
     /// scale stays at or above `minimumScale` (or when `maximumLines` is 1 or the text has no
-    /// space); else split at the space that makes the wider line narrowest and scaled to fit,
-    /// if that keeps it larger than one scaled line.
+    /// space); else split at the space that makes the wider line narrowest, a split beside a
+    /// relation sign counted wider by ``breakAfterRelationPenalty`` or
+    /// ``breakBeforeRelationPenalty``, and scaled to fit, if that keeps it larger than one scaled
+    /// line.
     static func fit(_ text: String, style: TextStyle, width: Double, maximumLines: Int = 2, minimumScale: Double = 0.8,
                     renderer: any Renderer) -> TextBlock {
         func block(_ lines: [String], _ size: Double) -> TextBlock {
@@ -35,11 +47,16 @@ struct TextBlock: Equatable {
         if oneLineScale >= minimumScale || maximumLines < 2 || words.count < 2 {
             return block([text], style.size * oneLineScale)
         }
-        var best: (first: String, second: String, width: Double)?
+        // The split whose wider line is narrowest, a split beside a relation sign counted wider
+        // by its penalty (`β =` | `0,9` a little, `β` | `= 0,9` much more).
+        var best: (first: String, second: String, width: Double, cost: Double)?
         for split in 1..<words.count {
             let first = words[..<split].joined(separator: " "), second = words[split...].joined(separator: " ")
             let wider = max(renderer.measureText(first, style: style).width, renderer.measureText(second, style: style).width)
-            if best == nil || wider < best!.width { best = (first, second, wider) }
+            let penalty = Self.relations.contains(words[split]) ? Self.breakBeforeRelationPenalty
+                : Self.relations.contains(words[split - 1]) ? Self.breakAfterRelationPenalty : 0
+            let cost = wider * (1 + penalty)
+            if best == nil || cost < best!.cost { best = (first, second, wider, cost) }
         }
         guard let best, best.width > 0 else { return block([text], style.size * oneLineScale) }
         let twoLineScale = min(1, width / best.width * 0.98)
