@@ -50,19 +50,6 @@ import Testing
         #expect(raster.scaledDown(to: 640, 360)?.width == 640 && raster.scaledDown(to: 640, 480) == nil)
     }
 
-    /// The block mean's division by a multiply is the division for every sum it can meet
-    /// (`k² · 255 + k²/2 < 2¹⁷`), for every k from 1 to 16.
-    @Test func blockMeanDividesExactly() {
-        for k in UInt32(1)...16 {
-            let count = k * k, reciprocal = Raster.blockMeanReciprocal(count: count)
-            var wrong = 0
-            for sum in UInt32(0)...(count * 255) where Raster.blockMean(sum: sum, count: count, reciprocal: reciprocal) != (sum + count / 2) / count {
-                wrong += 1
-            }
-            #expect(wrong == 0, "k = \(k)")
-        }
-    }
-
     /// Each pixel of the copy is the rounded mean of its k x k block, channel by channel
     /// (premultiplied bytes as Cairo stores them), for k = 2, 3 and 16 on seeded noise.
     @Test func scaledDownIsTheBlockMean() throws {

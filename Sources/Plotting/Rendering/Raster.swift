@@ -98,7 +98,7 @@ public final class Raster: @unchecked Sendable {
     func scaledDown(to width: Int, _ height: Int) -> Raster? {
         guard let k = FigureSize.wholeFactor(width: self.width, height: self.height, over: width, height) else { return nil }
         let result = Raster(width: width, height: height)
-        let count = UInt32(k * k), reciprocal = Self.blockMeanReciprocal(count: count)
+        let count = UInt32(k * k)
         // Channels summed two at a time in 16-bit lanes (k² · 255 < 65,536 for k <= 16):
         // red and blue in one word, alpha and green in the other.
         for y in 0..<height {
@@ -114,24 +114,11 @@ public final class Raster: @unchecked Sendable {
                         alphaGreen &+= (pixel >> 8) & 0x00FF_00FF
                     }
                 }
-                func mean(_ lanes: UInt32, _ shift: UInt32) -> UInt32 {
-                    Self.blockMean(sum: (lanes >> shift) & 0xFFFF, count: count, reciprocal: reciprocal)
-                }
+                func mean(_ lanes: UInt32, _ shift: UInt32) -> UInt32 { (((lanes >> shift) & 0xFFFF) + count / 2) / count }
                 out[x] = mean(alphaGreen, 16) << 24 | mean(redBlue, 16) << 16 | mean(alphaGreen, 0) << 8 | mean(redBlue, 0)
             }
         }
         return result
-    }
-
-    /// `⌈2²⁵ / count⌉`, with which ``blockMean(sum:count:reciprocal:)`` divides by a multiply.
-    static func blockMeanReciprocal(count: UInt32) -> UInt64 { ((1 << 25) + UInt64(count) - 1) / UInt64(count) }
-
-    /// `(sum + count/2) / count` (the mean rounded to nearest) for `sum < 2¹⁶` and `count` in
-    /// `1...256`, by a multiply and a shift: with `s = 25 ≥ 17 + log₂ count`, `⌊n·⌈2ˢ/d⌉ / 2ˢ⌋` is
-    /// `⌊n/d⌋` for every `n < 2¹⁷` (Granlund and Montgomery, 1994), four divisions a pixel fewer.
-    @inline(__always)
-    static func blockMean(sum: UInt32, count: UInt32, reciprocal: UInt64) -> UInt32 {
-        UInt32(truncatingIfNeeded: (UInt64(sum + count / 2) &* reciprocal) >> 25)
     }
 
     /// A copy of rows `first...` (`first` below the height).
