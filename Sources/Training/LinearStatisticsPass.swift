@@ -135,10 +135,8 @@ enum LinearStatisticsPass {
         let results = DisjointBuffer(base: partial)
         let work = UncheckedSendable(body)
         let threads = min(blocks, ProcessInfo.processInfo.activeProcessorCount)
-        parallelBlocks(threads: threads) { thread in
-            for block in (blocks * thread / threads)..<(blocks * (thread + 1) / threads) {
-                results[block] = work.value((block * blockSize)..<min(count, (block + 1) * blockSize))
-            }
+        parallelIndices(blocks, threads: threads) { block in
+            results[block] = work.value((block * blockSize)..<min(count, (block + 1) * blockSize))
         }
         var total = identity
         for block in 0..<blocks { combine(&total, partial[block]) }

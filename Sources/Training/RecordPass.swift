@@ -56,25 +56,23 @@ struct RecordPass {
         let sums = DisjointBuffer(base: partial)
         let (xs, ys, originals) = (SharedReadOnlyBuffer(base: x), SharedReadOnlyBuffer(base: y), SharedReadOnlyBuffer(base: originalY))
         let threads = count >= RecordPass.parallelThreshold ? min(blocks, ProcessInfo.processInfo.activeProcessorCount) : 1
-        parallelBlocks(threads: threads) { thread in
-            for block in (blocks * thread / threads)..<(blocks * (thread + 1) / threads) {
-                let range = (block * RecordPass.blockSize)..<min(count, (block + 1) * RecordPass.blockSize)
-                var grouped = range.lowerBound
-                var start = Sums()
-                if blocks > 1 {
-                    // Four interleaved lanes over the rows up to a multiple of four, then the rest.
-                    grouped += range.count / 4 * 4
-                    var lanes = descent_record_sums()
-                    descent_record_lanes(cubic ? 1 : 0, theta, xs.base.baseAddress! + range.lowerBound,
-                                         ys.base.baseAddress! + range.lowerBound, originals.base.baseAddress! + range.lowerBound,
-                                         grouped - range.lowerBound, yScale.standardDeviation, yScale.mean, &lanes)
-                    start = Sums(squares: lanes.squares, absolutes: lanes.absolutes, g0: lanes.g0, g1: lanes.g1, g2: lanes.g2, g3: lanes.g3)
-                }
-                let rest = grouped..<range.upperBound
-                sums[block] = cubic
-                    ? RecordPass.cubicSums(theta, range: rest, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale, from: start)
-                    : RecordPass.linearSums(theta, range: rest, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale, from: start)
+        parallelIndices(blocks, threads: threads) { block in
+            let range = (block * RecordPass.blockSize)..<min(count, (block + 1) * RecordPass.blockSize)
+            var grouped = range.lowerBound
+            var start = Sums()
+            if blocks > 1 {
+                // Four interleaved lanes over the rows up to a multiple of four, then the rest.
+                grouped += range.count / 4 * 4
+                var lanes = descent_record_sums()
+                descent_record_lanes(cubic ? 1 : 0, theta, xs.base.baseAddress! + range.lowerBound,
+                                     ys.base.baseAddress! + range.lowerBound, originals.base.baseAddress! + range.lowerBound,
+                                     grouped - range.lowerBound, yScale.standardDeviation, yScale.mean, &lanes)
+                start = Sums(squares: lanes.squares, absolutes: lanes.absolutes, g0: lanes.g0, g1: lanes.g1, g2: lanes.g2, g3: lanes.g3)
             }
+            let rest = grouped..<range.upperBound
+            sums[block] = cubic
+                ? RecordPass.cubicSums(theta, range: rest, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale, from: start)
+                : RecordPass.linearSums(theta, range: rest, x: xs.base, y: ys.base, originalY: originals.base, yScale: yScale, from: start)
         }
         var total = partial[0]
         for block in 1..<blocks {

@@ -1,3 +1,4 @@
+#include "claim_kernels.h"
 #include "network_kernels.h"
 #include "plane_kernels.h"
 #include "record_kernels.h"
