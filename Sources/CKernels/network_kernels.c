@@ -162,10 +162,6 @@ static double descent_network_mse_avx2(long units, const double *theta, const do
     DESCENT_NETWORK_MSE_BODY
 }
 
-int descent_network_uses_avx2(void) {
-    return descent_cpu_has_avx2();
-}
-
 void descent_tanh_lanes(const double *in, double *out, long n) {
     if (descent_cpu_has_avx2()) {
         descent_tanh_lanes_avx2(in, out, n);
@@ -179,8 +175,6 @@ double descent_network_mse(long units, const double *theta, const double *x, con
     return descent_network_mse_baseline(units, theta, x, y, n);
 }
 #else
-int descent_network_uses_avx2(void) { return 0; }
-
 void descent_tanh_lanes(const double *in, double *out, long n) {
     descent_tanh_lanes_baseline(in, out, n);
 }

@@ -134,12 +134,14 @@ public struct NetworkModel: Sendable, Hashable, Codable {
     /// - Precondition: `x.count == y.count > 0`, `parameters.count == parameterCount`.
     public func meanSquaredError(_ parameters: [Double], x: [Double], y: [Double]) -> Double {
         precondition(!x.isEmpty && x.count == y.count, "x and y need the same, non-zero length")
-        var sum = 0.0
-        for index in x.indices {
-            let error = predict(parameters, at: x[index]) - y[index]
-            sum += error * error
+        precondition(parameters.count == parameterCount, "expected \(parameterCount) parameters, got \(parameters.count)")
+        return parameters.withUnsafeBufferPointer { theta in
+            x.withUnsafeBufferPointer { xs in
+                y.withUnsafeBufferPointer { ys in
+                    descent_network_mse(hiddenUnits, theta.baseAddress, xs.baseAddress, ys.baseAddress, xs.count)
+                }
+            }
         }
-        return sum / Double(x.count)
     }
 
     /// `∇MSE = (1/N) Σᵢ ∂ℓᵢ/∂θ` over `x`, `y` in order, by the backpropagation of

@@ -29,7 +29,4 @@ double descent_network_mse(long units, const double *theta, const double *x, con
 void descent_tanh_lanes_baseline(const double *in, double *out, long n);
 double descent_network_mse_baseline(long units, const double *theta, const double *x, const double *y, long n);
 
-/// Whether the network kernels take their AVX2 path on this processor.
-int descent_network_uses_avx2(void);
-
 #endif
