@@ -117,17 +117,13 @@ public struct NetworkLandscape: Sendable {
             y.withUnsafeBufferPointer { ys in
                 let sharedX = SharedReadOnlyBuffer(base: xs), sharedY = SharedReadOnlyBuffer(base: ys)
                 let threads = min(blocks, ProcessInfo.processInfo.activeProcessorCount)
-                parallelBlocks(threads: threads) { thread in
+                parallelIndices(blocks, threads: threads) { block in
                     let theta = UnsafeMutableBufferPointer<Double>.allocate(capacity: network.parameterCount)
                     theta.initialize(repeating: 0)
                     defer { theta.deallocate() }
-                    var block = thread
-                    while block < blocks {
-                        for point in (block * Self.pointsPerBlock)..<min(points, (block + 1) * Self.pointsPerBlock) {
-                            fill(point, theta)
-                            output[point] = network.meanSquaredError(parameters: theta, x: sharedX.base, y: sharedY.base)
-                        }
-                        block += threads
+                    for point in (block * Self.pointsPerBlock)..<min(points, (block + 1) * Self.pointsPerBlock) {
+                        fill(point, theta)
+                        output[point] = network.meanSquaredError(parameters: theta, x: sharedX.base, y: sharedY.base)
                     }
                 }
             }

@@ -1,25 +1,13 @@
 import CKernels
 import Dispatch
 
-/// Runs `body(thread)` for `thread` in `0..<threads` on the cores and waits for all of them.
-///
-/// The closures write their results through ``DisjointBuffer``s at indices no other iteration
-/// touches, so the work needs no lock; `concurrentPerform` returns only after every iteration
-/// finished, which orders those writes before the caller reads them.
-func parallelBlocks(threads: Int, _ body: @Sendable (Int) -> Void) {
-    if threads > 1 {
-        DispatchQueue.concurrentPerform(iterations: threads, execute: body)
-    } else {
-        body(0)
-    }
-}
-
 /// Runs `body(index)` once for every index in `0..<count` on up to `threads` threads and waits
 /// for all of them. The threads claim `chunk` indices at a time as they finish the last ones
 /// (CKernels' `descent_claim`), so a thread slowed down by other work on its core (a shared
 /// machine) takes fewer instead of holding up the pass with a fixed half. Which thread runs an
 /// index changes no result: `body` writes only that index's slot (``DisjointBuffer``), and the
-/// caller combines the slots in index order.
+/// caller combines the slots in index order. `concurrentPerform` returns only after every thread
+/// finished, which orders the slots' writes before the caller reads them.
 func parallelIndices(_ count: Int, threads: Int, chunk: Int = 1, _ body: @Sendable (Int) -> Void) {
     guard threads > 1, count > chunk else {
         for index in 0..<count { body(index) }
@@ -48,7 +36,7 @@ private struct ClaimCounter: @unchecked Sendable {
 /// A buffer that concurrent iterations write at disjoint indices.
 ///
 /// `@unchecked Sendable` because it only wraps a raw pointer: the memory is owned by the caller,
-/// outlives the concurrent section (the caller allocates it before ``parallelBlocks(threads:_:)``
+/// outlives the concurrent section (the caller allocates it before ``parallelIndices(_:threads:chunk:_:)``
 /// and frees or reads it after it returns), and every index is written by exactly one iteration,
 /// so no two threads touch the same element.
 struct DisjointBuffer<Element>: @unchecked Sendable {

@@ -203,16 +203,12 @@ public struct Surface: Sendable, Hashable {
                     let sharedX = SharedReadOnlyBuffer(base: xBuffer), sharedY = SharedReadOnlyBuffer(base: yBuffer)
                     let target = DisjointBuffer(base: output)
                     let workers = max(1, min(threads, blocks))
-                    parallelBlocks(threads: workers) { worker in
+                    parallelIndices(blocks, threads: workers) { block in
                         let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: program.stackDepth * width)
                         defer { scratch.deallocate() }
-                        var block = worker
-                        while block < blocks {
-                            for row in (block * rowsPerBlock)..<min(height, (block + 1) * rowsPerBlock) {
-                                let slice = UnsafeMutableBufferPointer(rebasing: target.base[(row * width)..<((row + 1) * width)])
-                                program.evaluateRow(xs: sharedX.base, y: sharedY[row], into: slice, scratch: scratch)
-                            }
-                            block += workers
+                        for row in (block * rowsPerBlock)..<min(height, (block + 1) * rowsPerBlock) {
+                            let slice = UnsafeMutableBufferPointer(rebasing: target.base[(row * width)..<((row + 1) * width)])
+                            program.evaluateRow(xs: sharedX.base, y: sharedY[row], into: slice, scratch: scratch)
                         }
                     }
                 }
