@@ -179,6 +179,9 @@ public struct OutputTree: Sendable {
     /// Whether `name` is a temporary left by a run that ended.
     static func isLeftover(_ name: String, ownNames: (String) -> Bool) -> Bool {
         if OutputCleanup.isStale(name) { return true }
+        // Both older forms start with "." and hold ".tmp-"; the check spares the regexes (slow to
+        // build) for every other name, such as each of a sequence's frames.
+        guard name.hasPrefix("."), name.contains(".tmp-") else { return false }
         if let match = name.wholeMatch(of: /\.(.+)\.tmp-[A-Za-z0-9]{6}/) { return ownNames(String(match.1)) }
         if let match = name.wholeMatch(of: /\.(.+)\.tmp-[0-9]+\.(mp4|gif)/) { return ownNames("\(match.1).\(match.2)") }
         return false
