@@ -42,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "Plotting",
-            dependencies: ["CCairo", "CPNG", "CDeflate"],
+            dependencies: ["CCairo", "CPNG", "CDeflate", "CKernels"],
             exclude: ["README.md"]
         ),
         .target(
@@ -76,7 +76,7 @@ let package = Package(
             path: "Sources/descent-bench"
         ),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "CKernels"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CKernels"]),
         .testTarget(name: "ReportingTests", dependencies: [
             "Reporting", "Training", "Plotting", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

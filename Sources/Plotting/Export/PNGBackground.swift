@@ -1,3 +1,4 @@
+import CKernels
 import CPNG
 import Foundation
 
@@ -35,12 +36,15 @@ final class PNGBackground: Sendable {
     /// Tiles per row, `⌈width / tileWidth⌉`.
     let tileCount: Int
 
-    /// Compressed pieces of the rows: `rowPieces[y]`.
-    let rowPieces: [[UInt8]]
+    /// Every compressed piece back to back: the rows' in row order, then the tiles' (row-major).
+    let pieces: [UInt8]
+    /// Where the row pieces start in `pieces`: row `y` is `pieces[rowOffsets[y]..<rowOffsets[y + 1]]`.
+    let rowOffsets: [Int]
     /// Adler-32 of each row's filtered bytes.
     let rowChecksums: [UInt32]
-    /// Compressed pieces of the tiles: `tilePieces[y · tileCount + t]`.
-    let tilePieces: [[UInt8]]
+    /// Where the tile pieces start in `pieces`: tile `i = y · tileCount + t` is
+    /// `pieces[tileOffsets[i]..<tileOffsets[i + 1]]`.
+    let tileOffsets: [Int]
     /// Adler-32 of each tile's filtered bytes.
     let tileChecksums: [UInt32]
 
@@ -74,17 +78,34 @@ final class PNGBackground: Sendable {
                                    tiles: tiles, level: level, filter: filterType)
         }
         guard !results.contains(where: \.failed) else { return nil }
-        rowPieces = results.flatMap(\.rows)
+        let rowBytes = results.reduce(0) { $0 + $1.rows.count }
+        var pieces = [UInt8]()
+        pieces.reserveCapacity(rowBytes + results.reduce(0) { $0 + $1.tiles.count })
+        var rowOffsets = [0], tileOffsets = [rowBytes]
+        rowOffsets.reserveCapacity(height + 1)
+        tileOffsets.reserveCapacity(height * tiles + 1)
+        for chunk in results {
+            pieces += chunk.rows
+            for length in chunk.rowLengths { rowOffsets.append(rowOffsets[rowOffsets.count - 1] + length) }
+        }
+        for chunk in results {
+            pieces += chunk.tiles
+            for length in chunk.tileLengths { tileOffsets.append(tileOffsets[tileOffsets.count - 1] + length) }
+        }
+        self.pieces = pieces
+        self.rowOffsets = rowOffsets
+        self.tileOffsets = tileOffsets
         rowChecksums = results.flatMap(\.rowSums)
-        tilePieces = results.flatMap(\.tiles)
         tileChecksums = results.flatMap(\.tileSums)
     }
 
-    /// The pieces and checksums of a run of rows, in row order (tiles row-major).
+    /// The pieces and checksums of a run of rows, in row order (tiles row-major), back to back.
     private struct Chunk: Sendable {
-        var rows: [[UInt8]] = []
+        var rows: [UInt8] = []
+        var rowLengths: [Int] = []
         var rowSums: [UInt32] = []
-        var tiles: [[UInt8]] = []
+        var tiles: [UInt8] = []
+        var tileLengths: [Int] = []
         var tileSums: [UInt32] = []
         var failed = false
     }
@@ -93,8 +114,7 @@ final class PNGBackground: Sendable {
     private static func compress(rows: Range<Int>, of raster: Raster, layout: TileLayout, tiles: Int, level: Int,
                                  filter: PNGOptions.Filter) -> Chunk {
         var result = Chunk()
-        guard let rowStream = DeflateStream(level: level, memoryLevel: 8),
-              let tileStream = DeflateStream(level: level, memoryLevel: SplicedPNGEncoder.tileMemoryLevel) else {
+        guard let rowStream = DeflateStream(level: level, memoryLevel: 8) else {
             result.failed = true
             return result
         }
@@ -103,26 +123,41 @@ final class PNGBackground: Sendable {
             filtered.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 layout.filterRow(y, of: raster, filter: filter, range: 0..<layout.rowBytes, into: base)
-                var piece: [UInt8] = []
-                if !rowStream.append(base, count: layout.rowBytes, to: &piece) { result.failed = true }
-                result.rows.append(piece)
-                result.rowSums.append(UInt32(truncatingIfNeeded: adler32(1, base, UInt32(layout.rowBytes))))
+                let before = result.rows.count
+                if !rowStream.append(base, count: layout.rowBytes, to: &result.rows) { result.failed = true }
+                result.rowLengths.append(result.rows.count - before)
+                result.rowSums.append(descent_adler32(1, base, layout.rowBytes))
                 for tile in 0..<tiles {
                     let range = layout.byteRange(ofTile: tile)
-                    var tilePiece: [UInt8] = []
-                    if level == 0 {
-                        if !tileStream.append(base + range.lowerBound, count: range.count, to: &tilePiece) { result.failed = true }
-                    } else {
-                        FixedHuffmanDeflate.append(base + range.lowerBound, count: range.count, to: &tilePiece)
-                    }
-                    result.tiles.append(tilePiece)
-                    result.tileSums.append(UInt32(truncatingIfNeeded: adler32(1, base + range.lowerBound, UInt32(range.count))))
+                    result.tileLengths.append(DeflatePiece.append(base + range.lowerBound, count: range.count, level: level, to: &result.tiles))
+                    result.tileSums.append(descent_adler32(1, base + range.lowerBound, range.count))
                 }
             }
         }
         return result
     }
 
+    /// Calls `body` with the background as CKernels' splicing kernels read it (pointers valid
+    /// only inside `body`).
+    func withKernelBackground<Result>(_ body: (UnsafePointer<descent_splice_background>) -> Result) -> Result {
+        pieces.withUnsafeBufferPointer { pieces in
+            rowOffsets.withUnsafeBufferPointer { rowOffsets in
+                tileOffsets.withUnsafeBufferPointer { tileOffsets in
+                    rowChecksums.withUnsafeBufferPointer { rowSums in
+                        tileChecksums.withUnsafeBufferPointer { tileSums in
+                            var background = descent_splice_background(
+                                raster: raster.mutableBytes, stride: raster.stride, width: raster.width, height: raster.height,
+                                tile_width: tileWidth, tiles: tileCount, filter_up: filter == .up ? 1 : 0, level: Int32(compressionLevel),
+                                pieces: pieces.baseAddress, row_offsets: rowOffsets.baseAddress, tile_offsets: tileOffsets.baseAddress,
+                                row_sums: rowSums.baseAddress, tile_sums: tileSums.baseAddress)
+                            return body(&background)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Total compressed bytes of the row pieces (the image data of the background alone).
-    var compressedSize: Int { rowPieces.reduce(0) { $0 + $1.count } }
+    var compressedSize: Int { rowOffsets[rowOffsets.count - 1] - rowOffsets[0] }
 }

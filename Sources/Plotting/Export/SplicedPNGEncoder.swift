@@ -1,4 +1,4 @@
-import CPNG
+import CKernels
 import Foundation
 
 /// Encodes frames drawn over a `PNGBackground` by splicing: cached pieces for what equals the
@@ -17,19 +17,20 @@ import Foundation
 /// changed pixel is translucent the frame is not spliced (`encode` returns nil) and the caller
 /// uses `PNGEncoder`.
 ///
-/// One encoder belongs to one thread; many encoders share one background.
+/// The work per frame is CKernels' `descent_splice_frame`. One encoder belongs to one thread;
+/// many encoders share one background.
 final class SplicedPNGEncoder {
-    /// zlib's memory level for tile pieces: a 512-entry hash table, cheap to reset per tile.
-    static let tileMemoryLevel = 2
-
     /// The shared background.
     let background: PNGBackground
-    private let layout: TileLayout
-    private let tileStream: DeflateStream
+    private let tileCount: Int
+    /// Room for the image data of any frame over the background (`descent_splice_bound`).
+    private var output: [UInt8]
+    /// Room for the runs of differing tiles, (row, first pixel, end pixel) triples.
+    private var spanTriples: [Int]
+    /// Scratch: one filtered row, and the changed tiles of the row above and of this one.
     private var filtered: [UInt8]
-    private var changedAbove: [Bool]
-    private var changedHere: [Bool]
-    private var imageData: [UInt8] = []
+    private var changedAbove: [UInt8]
+    private var changedHere: [UInt8]
 
     /// The pixels of the last encoded frame that differ from the background: runs of
     /// consecutive differing tiles, `(row, pixels)`. A canvas restores only
@@ -42,135 +43,63 @@ final class SplicedPNGEncoder {
     /// Counts of the last frame.
     typealias Statistics = SplicingStatistics
 
-    /// Creates an encoder over `background`; nil when zlib cannot allocate its stream.
-    init?(background: PNGBackground) {
-        guard let stream = DeflateStream(level: background.compressionLevel, memoryLevel: SplicedPNGEncoder.tileMemoryLevel) else {
-            return nil
-        }
+    /// Creates an encoder over `background`.
+    init(background: PNGBackground) {
         self.background = background
-        tileStream = stream
-        layout = TileLayout(width: background.raster.width, tileWidth: background.tileWidth)
-        filtered = [UInt8](repeating: 0, count: layout.rowBytes)
-        changedAbove = [Bool](repeating: false, count: background.tileCount)
+        tileCount = background.tileCount
+        let raster = background.raster
+        filtered = [UInt8](repeating: 0, count: 1 + 3 * raster.width)
+        changedAbove = [UInt8](repeating: 0, count: tileCount)
         changedHere = changedAbove
-        imageData.reserveCapacity(background.compressedSize * 2 + 1024)
+        spanTriples = [Int](repeating: 0, count: 3 * raster.height * (tileCount / 2 + 1))
+        output = []
+        let bound = background.withKernelBackground { descent_splice_bound($0) }
+        output = [UInt8](repeating: 0, count: bound)
     }
 
     /// Encodes `frame` (the background's size) as PNG with `options` (its dpi and texts; level
     /// and filter are the background's).
     ///
     /// - Returns: the PNG, or nil when the frame cannot be spliced (different size, translucent
-    ///   changed pixel, zlib failure); then encode it with `PNGEncoder`.
+    ///   changed pixel); then encode it with `PNGEncoder`.
     /// - Throws: `PlottingError.png` when libpng fails, `PlottingError.invalidPNGOptions`.
     func encode(_ frame: Raster, options: PNGOptions) throws -> Data? {
         let raster = background.raster
-        guard frame.width == raster.width, frame.height == raster.height else { return nil }
-        guard spliceImageData(frame) else { return nil }
+        guard frame.width == raster.width, frame.height == raster.height, let imageData = spliceImageData(frame) else { return nil }
         var options = options
         options.compressionLevel = background.compressionLevel
         options.filter = background.filter
         return try PNGEncoder.encode(frame, options: options, imageData: imageData)
     }
 
-    /// Builds `imageData` for `frame`; false when it cannot be spliced.
-    private func spliceImageData(_ frame: Raster) -> Bool {
-        let raster = background.raster
-        let tiles = background.tileCount
-        let up = background.filter == .up
-        let layout = self.layout
-        let rowPieces = background.rowPieces, rowChecksums = background.rowChecksums
-        let tilePieces = background.tilePieces, tileChecksums = background.tileChecksums
-        // Work on locals (no exclusivity checks on the instance's storage in the loop).
-        var data: [UInt8] = []
-        swap(&data, &imageData)
-        var above = [Bool](), here = [Bool](), spans = [(row: Int, pixels: Range<Int>)]()
-        swap(&above, &changedAbove)
-        swap(&here, &changedHere)
-        swap(&spans, &differingSpans)
-        defer {
-            swap(&data, &imageData)
-            swap(&above, &changedAbove)
-            swap(&here, &changedHere)
-            swap(&spans, &differingSpans)
-        }
-        data.removeAll(keepingCapacity: true)
-        data.append(0x78)
-        data.append(0x01)
-        spans.removeAll(keepingCapacity: true)
-        var checksum: uLong = 1
-        var stats = Statistics(totalTiles: raster.height * tiles)
-        for t in 0..<tiles { above[t] = false }
-        var aboveChanged = false
-        var ok = true
-        filtered.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else {
-                ok = false
-                return
-            }
-            let rowBytes = 4 * raster.width
-            for y in 0..<raster.height {
-                let frameRow = frame.mutableBytes + y * frame.stride
-                let backgroundRow = raster.mutableBytes + y * raster.stride
-                let rowDiffers = memcmp(frameRow, backgroundRow, rowBytes) != 0
-                if !rowDiffers && !(up && aboveChanged) {
-                    data.append(contentsOf: rowPieces[y])
-                    checksum = adler32_combine(checksum, uLong(rowChecksums[y]), off_t(layout.rowBytes))
-                    stats.reusedRows += 1
-                    if aboveChanged {
-                        for t in 0..<tiles { above[t] = false }
-                        aboveChanged = false
-                    }
-                    continue
-                }
-                var runStart = -1
-                for t in 0..<tiles {
-                    let pixels = layout.pixelRange(ofTile: t)
-                    let differs = rowDiffers
-                        && memcmp(frameRow + 4 * pixels.lowerBound, backgroundRow + 4 * pixels.lowerBound, 4 * pixels.count) != 0
-                    here[t] = differs
-                    if differs && runStart < 0 { runStart = pixels.lowerBound }
-                    if !differs && runStart >= 0 {
-                        spans.append((y, runStart..<pixels.lowerBound))
-                        runStart = -1
-                    }
-                    let range = layout.byteRange(ofTile: t)
-                    if differs || (up && above[t]) {
-                        guard layout.filterRow(y, of: frame, filter: background.filter, range: range, into: base) else {
-                            ok = false
-                            return
-                        }
-                        if background.compressionLevel == 0 {
-                            guard tileStream.append(base + range.lowerBound, count: range.count, to: &data) else {
-                                ok = false
-                                return
+    /// The image data of `frame` (CKernels' `descent_splice_frame`), or nil when it cannot be
+    /// spliced; sets `differingSpans` and `statistics`.
+    private func spliceImageData(_ frame: Raster) -> [UInt8]? {
+        var result = descent_splice_result()
+        let length = background.withKernelBackground { kernelBackground in
+            output.withUnsafeMutableBufferPointer { output in
+                spanTriples.withUnsafeMutableBufferPointer { spans in
+                    filtered.withUnsafeMutableBufferPointer { filtered in
+                        changedAbove.withUnsafeMutableBufferPointer { above in
+                            changedHere.withUnsafeMutableBufferPointer { here in
+                                descent_splice_frame(kernelBackground, frame.mutableBytes, frame.stride, output.baseAddress,
+                                                     spans.baseAddress, filtered.baseAddress, above.baseAddress, here.baseAddress, &result)
                             }
-                        } else {
-                            FixedHuffmanDeflate.append(base + range.lowerBound, count: range.count, to: &data)
                         }
-                        let sum = adler32(1, base + range.lowerBound, UInt32(range.count))
-                        checksum = adler32_combine(checksum, sum, off_t(range.count))
-                        stats.compressedTiles += 1
-                    } else {
-                        data.append(contentsOf: tilePieces[y * tiles + t])
-                        checksum = adler32_combine(checksum, uLong(tileChecksums[y * tiles + t]), off_t(range.count))
                     }
                 }
-                if runStart >= 0 { spans.append((y, runStart..<raster.width)) }
-                swap(&above, &here)
-                aboveChanged = rowDiffers
             }
         }
-        guard ok else { return false }
-        data.append(0x03)
-        data.append(0x00)
-        let sum = UInt32(truncatingIfNeeded: checksum)
-        data.append(UInt8(truncatingIfNeeded: sum >> 24))
-        data.append(UInt8(truncatingIfNeeded: sum >> 16))
-        data.append(UInt8(truncatingIfNeeded: sum >> 8))
-        data.append(UInt8(truncatingIfNeeded: sum))
-        stats.imageDataBytes = data.count
-        statistics = stats
-        return true
+        guard length >= 0 else { return nil }
+        var spans: [(row: Int, pixels: Range<Int>)] = []
+        spans.reserveCapacity(result.span_count)
+        for index in 0..<result.span_count {
+            spans.append((spanTriples[3 * index], spanTriples[3 * index + 1]..<spanTriples[3 * index + 2]))
+        }
+        differingSpans = spans
+        statistics = Statistics(reusedRows: result.reused_rows, compressedTiles: result.compressed_tiles,
+                                totalTiles: background.raster.height * tileCount, imageDataBytes: length)
+        return Array(output[0..<length])
     }
 }
 

@@ -156,7 +156,7 @@ public final class FrameCanvas {
             || encodedBackground?.filter != options.filter {
             encodedBackground = PNGBackground(raster: background, options: options)
         }
-        splicer = encodedBackground.flatMap { SplicedPNGEncoder(background: $0) }
+        splicer = encodedBackground.map { SplicedPNGEncoder(background: $0) }
         return splicer
     }
 }
