@@ -76,7 +76,7 @@ let package = Package(
             path: "Sources/descent-bench"
         ),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "CKernels"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CKernels"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CKernels", "CDeflate"]),
         .testTarget(name: "ReportingTests", dependencies: [
             "Reporting", "Training", "Plotting", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

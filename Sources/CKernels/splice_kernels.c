@@ -359,3 +359,213 @@ long descent_splice_frame(const descent_splice_background *b, const uint8_t *fra
     result->span_count = span_count;
     return position;
 }
+
+// MARK: - Finding a deflate stream's final block (RFC 1951, §3.2.3 to §3.2.7)
+
+typedef struct {
+    const uint8_t *data;
+    long size;
+    long next;         // the next byte to load (past `size`, zeros are loaded)
+    uint64_t buffer;   // loaded bits not yet read, the next one lowest
+    int available;     // how many
+    int failed;        // a read went past the data
+} bit_reader;
+
+// The bits read so far.
+static inline long bits_read(const bit_reader *reader) { return 8 * reader->next - reader->available; }
+
+static inline uint32_t read_bits(bit_reader *reader, int count) {
+    if (reader->available < (count > 0 ? count : 9)) {
+        while (reader->available <= 56) {
+            const uint64_t byte = reader->next < reader->size ? reader->data[reader->next] : 0;
+            reader->buffer |= byte << reader->available;
+            reader->next += 1;
+            reader->available += 8;
+        }
+    }
+    const uint32_t value = (uint32_t)(reader->buffer & ((1ULL << count) - 1));
+    reader->buffer >>= count;
+    reader->available -= count;
+    if (bits_read(reader) > 8 * reader->size) reader->failed = 1;
+    return value;
+}
+
+// Moves to `bit` (at or after the bits read, on a byte boundary).
+static inline void seek_to(bit_reader *reader, long bit) {
+    reader->next = bit >> 3;
+    reader->buffer = 0;
+    reader->available = 0;
+}
+
+// A canonical Huffman code: how many codes of each length, the symbols in code order, and for
+// the next 9 bits of the stream (the first read lowest) the symbol << 4 | length of a code of at
+// most 9 bits they start with, or 0.
+typedef struct {
+    short count[16];
+    short symbol[288];
+    uint16_t fast[512];
+} huffman_code;
+
+// Builds `code` from the code lengths of `n` symbols; 0 when a length set is over-subscribed
+// (an incomplete set, which deflate allows for a code of one symbol, is accepted).
+static int build_code(huffman_code *code, const uint8_t *lengths, int n) {
+    memset(code->count, 0, sizeof code->count);
+    for (int symbol = 0; symbol < n; symbol++) code->count[lengths[symbol]] += 1;
+    int left = 1;
+    for (int length = 1; length < 16; length++) {
+        left <<= 1;
+        left -= code->count[length];
+        if (left < 0) return 0;
+    }
+    short offsets[16];
+    offsets[1] = 0;
+    for (int length = 1; length < 15; length++) offsets[length + 1] = (short)(offsets[length] + code->count[length]);
+    for (int symbol = 0; symbol < n; symbol++) {
+        if (lengths[symbol] != 0) code->symbol[offsets[lengths[symbol]]++] = (short)symbol;
+    }
+    // Canonical codes in order of length, then symbol; deflate sends a code's top bit first.
+    memset(code->fast, 0, sizeof code->fast);
+    int value = 0, index = 0;
+    for (int length = 1; length <= 9; length++) {
+        for (int i = 0; i < code->count[length]; i++, value++, index++) {
+            int reversed = 0;
+            for (int bit = 0; bit < length; bit++) reversed |= ((value >> bit) & 1) << (length - 1 - bit);
+            const uint16_t entry = (uint16_t)(code->symbol[index] << 4 | length);
+            for (int rest = reversed; rest < 512; rest += 1 << length) code->fast[rest] = entry;
+        }
+        value <<= 1;
+    }
+    return 1;
+}
+
+// The next symbol of `code`, or -1 (no code matches, or the data ended).
+static int decode_symbol(bit_reader *reader, const huffman_code *code) {
+    if (reader->available < 9) read_bits(reader, 0);  // loads bits (zeros past the data)
+    const uint16_t entry = code->fast[reader->buffer & 511];
+    if (entry) {
+        read_bits(reader, entry & 15);
+        return reader->failed ? -1 : entry >> 4;
+    }
+    int value = 0, first = 0, index = 0;
+    for (int length = 1; length < 16; length++) {
+        value |= (int)read_bits(reader, 1);
+        if (reader->failed) return -1;
+        const int count = code->count[length];
+        if (value - count < first) return code->symbol[index + (value - first)];
+        index += count;
+        first += count;
+        first <<= 1;
+        value <<= 1;
+    }
+    return -1;
+}
+
+static const uint8_t length_extra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+static const uint8_t distance_extra[30] = {0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+
+// Reads the symbols of a compressed block up to its end-of-block code; 0 on bad data.
+static int skip_codes(bit_reader *reader, const huffman_code *lengths, const huffman_code *distances) {
+    for (;;) {
+        int symbol = decode_symbol(reader, lengths);
+        if (symbol < 0) return 0;
+        if (symbol < 256) continue;
+        if (symbol == 256) return 1;
+        symbol -= 257;
+        if (symbol >= 29) return 0;
+        read_bits(reader, length_extra[symbol]);
+        const int distance = decode_symbol(reader, distances);
+        if (distance < 0 || distance >= 30) return 0;
+        read_bits(reader, distance_extra[distance]);
+        if (reader->failed) return 0;
+    }
+}
+
+static int skip_fixed_block(bit_reader *reader) {
+    // Built per block (a few hundred steps; encoders rarely choose fixed codes for long data).
+    huffman_code lengths, distances;
+    uint8_t code_lengths[288];
+    for (int symbol = 0; symbol < 288; symbol++) code_lengths[symbol] = symbol < 144 ? 8 : symbol < 256 ? 9 : symbol < 280 ? 7 : 8;
+    build_code(&lengths, code_lengths, 288);
+    for (int symbol = 0; symbol < 30; symbol++) code_lengths[symbol] = 5;
+    build_code(&distances, code_lengths, 30);
+    return skip_codes(reader, &lengths, &distances);
+}
+
+static int skip_dynamic_block(bit_reader *reader) {
+    static const uint8_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+    const int literal_count = (int)read_bits(reader, 5) + 257;
+    const int distance_count = (int)read_bits(reader, 5) + 1;
+    const int code_count = (int)read_bits(reader, 4) + 4;
+    if (reader->failed || literal_count > 286 || distance_count > 30) return 0;
+    uint8_t lengths[320] = {0};
+    for (int i = 0; i < code_count; i++) lengths[order[i]] = (uint8_t)read_bits(reader, 3);
+    huffman_code length_code, literal_code, distance_code;
+    if (reader->failed || !build_code(&length_code, lengths, 19)) return 0;
+    int index = 0;
+    while (index < literal_count + distance_count) {
+        const int symbol = decode_symbol(reader, &length_code);
+        if (symbol < 0) return 0;
+        if (symbol < 16) {
+            lengths[index++] = (uint8_t)symbol;
+            continue;
+        }
+        uint8_t value = 0;
+        int repeat;
+        if (symbol == 16) {
+            if (index == 0) return 0;
+            value = lengths[index - 1];
+            repeat = 3 + (int)read_bits(reader, 2);
+        } else if (symbol == 17) {
+            repeat = 3 + (int)read_bits(reader, 3);
+        } else {
+            repeat = 11 + (int)read_bits(reader, 7);
+        }
+        if (reader->failed || index + repeat > literal_count + distance_count) return 0;
+        while (repeat--) lengths[index++] = value;
+    }
+    if (lengths[256] == 0) return 0;
+    if (!build_code(&literal_code, lengths, literal_count) || !build_code(&distance_code, lengths + literal_count, distance_count)) {
+        return 0;
+    }
+    return skip_codes(reader, &literal_code, &distance_code);
+}
+
+long descent_deflate_unfinal(uint8_t *stream, long size) {
+    bit_reader reader = {stream, size, 0, 0, 0, 0};
+    long header;
+    uint32_t final;
+    do {
+        header = bits_read(&reader);
+        final = read_bits(&reader, 1);
+        const uint32_t type = read_bits(&reader, 2);
+        if (reader.failed) return -1;
+        if (type == 0) {
+            const long byte = (bits_read(&reader) + 7) >> 3;
+            if (byte + 4 > size) return -1;
+            const uint32_t length = stream[byte] | (uint32_t)stream[byte + 1] << 8;
+            const uint32_t complement = stream[byte + 2] | (uint32_t)stream[byte + 3] << 8;
+            if ((length ^ 0xFFFF) != complement || byte + 4 + (long)length > size) return -1;
+            seek_to(&reader, 8 * (byte + 4 + (long)length));
+        } else if (type == 1) {
+            if (!skip_fixed_block(&reader)) return -1;
+        } else if (type == 2) {
+            if (!skip_dynamic_block(&reader)) return -1;
+        } else {
+            return -1;
+        }
+    } while (!final);
+    const long end = bits_read(&reader);
+    if ((end + 7) >> 3 != size) return -1;  // data after the final block
+    stream[header >> 3] &= (uint8_t)~(1u << (header & 7));
+    // The empty stored block: three zero bits (BFINAL 0, BTYPE 00) from `end`, zeros to the
+    // byte boundary, then LEN 0 and NLEN 0xFFFF.
+    if (end & 7) stream[end >> 3] &= (uint8_t)((1u << (end & 7)) - 1);
+    long length = (end + 7) >> 3;
+    const long aligned = (end + 3 + 7) >> 3;
+    while (length < aligned) stream[length++] = 0;
+    stream[length++] = 0x00;
+    stream[length++] = 0x00;
+    stream[length++] = 0xFF;
+    stream[length++] = 0xFF;
+    return length;
+}

@@ -1,3 +1,4 @@
+import CDeflate
 import CKernels
 import CPNG
 import Foundation
@@ -5,7 +6,7 @@ import Testing
 @testable import Plotting
 
 /// CKernels' splicing pieces: the fixed-Huffman encoder against the Swift encoder it replaced,
-/// byte for byte; stored pieces and the checksums against zlib.
+/// byte for byte; stored pieces, the checksums and streams made pieces against zlib.
 @Suite struct SpliceKernelTests {
     /// Inputs with what tiles hold: noise, runs of a byte, runs of a pixel, both at the edges.
     static func inputs() -> [[UInt8]] {
@@ -68,6 +69,101 @@ import Testing
             let status = uncompress(&output, &size, stream, uLong(stream.count))
             #expect(status == Z_OK && Int(size) == length && Array(output.prefix(length)) == input, "length \(length)")
         }
+    }
+
+    /// Raw deflate of `input` by libdeflate at `level`, or by zlib with `strategy` when given.
+    static func deflate(_ input: [UInt8], level: Int, zlibStrategy strategy: Int32? = nil) -> [UInt8] {
+        if let strategy {
+            var stream = z_stream()
+            deflateInit2_(&stream, Int32(level), Z_DEFLATED, -15, 8, strategy, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+            defer { deflateEnd(&stream) }
+            var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 16)
+            var source = input
+            let produced = source.withUnsafeMutableBufferPointer { source in
+                output.withUnsafeMutableBufferPointer { target -> Int in
+                    stream.next_in = source.baseAddress
+                    stream.avail_in = UInt32(source.count)
+                    stream.next_out = target.baseAddress
+                    stream.avail_out = UInt32(target.count)
+                    _ = CPNG.deflate(&stream, Z_FINISH)
+                    return target.count - Int(stream.avail_out)
+                }
+            }
+            return Array(output.prefix(produced))
+        }
+        let compressor = libdeflate_alloc_compressor(Int32(level))
+        defer { libdeflate_free_compressor(compressor) }
+        let bound = libdeflate_deflate_compress_bound(compressor, input.count)
+        return [UInt8](unsafeUninitializedCapacity: bound) { output, count in
+            count = input.withUnsafeBufferPointer { libdeflate_deflate_compress(compressor, $0.baseAddress, input.count, output.baseAddress, bound) }
+        }
+    }
+
+    /// zlib's inflate of raw deflate data, or nil when it is not one valid final stream.
+    static func inflate(_ data: [UInt8], size: Int) -> [UInt8]? {
+        var stream = z_stream()
+        inflateInit2_(&stream, -15, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        defer { inflateEnd(&stream) }
+        var output = [UInt8](repeating: 0, count: size + 1)
+        var input = data
+        let (status, produced) = input.withUnsafeMutableBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { target -> (Int32, Int) in
+                stream.next_in = input.baseAddress
+                stream.avail_in = UInt32(input.count)
+                stream.next_out = target.baseAddress
+                stream.avail_out = UInt32(target.count)
+                let status = CPNG.inflate(&stream, Z_FINISH)
+                return (status, target.count - Int(stream.avail_out))
+            }
+        }
+        return status == Z_STREAM_END && stream.avail_in == 0 ? Array(output.prefix(produced)) : nil
+    }
+
+    @Test func aStreamMadeAPieceIsFollowedByAnother() {
+        var generator = SplitMix(seed: 5)
+        // Figure-like rows (runs of a pixel with noise between), noise, one byte; lengths that
+        // give one block and many.
+        let inputs = Self.inputs().filter { $0.count >= 1 } + [200_000, 700_000].map { length in
+            (0..<length).map { index in index % 5761 < 4000 ? 0xFF : UInt8(truncatingIfNeeded: generator.next() % 7) }
+        }
+        let tail: [UInt8] = (0..<3000).map { UInt8(truncatingIfNeeded: $0 * 7 % 251) }
+        let tailStream = Self.deflate(tail, level: 6)
+        var checked = 0, multiBlock = 0
+        for input in inputs {
+            var streams = [0, 1, 6, 12].map { Self.deflate(input, level: $0) }
+            streams += [Z_FIXED, Z_DEFAULT_STRATEGY, Z_HUFFMAN_ONLY].map { Self.deflate(input, level: 6, zlibStrategy: $0) }
+            streams.append(Self.deflate(input, level: 0, zlibStrategy: Z_DEFAULT_STRATEGY))
+            for stream in streams {
+                var piece = stream + [UInt8](repeating: 0xAA, count: 5)
+                let length = piece.withUnsafeMutableBufferPointer { descent_deflate_unfinal($0.baseAddress, stream.count) }
+                #expect(length > 0 && length <= stream.count + 5, "length \(input.count)")
+                guard length > 0 else { continue }
+                piece = Array(piece.prefix(length))
+                #expect(Array(piece.suffix(4)) == [0x00, 0x00, 0xFF, 0xFF])
+                // The piece alone is not final; followed by another stream it inflates to both.
+                #expect(Self.inflate(piece, size: input.count) == nil)
+                #expect(Self.inflate(piece + tailStream, size: input.count + tail.count) == input + tail, "length \(input.count)")
+                checked += 1
+                if input.count > 100_000 { multiBlock += 1 }
+            }
+        }
+        #expect(checked > 1000 && multiBlock >= 16)
+    }
+
+    @Test func whatIsNotOneCompleteStreamIsRefused() {
+        let input: [UInt8] = (0..<20_000).map { UInt8(truncatingIfNeeded: $0 % 97 == 0 ? $0 : 32) }
+        let stream = Self.deflate(input, level: 6)
+        func unfinal(_ bytes: [UInt8], size: Int? = nil) -> Int {
+            var buffer = bytes + [UInt8](repeating: 0, count: 5)
+            return buffer.withUnsafeMutableBufferPointer { descent_deflate_unfinal($0.baseAddress, size ?? bytes.count) }
+        }
+        #expect(unfinal(stream) > 0)
+        for cut in [1, 2, stream.count / 2, stream.count - 1] { #expect(unfinal(Array(stream.prefix(cut))) == -1, "cut \(cut)") }
+        #expect(unfinal(stream + [0x00]) == -1)  // a byte after the final block
+        #expect(unfinal([0x07]) == -1)  // block type 3
+        #expect(unfinal([0x01, 0x05, 0x00, 0xFA, 0xFF]) == -1)  // a stored block longer than the data
+        #expect(unfinal([0x01, 0x00, 0x00, 0x00, 0x00]) == -1)  // LEN and NLEN not complements
+        #expect(unfinal([]) == -1)
     }
 
     @Test func checksumsAreZlibs() {

@@ -1,6 +1,7 @@
 #include "claim_kernels.h"
 #include "network_kernels.h"
 #include "plane_kernels.h"
+#include "raster_kernels.h"
 #include "record_kernels.h"
 #include "sgd_kernels.h"
 #include "splice_kernels.h"

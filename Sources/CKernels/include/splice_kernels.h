@@ -82,4 +82,11 @@ long descent_splice_frame(const descent_splice_background *background, const uin
                              uint8_t *output, long *spans, uint8_t *filtered, uint8_t *above, uint8_t *here,
                              descent_splice_result *result);
 
+// Makes a complete raw deflate stream (`size` bytes at `stream`, e.g. libdeflate's) a piece
+// that other deflate data can follow: finds its final block by decoding the block structure,
+// clears that block's BFINAL bit and ends the stream with an empty stored block (BFINAL 0), so
+// it stops on a byte boundary. Needs room for `size + 5` bytes. Returns the new length, or -1
+// when the data is not one complete deflate stream.
+long descent_deflate_unfinal(uint8_t *stream, long size);
+
 #endif

@@ -1,4 +1,5 @@
 import CDeflate
+import CKernels
 import CPNG
 import Foundation
 
@@ -44,7 +45,6 @@ enum PNGEncoder {
         return try job.runIsolated()
     }
 
-    /// Whether every pixel of `raster` has alpha 255.
     /// `raster` as a PNG (when `whole`) and the PNG of its rows from `split` down (when
     /// `lowerOptions` is given, with those options' text), from one conversion and one deflate
     /// of the lower rows.
@@ -54,8 +54,9 @@ enum PNGEncoder {
     /// lower rows are nearly all of the work. On the fast path (opaque, unfiltered, level
     /// 1...9, the image at most ``Job/wholeImageLimit``) the lower rows are deflated once by
     /// libdeflate into a piece that ends the stream; the whole image's data is the zlib header,
-    /// the upper rows deflated by zlib up to a sync flush (byte-aligned, not final), that
-    /// piece, and the Adler-32 of all rows. A piece never refers back past its first byte, so
+    /// the upper rows deflated by libdeflate as a stream of their own whose final block
+    /// CKernels' `descent_deflate_unfinal` makes non-final and ends with an empty stored block
+    /// (byte-aligned), that piece, and the Adler-32 of all rows. A piece never refers back past its first byte, so
     /// both streams inflate to exactly their rows. The lower PNG is byte for byte what
     /// `encode` writes for the lower rows alone, and with `split == 0` the whole is what
     /// `encode` writes for the raster. Elsewhere both are encoded the usual way.
@@ -89,9 +90,15 @@ enum PNGEncoder {
             }
             var upper: [UInt8]? = []
             if upperCount > 0 {
-                var bytes: [UInt8] = []
-                let stream = DeflateStream(level: options.compressionLevel, memoryLevel: 8)
-                upper = stream?.append(base, count: upperCount, to: &bytes) == true ? bytes : nil
+                // The upper rows as a stream of their own (libdeflate: for a few hundred
+                // kilobytes much faster than zlib with a sync flush), then made a piece the lower
+                // rows' stream can follow.
+                let upperBound = libdeflate_deflate_compress_bound(compressor, upperCount) + 5
+                let bytes = [UInt8](unsafeUninitializedCapacity: upperBound) { output, count in
+                    let written = libdeflate_deflate_compress(compressor, base, upperCount, output.baseAddress, upperBound - 5)
+                    count = written > 0 ? max(0, descent_deflate_unfinal(output.baseAddress, written)) : 0
+                }
+                upper = bytes.isEmpty ? nil : bytes
             }
             let lowerAdler = UInt32(libdeflate_adler32(1, base + upperCount, lowerCount))
             let wholeAdler = whole ? UInt32(libdeflate_adler32(1, base, total)) : 1
@@ -112,6 +119,7 @@ enum PNGEncoder {
         return (wholePNG, lowerPNG)
     }
 
+    /// Whether every pixel of `raster` has alpha 255.
     static func isOpaque(_ raster: Raster) -> Bool { Job.isOpaque(raster) }
 
     /// Test hook: encodes with a deliberately invalid header so that libpng itself errors,

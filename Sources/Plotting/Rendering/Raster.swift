@@ -1,3 +1,4 @@
+import CKernels
 import CCairo
 import Foundation
 
@@ -90,34 +91,14 @@ public final class Raster: @unchecked Sendable {
         return result
     }
 
-    /// Overwrites this raster's pixels with `other`'s (same size required); only for rasters
-    /// that have not been handed out (the frame of a `FrameCanvas`).
     /// The raster `k` times smaller on both sides, each pixel the mean of a `k x k` block of
     /// premultiplied pixels (rounded to nearest), or nil when `width x height` is not the size
-    /// divided by a whole `k` (`FigureSize.wholeFactor(over:)`).
+    /// divided by a whole `k` (`FigureSize.wholeFactor(over:)`, 2...16). CKernels'
+    /// `descent_block_mean` does the work.
     func scaledDown(to width: Int, _ height: Int) -> Raster? {
         guard let k = FigureSize.wholeFactor(width: self.width, height: self.height, over: width, height) else { return nil }
         let result = Raster(width: width, height: height)
-        let count = UInt32(k * k)
-        // Channels summed two at a time in 16-bit lanes (k² · 255 < 65,536 for k <= 16):
-        // red and blue in one word, alpha and green in the other.
-        for y in 0..<height {
-            let out = UnsafeMutableRawPointer(result.mutableBytes + y * result.stride).assumingMemoryBound(to: UInt32.self)
-            let top = UnsafeRawPointer(mutableBytes + y * k * stride)
-            for x in 0..<width {
-                var redBlue: UInt32 = 0, alphaGreen: UInt32 = 0
-                for dy in 0..<k {
-                    let row = (top + dy * stride).assumingMemoryBound(to: UInt32.self) + x * k
-                    for dx in 0..<k {
-                        let pixel = row[dx]
-                        redBlue &+= pixel & 0x00FF_00FF
-                        alphaGreen &+= (pixel >> 8) & 0x00FF_00FF
-                    }
-                }
-                func mean(_ lanes: UInt32, _ shift: UInt32) -> UInt32 { (((lanes >> shift) & 0xFFFF) + count / 2) / count }
-                out[x] = mean(alphaGreen, 16) << 24 | mean(redBlue, 16) << 16 | mean(alphaGreen, 0) << 8 | mean(redBlue, 0)
-            }
-        }
+        descent_block_mean(mutableBytes, stride, result.mutableBytes, result.stride, width, height, k)
         return result
     }
 
@@ -129,6 +110,8 @@ public final class Raster: @unchecked Sendable {
         return result
     }
 
+    /// Overwrites this raster's pixels with `other`'s (same size required); only for rasters
+    /// that have not been handed out (the frame of a `FrameCanvas`).
     func overwrite(with other: Raster) {
         precondition(width == other.width && height == other.height && stride == other.stride)
         mutableBytes.update(from: other.mutableBytes, count: stride * height)
