@@ -15,19 +15,40 @@ enum SVGSyntax {
     }
 
     /// The integer `scaled` / 10^`decimals` in decimal notation (`1250`, 2 → `12.5`).
+    ///
+    /// Written right to left into a small buffer and made a `String` once (SVG files print
+    /// thousands of these; building the parts as strings cost several allocations each).
     static func fixed(_ scaled: Int, decimals: Int) -> String {
         if scaled == 0 { return "0" }
-        let factor = powerOfTen(decimals)
-        let magnitude = scaled.magnitude
-        var text = scaled < 0 ? "-" : ""
-        text += String(magnitude / UInt(factor))
-        var fraction = magnitude % UInt(factor)
-        guard fraction != 0 else { return text }
-        var digits = decimals
-        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-        let fractionText = String(fraction)
-        text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
-        return text
+        var magnitude = scaled.magnitude
+        var places = max(0, decimals)
+        // Trailing zeros of the fraction are not printed.
+        while places > 0 && magnitude % 10 == 0 {
+            magnitude /= 10
+            places -= 1
+        }
+        // At most 20 digits, a point, a sign and leading zeros of the fraction.
+        let capacity = 22 + places
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var position = capacity
+            func put(_ byte: UInt8) {
+                position -= 1
+                buffer[position] = byte
+            }
+            for _ in 0..<places {
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            }
+            if places > 0 { put(UInt8(ascii: ".")) }
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+                magnitude /= 10
+            } while magnitude > 0
+            if scaled < 0 { put(UInt8(ascii: "-")) }
+            let length = capacity - position
+            for index in 0..<length { buffer[index] = buffer[position + index] }
+            return length
+        }
     }
 
     private static func powerOfTen(_ exponent: Int) -> Int {
@@ -39,14 +60,16 @@ enum SVGSyntax {
     /// A colour's red, green and blue as `#rrggbb`, each component clamped to `0...1` (NaN as 0)
     /// like the Cairo renderer does.
     static func hex(_ color: Color) -> String {
-        let digits = Array("0123456789abcdef")
-        var text = "#"
-        for component in [color.red, color.green, color.blue] {
-            let byte = Int((clamp(component) * 255).rounded())
-            text.append(digits[byte >> 4])
-            text.append(digits[byte & 15])
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 7) { buffer in
+            buffer[0] = UInt8(ascii: "#")
+            for (index, component) in [color.red, color.green, color.blue].enumerated() {
+                let byte = Int((clamp(component) * 255).rounded())
+                buffer[1 + 2 * index] = digits[byte >> 4]
+                buffer[2 + 2 * index] = digits[byte & 15]
+            }
+            return 7
         }
-        return text
     }
 
     /// A colour's opacity clamped to `0...1`, NaN as 0.
