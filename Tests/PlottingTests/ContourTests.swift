@@ -80,6 +80,38 @@ struct ContourTests {
     // Uneven spacing makes sure coordinates, not indices, are interpolated.
     private let circle = SampledField(xs: grid(-2, 2, 41).map { $0 + 0.01 * sin(7 * $0) }, ys: grid(-2, 2, 37)) { x, y in x * x + y * y }
 
+    /// Many levels at once trace what each level alone traces, in the levels' order, with
+    /// duplicates, non-finite levels, levels on grid values, NaN cells and plateaus.
+    @Test func manyLevelsAtOnceAreEachLevelAlone() {
+        var generator = SplitMix(seed: 21)
+        for trial in 0..<6 {
+            let (columns, rows) = (9 + 7 * trial, 6 + 5 * trial)
+            var values = (0..<(columns * rows)).map { index -> Double in
+                let (x, y) = (Double(index % columns) / Double(columns), Double(index / columns) / Double(rows))
+                return sin(6 * x + Double(trial)) * cos(5 * y) + 0.3 * generator.nextUnit()
+            }
+            // Values that repeat (a plateau, corners exactly on a level) and a few NaN cells.
+            for index in stride(from: 0, to: values.count, by: 11) { values[index] = 0.25 }
+            if trial % 2 == 1 { for index in stride(from: 5, to: values.count, by: 37) { values[index] = .nan } }
+            let grid = ContourGenerator(values: values, columns: columns, rows: rows,
+                                        xs: (0..<columns).map(Double.init), ys: (0..<rows).map { 0.5 * Double($0) })
+            var levels = (0..<40).map { _ in 2.6 * generator.nextUnit() - 1.3 }
+            levels += [0.25, 0.25, .nan, .infinity, -2, 2, values[3], values[columns + 4]]
+            levels.shuffle(using: &generator)
+            let together = grid.lines(at: levels)
+            #expect(together.count == levels.count)
+            var crossing = 0
+            for (index, level) in levels.enumerated() {
+                let alone = grid.lines(at: level)
+                #expect(together[index] == alone, "trial \(trial), level \(level)")
+                if !alone.isEmpty { crossing += 1 }
+            }
+            #expect(crossing > 30, "trial \(trial)")
+        }
+        let invalid = ContourGenerator(values: [1, 2, 3], columns: 2, rows: 2, xs: [0, 1], ys: [0, 1]).lines(at: [1.5, 2])
+        #expect(invalid.count == 2 && invalid.allSatisfy { $0.isEmpty })
+    }
+
     @Test func circleContourIsOneClosedRingOnTheLevel() {
         for radius in [0.5, 1.0, 1.7] {
             let lines = circle.generator.lines(at: radius * radius)

@@ -72,13 +72,13 @@ public final class ContourMark: Mark {
     public func draw(in context: MarkContext) {
         let ink = color ?? context.theme.contourColor
         let style = StrokeStyle(color: ink, width: width ?? 0.5 * context.metrics.lineWidth)
-        let generator = grid.contourGenerator
-        func lines(at level: Double) -> [[DataPoint]] {
-            if let known = traced[level] { return known }
-            let lines = generator.lines(at: level)
-            traced[level] = lines
-            return lines
+        // Every level not traced yet, in one pass over the grid.
+        var missing: [Double] = []
+        for level in levels where traced[level] == nil && !missing.contains(level) { missing.append(level) }
+        if !missing.isEmpty {
+            for (level, lines) in zip(missing, grid.contourGenerator.lines(at: missing)) { traced[level] = lines }
         }
+        func lines(at level: Double) -> [[DataPoint]] { traced[level] ?? [] }
         let texts = labels(using: context.formatter)
         let textStyle = TextStyle(size: context.metrics.contourLabelFontSize, color: ink)
         let plot = context.transform.plotRect

@@ -86,8 +86,8 @@ struct SurfaceGeometry: Sendable {
         }
         var floor: [([(Double, Double)], Color)] = [([(-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1)], theme.mutedInk)]
         let generator = ContourGenerator(values: grid.values, columns: grid.columns, rows: grid.ys.count, xs: grid.xs, ys: grid.ys)
-        for level in levels {
-            for line in generator.lines(at: level) {
+        for lines in generator.lines(at: levels) {
+            for line in lines {
                 floor.append((line.map { (2 * ($0.x - a0) / (a1 - a0) - 1, 2 * ($0.y - b0) / (b1 - b0) - 1) }, theme.mutedInk))
             }
         }
