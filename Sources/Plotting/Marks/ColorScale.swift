@@ -41,17 +41,37 @@ public struct ColorScale: Sendable {
     }
 
     /// The colormap fraction of `value`, clamped to `0...1`; NaN stays NaN.
-    public func fraction(of value: Double) -> Double {
-        if value.isNaN { return .nan }
-        let t: Double
-        switch normalization {
-        case .linear:
-            t = (value - lower) / (upper - lower)
-        case .log:
-            guard value > 0 else { return 0 }
-            t = (log10(value) - log10(lower)) / (log10(upper) - log10(lower))
+    public func fraction(of value: Double) -> Double { Fractions(self).fraction(of: value) }
+
+    /// The normalisation's constants computed once, for the fractions of many values (a
+    /// heatmap's cells: two of its three logarithms a cell were of the bounds). The same
+    /// operations in the same order as computing them per value, so the same bits.
+    struct Fractions {
+        private let logarithmic: Bool
+        /// `lower`, or `log10(lower)`.
+        private let origin: Double
+        /// `upper − lower`, or `log10(upper) − log10(lower)`.
+        private let span: Double
+
+        init(_ scale: ColorScale) {
+            logarithmic = scale.normalization == .log
+            origin = logarithmic ? log10(scale.lower) : scale.lower
+            span = logarithmic ? log10(scale.upper) - origin : scale.upper - scale.lower
         }
-        return t.isNaN ? 0 : min(1, max(0, t))
+
+        /// `t = (v − lower) / (upper − lower)` or `(log v − log lower) / (log upper − log lower)`
+        /// (0 for v ≤ 0), clamped to `0...1`, NaN for NaN.
+        func fraction(of value: Double) -> Double {
+            if value.isNaN { return .nan }
+            let t: Double
+            if logarithmic {
+                guard value > 0 else { return 0 }
+                t = (log10(value) - origin) / span
+            } else {
+                t = (value - origin) / span
+            }
+            return t.isNaN ? 0 : min(1, max(0, t))
+        }
     }
 
     /// The colour of `value` (the colormap's bad colour for NaN).

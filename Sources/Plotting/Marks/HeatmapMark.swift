@@ -35,7 +35,7 @@ public final class HeatmapMark: Mark {
     public func image() -> Raster? {
         if let cached { return cached }
         guard grid.isValid else { return nil }
-        let grid = self.grid, scale = colorScale
+        let grid = self.grid, scale = colorScale, fractions = ColorScale.Fractions(colorScale)
         let raster = Raster(width: grid.columns, height: grid.rows)
         let table = scale.colormap.lookupTable(count: 1024)
         let bad = scale.colormap.badColor.premultipliedARGB32
@@ -49,7 +49,7 @@ public final class HeatmapMark: Mark {
                     let imageRow = flipY ? grid.rows - 1 - row : row
                     for column in 0..<columns {
                         let imageColumn = flipX ? columns - 1 - column : column
-                        let t = scale.fraction(of: values[row * columns + column])
+                        let t = fractions.fraction(of: values[row * columns + column])
                         let value = t.isNaN ? bad : table[Int((t * 1023).rounded())]
                         pixels.storeBytes(of: value, toByteOffset: imageRow * raster.stride + imageColumn * 4, as: UInt32.self)
                     }
