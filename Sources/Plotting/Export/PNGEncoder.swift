@@ -72,7 +72,7 @@ enum PNGEncoder {
         }
         let fastOptions = [options] + (lowerOptions.map { [$0] } ?? [])
         guard fastOptions.allSatisfy({ $0.filter == .none && $0.compressionLevel == options.compressionLevel }),
-              (1...9).contains(options.compressionLevel), Job.isOpaque(raster) else { return try slow() }
+              (1...9).contains(options.compressionLevel) else { return try slow() }
         let rowBytes = 1 + 3 * raster.width
         let first = whole ? 0 : split
         let (total, overflow) = rowBytes.multipliedReportingOverflow(by: raster.height - first)
@@ -83,7 +83,8 @@ enum PNGEncoder {
         let lowerCount = total - upperCount
         let header = Job.zlibHeader(level: options.compressionLevel)
         let bound = libdeflate_deflate_compress_bound(compressor, lowerCount)
-        let (lowerPiece, upperPiece, lowerAdler, wholeAdler) = Job.withUnfilteredRows(raster, from: first, channels: 3) { buffer -> ([UInt8], [UInt8]?, UInt32, UInt32) in
+        // Nil when a pixel is translucent (the PNG needs an alpha channel: the usual way).
+        let pieces = Job.withUnfilteredRows(raster, from: first, channels: 3) { buffer -> ([UInt8], [UInt8]?, UInt32, UInt32) in
             guard let base = buffer.baseAddress else { return ([], nil, 1, 1) }
             let piece = [UInt8](unsafeUninitializedCapacity: bound) { output, count in
                 count = libdeflate_deflate_compress(compressor, base + upperCount, lowerCount, output.baseAddress, bound)
@@ -104,7 +105,7 @@ enum PNGEncoder {
             let wholeAdler = whole ? UInt32(libdeflate_adler32(1, base, total)) : 1
             return (piece, upper, lowerAdler, wholeAdler)
         }
-        guard !lowerPiece.isEmpty, let upperPiece else { return try slow() }
+        guard let (lowerPiece, upperPiece, lowerAdler, wholeAdler) = pieces, !lowerPiece.isEmpty, let upperPiece else { return try slow() }
         func stream(_ pieces: [[UInt8]], adler: UInt32) -> [UInt8] {
             var bytes = header
             bytes.reserveCapacity(2 + pieces.reduce(0) { $0 + $1.count } + 4)
@@ -224,12 +225,17 @@ enum PNGEncoder {
                 png_write_chunk(png, Job.chunkIEND, nil, 0)
                 return
             }
-            var row = [UInt8](repeating: 0, count: raster.width * channels)
+            // One scanline at a time, its filter byte first (libpng filters and adds its own).
+            var row = [UInt8](repeating: 0, count: 1 + raster.width * channels)
             row.withUnsafeMutableBufferPointer { rowBuffer in
                 guard let rowBase = rowBuffer.baseAddress else { return }
                 for y in 0..<raster.height {
-                    Job.convertRow(y, of: raster, into: rowBase, alpha: !opaque)
-                    png_write_row(png, rowBase)
+                    if opaque {
+                        _ = descent_rgb_scanlines(raster.mutableBytes, raster.stride, raster.width, y, y + 1, rowBase)
+                    } else {
+                        Job.convertRowRGBA(y, of: raster, into: rowBase + 1)
+                    }
+                    png_write_row(png, rowBase + 1)
                 }
             }
             png_write_end(png, info)
@@ -291,23 +297,29 @@ enum PNGEncoder {
                     count = libdeflate_zlib_compress(compressor, input.baseAddress, total, output.baseAddress, bound)
                 }
             }
-            return stream.isEmpty ? nil : stream
+            return stream?.isEmpty == false ? stream : nil
         }
 
         /// Calls `body` with rows `first...` of `raster`, each its filter byte 0 and its pixels
         /// (RGB or RGBA), in a buffer reused from one image to the next (`LargeBuffers`). Every
-        /// byte is written, so the buffer is not zero-filled first.
+        /// byte is written, so the buffer is not zero-filled first. RGB rows come from CKernels'
+        /// `descent_rgb_scanlines`, which also checks every alpha on the way: nil (without
+        /// calling `body`) when a pixel is translucent.
         static func withUnfilteredRows<Result>(_ raster: Raster, from first: Int, channels: Int,
-                                               _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+                                               _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result? {
             let rowBytes = 1 + raster.width * channels
             let total = rowBytes * (raster.height - first)
             let memory = LargeBuffers.allocate(bytes: total)
             defer { LargeBuffers.release(memory, bytes: total) }
             let base = memory.bindMemory(to: UInt8.self, capacity: total)
-            for y in first..<raster.height {
-                let row = base + (y - first) * rowBytes
-                row[0] = 0
-                convertRow(y, of: raster, into: row + 1, alpha: channels == 4)
+            if channels == 3 {
+                guard descent_rgb_scanlines(raster.mutableBytes, raster.stride, raster.width, first, raster.height, base) != 0 else { return nil }
+            } else {
+                for y in first..<raster.height {
+                    let row = base + (y - first) * rowBytes
+                    row[0] = 0
+                    convertRowRGBA(y, of: raster, into: row + 1)
+                }
             }
             return try body(UnsafeBufferPointer(start: base, count: total))
         }
@@ -345,33 +357,10 @@ enum PNGEncoder {
             return true
         }
 
-        /// Un-premultiplies row `y` into RGB or RGBA bytes: `c = (c' · 255 + a / 2) / a`.
-        ///
-        /// Without `alpha` the raster is opaque (checked by `isOpaque`), so every pixel is already
-        /// straight colour and the row is a plain byte shuffle (the hot path of frame sequences
-        /// and figures): four pixels become three 32-bit words.
-        static func convertRow(_ y: Int, of raster: Raster, into output: UnsafeMutablePointer<UInt8>, alpha: Bool) {
+        /// Un-premultiplies row `y` into RGBA bytes: `c = (c' · 255 + a / 2) / a`. (Opaque rows
+        /// are straight colour already: CKernels' `descent_rgb_scanlines` shuffles them.)
+        static func convertRowRGBA(_ y: Int, of raster: Raster, into output: UnsafeMutablePointer<UInt8>) {
             let row = UnsafeRawPointer(raster.mutableBytes + y * raster.stride).assumingMemoryBound(to: UInt32.self)
-            if !alpha {
-                let out = UnsafeMutableRawPointer(output)
-                let quads = raster.width / 4
-                for q in 0..<quads {
-                    // Each pixel is 0xAARRGGBB; byte-swapped and shifted it is R, G, B in memory order.
-                    let p0 = row[4 * q].byteSwapped >> 8, p1 = row[4 * q + 1].byteSwapped >> 8
-                    let p2 = row[4 * q + 2].byteSwapped >> 8, p3 = row[4 * q + 3].byteSwapped >> 8
-                    let words = ((p0 | p1 << 24).littleEndian, (p1 >> 8 | p2 << 16).littleEndian, (p2 >> 16 | p3 << 8).littleEndian)
-                    out.storeBytes(of: words.0, toByteOffset: 12 * q, as: UInt32.self)
-                    out.storeBytes(of: words.1, toByteOffset: 12 * q + 4, as: UInt32.self)
-                    out.storeBytes(of: words.2, toByteOffset: 12 * q + 8, as: UInt32.self)
-                }
-                for x in (4 * quads)..<raster.width {
-                    let pixel = row[x]
-                    output[3 * x] = UInt8(truncatingIfNeeded: pixel >> 16)
-                    output[3 * x + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                    output[3 * x + 2] = UInt8(truncatingIfNeeded: pixel)
-                }
-                return
-            }
             var o = 0
             for x in 0..<raster.width {
                 let pixel = row[x]
