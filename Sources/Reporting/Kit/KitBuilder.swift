@@ -152,6 +152,8 @@ public struct KitBuilder: Sendable {
         async let handoutTask: (Int, Double)? = configuration.report.handout.map { name in
             try timedNow { try plainReport.handout(pages: handoutPages, to: output.appendingPathComponent(name)) }
         }
+        // The HTML report's explorer needs only the models: made now, not after the figures.
+        async let explorerTask: (String, Double)? = configuration.report.html.map { _ in try timedNow { try plainReport.explorerHTML() } }
         let figuresDone = try await figuresTask
         let rendered: [KitRenderedFigure] = await stage("figures") {
             let (result, seconds) = figuresDone
@@ -184,7 +186,10 @@ public struct KitBuilder: Sendable {
         }
         async let dataTask = timedNow { try KitDataStage(configuration: configuration, models: models, output: output).run() }
         async let markdownTask = writeReport(configuration.report.markdown) { Data(report.markdown().utf8) }
-        async let htmlTask = writeReport(configuration.report.html) { Data(try report.html().utf8) }
+        let explorer = try await explorerTask
+        // Its stage's time counts the explorer's too.
+        async let htmlTask = writeReport(configuration.report.html) { Data(try report.html(explorer: explorer?.0).utf8) }
+            .map { $0 + (explorer?.1 ?? 0) }
         async let slidesTask = deck()
 
         let framesDone = try await framesTask

@@ -155,9 +155,9 @@ struct KitReport {
     // MARK: HTML
 
     /// The self-contained HTML page: figures embedded as data URIs, no external resources.
-    func html() throws -> String {
+    func html(explorer: String? = nil) throws -> String {
         var body = "<h1>\(escape(title))</h1>\n"
-        body += try KitExplorer(models: models, language: language, labels: configuration.data.labels).html()
+        body += try explorer ?? explorerHTML()
         for section in sections {
             let shown = section.stems.compactMap(figure)
             guard !shown.isEmpty else { continue }
@@ -193,6 +193,12 @@ struct KitReport {
             </html>
 
             """
+    }
+
+    /// The report's explorer (its pictures and slider), which needs only the trained models:
+    /// the kit makes it while the figures are drawn and passes it to `html(explorer:)`.
+    func explorerHTML() throws -> String {
+        try KitExplorer(models: models, language: language, labels: configuration.data.labels).html()
     }
 
     private func htmlTable() -> String {
