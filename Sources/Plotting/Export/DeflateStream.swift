@@ -8,8 +8,10 @@ import Foundation
 /// data and its bytes depend only on its own input and the settings) and ends it with
 /// `Z_SYNC_FLUSH`: the blocks end on a byte boundary with an empty stored block
 /// (`00 00 FF FF`), none of them final. Pieces made this way can therefore be concatenated in
-/// any combination into one deflate stream, which `PNGBackground` and `SplicedPNGEncoder` use
-/// to splice cached and fresh parts of a frame.
+/// any combination into one deflate stream, which `PNGBackground` uses for the rows that
+/// spliced frames reuse. (For pieces of a few kilobytes zlib's reset is cheaper than
+/// libdeflate's setup; `PNGEncoder` makes its larger piece with libdeflate and CKernels'
+/// `descent_deflate_unfinal`.)
 ///
 /// One stream belongs to one thread.
 final class DeflateStream {

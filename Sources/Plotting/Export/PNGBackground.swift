@@ -7,14 +7,16 @@ import Foundation
 /// **Idea.** A frame is the background with a few dynamic marks on top, so most of its PNG
 /// scanlines equal the background's. A PNG's image data is one zlib stream of the filtered
 /// scanlines (per row a filter byte and `3·width` RGB bytes); deflate pieces that end on a byte
-/// boundary without referring back (see `DeflateStream`) can be concatenated. So the
-/// background is compressed once in pieces: every **row** (1 + 3·width bytes) and every
-/// **tile** of every row (`tileWidth` pixels; the first tile also holds the filter byte), each
-/// with its Adler-32. A frame (`SplicedPNGEncoder`) then reuses the row piece of every row
-/// whose filtered bytes equal the background's, the tile pieces of unchanged tiles in the other
-/// rows, and compresses only the changed tiles; the zlib stream is `78 01`, the pieces, an
-/// empty final block `03 00` and the Adler-32 of all the bytes, combined from the pieces'
-/// checksums with `adler32_combine` (`adler(A‖B)` from `adler(A)`, `adler(B)`, `|B|`).
+/// boundary without referring back can be concatenated. So the background is compressed once in
+/// pieces: every **row** (1 + 3·width bytes, zlib at the level with a sync flush: `DeflateStream`)
+/// and every **tile** of every row (`tileWidth` pixels; the first tile also holds the filter
+/// byte; `DeflatePiece`: fixed Huffman codes, stored blocks at level 0), each with its Adler-32,
+/// all back to back in one buffer. A frame (`SplicedPNGEncoder`) then reuses the row piece of
+/// every row whose filtered bytes equal the background's, the tile pieces of unchanged tiles in
+/// the other rows, and compresses only the changed tiles like the background's; the zlib stream is
+/// `78 01`, the pieces, an empty final block `03 00` and the Adler-32 of all the bytes, combined
+/// from the pieces' checksums as zlib's `adler32_combine` does (`adler(A‖B)` from `adler(A)`,
+/// `adler(B)`, `|B|`; CKernels' `descent_adler32_combine`).
 ///
 /// **Filters.** `.none` (a byte depends only on its own pixel) and `.up` (`cur − above`, mod
 /// 256; a byte also depends on the pixel above, so a tile is recompressed when its own pixels
@@ -27,7 +29,7 @@ import Foundation
 final class PNGBackground: Sendable {
     /// The background raster (opaque).
     let raster: Raster
-    /// The zlib level of every piece.
+    /// The level of every piece (zlib's for rows; for tiles 0 stores, 1...9 use fixed codes).
     let compressionLevel: Int
     /// The row filter, `.none` or `.up`.
     let filter: PNGOptions.Filter
