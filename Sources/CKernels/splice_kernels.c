@@ -212,11 +212,7 @@ uint32_t descent_adler32_combine(uint32_t first, uint32_t second, long second_le
     return (uint32_t)(a | b << 16);
 }
 
-// The filtered bytes [start, end) of row `y` of an ARGB32 raster into `output[start, end)`
-// (byte 0 the filter type, then R G B per pixel; with the up filter each minus the same byte of
-// the row above, none above row 0). Returns whether every pixel it read is opaque.
-static int filter_row(const uint8_t *raster, long stride, long y, int filter_up, long start, long end,
-                      uint8_t *output) {
+int descent_filter_row(const uint8_t *raster, long stride, long y, int filter_up, long start, long end, uint8_t *output) {
     if (start == 0) {
         output[0] = filter_up ? 2 : 0;
         start = 1;
@@ -322,7 +318,7 @@ long descent_splice_frame(const descent_splice_background *b, const uint8_t *fra
             }
             const long first_byte = tile_first_byte(b, t), end_byte = tile_end_byte(b, t);
             if (differs || (up && above[t])) {
-                if (!filter_row(frame, frame_stride, y, up, first_byte, end_byte, filtered)) return -1;
+                if (!descent_filter_row(frame, frame_stride, y, up, first_byte, end_byte, filtered)) return -1;
                 const uint8_t *bytes = filtered + first_byte;
                 const long count = end_byte - first_byte;
                 position += b->level == 0 ? descent_stored_piece(bytes, count, output + position)

@@ -31,6 +31,12 @@ uint32_t descent_adler32(uint32_t adler, const uint8_t *input, long count);
 // Adler-32 of A‖B from adler(A), adler(B) and |B|, as zlib's adler32_combine.
 uint32_t descent_adler32_combine(uint32_t first, uint32_t second, long second_length);
 
+// The filtered bytes [start, end) of row `y` of an ARGB32 raster (`stride` bytes a row) into
+// `output[start, end)`: byte 0 is the filter type (2 with `filter_up`, else 0), then R G B per
+// pixel; with the up filter each minus the same byte of the row above, none above row 0.
+// Returns whether every pixel it read is opaque.
+int descent_filter_row(const uint8_t *raster, long stride, long y, int filter_up, long start, long end, uint8_t *output);
+
 // The background a frame is spliced over: its ARGB32 raster (opaque) and its pieces, all row
 // pieces and then all tile pieces (row-major) back to back in `pieces`; piece i of the rows is
 // `pieces[row_offsets[i] ..< row_offsets[i + 1]]` (height + 1 offsets), tile piece i is

@@ -52,9 +52,7 @@ final class SplicedPNGEncoder {
         changedAbove = [UInt8](repeating: 0, count: tileCount)
         changedHere = changedAbove
         spanTriples = [Int](repeating: 0, count: 3 * raster.height * (tileCount / 2 + 1))
-        output = []
-        let bound = background.withKernelBackground { descent_splice_bound($0) }
-        output = [UInt8](repeating: 0, count: bound)
+        output = [UInt8](repeating: 0, count: background.withKernelBackground { descent_splice_bound($0) })
     }
 
     /// Encodes `frame` (the background's size) as PNG with `options` (its dpi and texts; level

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// How a PNG scanline of an opaque RGB image is cut into tiles for splicing, and how its
@@ -26,44 +27,14 @@ struct TileLayout {
         return (tile == 0 ? 0 : 1 + 3 * pixels.lowerBound)..<(1 + 3 * pixels.upperBound)
     }
 
-    /// The PNG filter type byte of `filter` (0 none, 2 up).
-    static func filterByte(_ filter: PNGOptions.Filter) -> UInt8 { filter == .up ? 2 : 0 }
-
     /// Writes the filtered bytes `range` (whole tiles or the whole row) of row `y` of `raster`
-    /// to `output[range]`.
+    /// to `output[range]` (CKernels' `descent_filter_row`, which spliced frames' tiles go through
+    /// too).
     ///
     /// - Returns: whether every pixel of row `y` in the range is opaque (alpha 255).
     @discardableResult
     func filterRow(_ y: Int, of raster: Raster, filter: PNGOptions.Filter, range: Range<Int>,
                    into output: UnsafeMutablePointer<UInt8>) -> Bool {
-        var start = range.lowerBound
-        if start == 0 {
-            output[0] = TileLayout.filterByte(filter)
-            start = 1
-        }
-        let firstPixel = (start - 1) / 3, endPixel = (range.upperBound - 1) / 3
-        let row = UnsafeRawPointer(raster.mutableBytes + y * raster.stride).assumingMemoryBound(to: UInt32.self)
-        var opaque: UInt32 = 0xFF00_0000
-        if filter == .up && y > 0 {
-            let above = UnsafeRawPointer(raster.mutableBytes + (y - 1) * raster.stride).assumingMemoryBound(to: UInt32.self)
-            for x in firstPixel..<endPixel {
-                let pixel = row[x], upper = above[x]
-                opaque &= pixel
-                let o = 1 + 3 * x
-                output[o] = UInt8(truncatingIfNeeded: pixel >> 16) &- UInt8(truncatingIfNeeded: upper >> 16)
-                output[o + 1] = UInt8(truncatingIfNeeded: pixel >> 8) &- UInt8(truncatingIfNeeded: upper >> 8)
-                output[o + 2] = UInt8(truncatingIfNeeded: pixel) &- UInt8(truncatingIfNeeded: upper)
-            }
-        } else {
-            for x in firstPixel..<endPixel {
-                let pixel = row[x]
-                opaque &= pixel
-                let o = 1 + 3 * x
-                output[o] = UInt8(truncatingIfNeeded: pixel >> 16)
-                output[o + 1] = UInt8(truncatingIfNeeded: pixel >> 8)
-                output[o + 2] = UInt8(truncatingIfNeeded: pixel)
-            }
-        }
-        return opaque == 0xFF00_0000
+        descent_filter_row(raster.mutableBytes, raster.stride, y, filter == .up ? 1 : 0, range.lowerBound, range.upperBound, output) != 0
     }
 }
