@@ -35,6 +35,12 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"])]
         ),
         .target(name: "CKernels"),
+        .target(name: "CPNGWriter", dependencies: ["CPNG"]),
+        .target(
+            name: "CFontFaces",
+            dependencies: ["CCairo"],
+            linkerSettings: [.linkedLibrary("fontconfig"), .linkedLibrary("freetype")]
+        ),
         .target(
             name: "Training",
             dependencies: ["CKernels", .product(name: "CSV", package: "CSV.swift")],
@@ -42,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "Plotting",
-            dependencies: ["CCairo", "CPNG", "CDeflate", "CKernels"],
+            dependencies: ["CCairo", "CPNG", "CDeflate", "CKernels", "CPNGWriter", "CFontFaces"],
             exclude: ["README.md"]
         ),
         .target(
@@ -76,7 +82,7 @@ let package = Package(
             path: "Sources/descent-bench"
         ),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "CKernels"]),
-        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CKernels", "CDeflate"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting", "CKernels", "CDeflate", "CCairo", "CFontFaces"]),
         .testTarget(name: "ReportingTests", dependencies: [
             "Reporting", "Training", "Plotting", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -13,6 +13,9 @@ final class CairoSurface {
     let sink: ByteSink?
     /// Keeps the memory of an image surface created over a raster alive.
     private let backing: Raster?
+    /// The text faces every context on this surface draws with, held until the surface ends
+    /// (nil: Cairo's toy face).
+    let fonts = FontFaceSet.checkOut()
 
     /// The byte collector behind a vector surface's write callback.
     final class ByteSink {
@@ -32,6 +35,7 @@ final class CairoSurface {
 
     deinit {
         cairo_surface_destroy(pointer)
+        if let fonts { FontFaceSet.checkIn(fonts) }
     }
 
     /// An image surface that draws directly into `raster`'s pixel memory (no copy).

@@ -1,6 +1,7 @@
 import CDeflate
 import CKernels
 import CPNG
+import CPNGWriter
 import Foundation
 
 #if canImport(Glibc)
@@ -10,14 +11,18 @@ import Glibc
 /// Encodes rasters as PNG through libpng's full write API, into memory.
 ///
 /// **Why this shape.** libpng reports errors by calling an error handler that must not
-/// return; by default it `longjmp`s, which must never cross Swift frames, and a C shim with
-/// `setjmp` cannot live in a system-library target. So:
-/// 1. everything libpng could reject is validated in Swift first (size, options, text), and
-///    the output goes through `png_set_write_fn` into a Swift buffer that cannot fail;
-/// 2. the remaining failures (out of memory inside zlib or libpng) are contained: the
-///    encoding runs on its own short-lived thread, and the installed error handler records
-///    the message and ends only that thread (`pthread_exit`); the caller joins it, frees the
-///    libpng structures and throws `PlottingError.png`. The process never aborts.
+/// return; it `longjmp`s, which must never cross Swift frames, and a `setjmp` cannot live in a
+/// system-library target. So the libpng calls live in a small C target, CPNGWriter
+/// (`descent_png_write`), with the `setjmp` beside them: everything libpng could reject is
+/// validated in Swift first (size, options, text); the output goes into a C buffer that grows
+/// as libpng writes; a libpng error (out of memory inside zlib or libpng, or an invalid header
+/// in the test hook) jumps back to that C function, which frees everything and returns the
+/// message, thrown here as `PlottingError.png`. The process never aborts, and the encoding
+/// runs on the caller's thread. (It used to run on a thread of its own that the error handler
+/// ended with `pthread_exit`: one thread started and joined per PNG, and while the caller
+/// waited in the join a core often stood idle, about 0.4 s of the kit's two cores.) On the
+/// row path the C loop asks Swift for each row between libpng's calls, so the Swift that fills
+/// a row is never inside a jump.
 ///
 /// Pixels are un-premultiplied from Cairo's ARGB32, `c = round(c' · 255 / a)`. The colour
 /// type is RGB when every alpha is 255 and RGBA otherwise. `pHYs` stores the dpi as pixels
@@ -28,7 +33,7 @@ enum PNGEncoder {
     static func encode(_ raster: Raster, options: PNGOptions) throws -> Data {
         try options.validate()
         let job = Job(raster: raster, options: options, skipHeaderValidation: false)
-        return try job.runIsolated()
+        return try job.run()
     }
 
     /// Writes an opaque RGB PNG of `raster`'s size whose image data is `imageData`, a complete
@@ -42,7 +47,7 @@ enum PNGEncoder {
         let job = Job(raster: raster, options: options, skipHeaderValidation: false)
         job.imageData = imageData
         job.height = height ?? raster.height
-        return try job.runIsolated()
+        return try job.run()
     }
 
     /// `raster` as a PNG (when `whole`) and the PNG of its rows from `split` down (when
@@ -127,21 +132,16 @@ enum PNGEncoder {
     /// proving the error handler contains the failure.
     static func encodeWithInvalidHeaderForTesting(_ raster: Raster) throws -> Data {
         let job = Job(raster: raster, options: PNGOptions(), skipHeaderValidation: true)
-        return try job.runIsolated()
+        return try job.run()
     }
 
-    /// The state of one encoding, shared with libpng's callbacks through `png_get_*_ptr`.
+    /// One encoding: the raster, its options and, when made elsewhere, its image data.
     private final class Job {
         let raster: Raster
         let options: PNGOptions
         let invalidHeader: Bool
         /// A finished zlib stream to write as the image data instead of compressing the rows.
         var imageData: [UInt8]?
-        var output = Data()
-        var errorMessage: String?
-        var png: png_structp?
-        var info: png_infop?
-
         /// The height written in the header (the raster's unless the image data is given).
         var height: Int
 
@@ -152,123 +152,81 @@ enum PNGEncoder {
             self.invalidHeader = skipHeaderValidation
         }
 
-        /// Runs `encode()` on a dedicated thread and waits for it.
-        ///
-        /// **Why handing this (non-`Sendable`) job to another thread is safe.** The job travels
-        /// as a retained opaque pointer, so the compiler cannot check it; the hand-over is still
-        /// exclusive: the calling thread touches the job only before `pthread_create` and after
-        /// `pthread_join`, and both calls order memory (everything written before the create is
-        /// visible to the encoder thread, everything it wrote is visible after the join). While
-        /// the encoder thread runs, the caller is blocked in `pthread_join`, so exactly one thread
-        /// uses the job (and its libpng structures and raster) at any time. The raster itself is
-        /// only read.
-        func runIsolated() throws -> Data {
-            let box = Unmanaged.passRetained(self)
-            var thread = pthread_t()
-            let created = pthread_create(&thread, nil, { argument in
-                guard let argument else { return nil }
-                Unmanaged<Job>.fromOpaque(argument).takeUnretainedValue().encode()
-                return nil
-            }, box.toOpaque())
-            guard created == 0 else {
-                box.release()
-                throw PlottingError.png(message: "could not start the encoder thread (error \(created))")
-            }
-            pthread_join(thread, nil)
-            box.release()
-            if png != nil || info != nil {
-                png_destroy_write_struct(&png, &info)
-            }
-            if let errorMessage { throw PlottingError.png(message: errorMessage) }
-            return output
-        }
-
-        /// The libpng calls; runs on the encoder thread.
-        func encode() {
-            let me = Unmanaged.passUnretained(self).toOpaque()
-            guard let png = png_create_write_struct(PNG_LIBPNG_VER_STRING, me, Job.onError, Job.onWarning) else {
-                errorMessage = "could not create the write structure"
-                return
-            }
-            self.png = png
-            guard let info = png_create_info_struct(png) else {
-                errorMessage = "could not create the info structure"
-                return
-            }
-            self.info = info
-            png_set_write_fn(png, me, Job.onWrite, Job.onFlush)
-            png_set_compression_level(png, Int32(options.compressionLevel))
-            png_set_filter(png, 0, Job.filterMask(options.filter))
-
+        /// Writes the PNG through CPNGWriter's `descent_png_write`, on this thread: libpng's
+        /// calls, and the `setjmp` its errors `longjmp` to, are all in C, so no Swift frame is
+        /// ever jumped over; a libpng error comes back as a status and its message.
+        func run() throws -> Data {
             let opaque = imageData != nil || Job.isOpaque(raster)
-            let width = invalidHeader ? 0 : UInt32(raster.width)
-            png_set_IHDR(png, info, width, UInt32(height), 8,
-                         opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
-                         PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT)
-            let ppm = options.pixelsPerMetre
-            png_set_pHYs(png, info, ppm, ppm, PNG_RESOLUTION_METER)
-            setText(png: png, info: info)
-            png_write_info(png, info)
-
-            if let imageData {
-                imageData.withUnsafeBufferPointer { bytes in
-                    png_write_chunk(png, Job.chunkIDAT, bytes.baseAddress, bytes.count)
-                }
-                png_write_chunk(png, Job.chunkIEND, nil, 0)
-                return
-            }
             let channels = opaque ? 3 : 4
-            if let stream = Job.deflatedUnfiltered(raster, channels: channels, options: options) {
-                stream.withUnsafeBufferPointer { bytes in
-                    png_write_chunk(png, Job.chunkIDAT, bytes.baseAddress, bytes.count)
-                }
-                png_write_chunk(png, Job.chunkIEND, nil, 0)
-                return
-            }
-            // One scanline at a time, its filter byte first (libpng filters and adds its own).
-            var row = [UInt8](repeating: 0, count: 1 + raster.width * channels)
-            row.withUnsafeMutableBufferPointer { rowBuffer in
-                guard let rowBase = rowBuffer.baseAddress else { return }
-                for y in 0..<raster.height {
-                    if opaque {
-                        _ = descent_rgb_scanlines(raster.mutableBytes, raster.stride, raster.width, y, y + 1, rowBase)
-                    } else {
-                        Job.convertRowRGBA(y, of: raster, into: rowBase + 1)
+            // Unfiltered rows at levels 1...9: the whole image data from libdeflate.
+            let stream = imageData ?? Job.deflatedUnfiltered(raster, channels: channels, options: options)
+            let texts = textEntries()
+            var output: UnsafeMutablePointer<UInt8>?
+            var length = 0
+            var message = [CChar](repeating: 0, count: 256)
+            let status: Int32 = texts.withTextArray { textArray, textCount in
+                var image = descent_png_image()
+                image.width = invalidHeader ? 0 : UInt32(raster.width)
+                image.height = UInt32(height)
+                image.color_type = opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA
+                image.compression_level = Int32(options.compressionLevel)
+                image.filter_mask = Job.filterMask(options.filter)
+                image.pixels_per_metre = options.pixelsPerMetre
+                image.texts = textArray
+                image.text_count = Int32(textCount)
+                return message.withUnsafeMutableBufferPointer { messageBuffer in
+                    if let stream {
+                        return stream.withUnsafeBufferPointer { bytes in
+                            image.image_data = bytes.baseAddress
+                            image.image_data_length = bytes.count
+                            return descent_png_write(&image, &output, &length, messageBuffer.baseAddress, messageBuffer.count)
+                        }
                     }
-                    png_write_row(png, rowBase + 1)
+                    // One scanline at a time (libpng filters and deflates them).
+                    var rows = RowSource(raster: raster, opaque: opaque)
+                    return withUnsafeMutablePointer(to: &rows) { source in
+                        image.row = { context, y, row in
+                            guard let context, let row else { return }
+                            context.assumingMemoryBound(to: RowSource.self).pointee.fill(Int(y), into: row)
+                        }
+                        image.row_context = UnsafeMutableRawPointer(source)
+                        return descent_png_write(&image, &output, &length, messageBuffer.baseAddress, messageBuffer.count)
+                    }
                 }
             }
-            png_write_end(png, info)
+            guard status == 0, let output else {
+                let text = message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+                throw PlottingError.png(message: text.isEmpty ? "unknown error" : text)
+            }
+            return Data(bytesNoCopy: output, count: length, deallocator: .free)
         }
 
-        private func setText(png: png_structp, info: png_infop) {
+        /// The rows of a raster for libpng's row path: straight RGB or un-premultiplied RGBA.
+        struct RowSource {
+            let raster: Raster
+            let opaque: Bool
+
+            /// Row `y`'s pixels from `row + 1` on (`row[0]` is the filter byte's place).
+            func fill(_ y: Int, into row: UnsafeMutablePointer<UInt8>) {
+                if opaque {
+                    _ = descent_rgb_scanlines(raster.mutableBytes, raster.stride, raster.width, y, y + 1, row)
+                } else {
+                    Job.convertRowRGBA(y, of: raster, into: row + 1)
+                }
+            }
+        }
+
+        /// The Software, Title and Description entries, each Latin-1 (`tEXt`) when it can be,
+        /// else UTF-8 (`iTXt`); NUL characters removed.
+        private func textEntries() -> PNGTextEntries {
             var entries: [(key: String, value: String)] = [("Software", options.software)]
             if let title = options.title, !title.isEmpty { entries.append(("Title", title)) }
             if let description = options.description, !description.isEmpty { entries.append(("Description", description)) }
-            var allocations: [UnsafeMutablePointer<CChar>] = []
-            defer { allocations.forEach { free($0) } }
-            var texts: [png_text] = []
-            for entry in entries {
+            return PNGTextEntries(entries.map { entry in
                 let clean = entry.value.replacingOccurrences(of: "\0", with: "")
-                var text = png_text()
-                let latin1 = clean.data(using: .isoLatin1)
-                guard let key = strdup(entry.key) else { continue }
-                allocations.append(key)
-                let bytes = latin1 ?? Data(clean.utf8)
-                guard let value = malloc(bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else { continue }
-                allocations.append(value)
-                bytes.withUnsafeBytes { raw in
-                    if let base = raw.baseAddress { memcpy(value, base, bytes.count) }
-                }
-                value[bytes.count] = 0
-                text.compression = latin1 != nil ? PNG_TEXT_COMPRESSION_NONE : PNG_ITXT_COMPRESSION_NONE
-                text.key = key
-                text.text = value
-                text.text_length = latin1 != nil ? bytes.count : 0
-                text.itxt_length = latin1 != nil ? 0 : bytes.count
-                texts.append(text)
-            }
-            png_set_text(png, info, &texts, Int32(texts.count))
+                if let latin1 = clean.data(using: .isoLatin1) { return (entry.key, [UInt8](latin1), true) }
+                return (entry.key, Array(clean.utf8), false)
+            })
         }
 
         /// The largest image (filtered bytes) deflated whole; larger ones stream through libpng
@@ -332,9 +290,6 @@ enum PNGEncoder {
             return [UInt8(header >> 8), UInt8(header & 0xFF)]
         }
 
-        static let chunkIDAT: [UInt8] = Array("IDAT".utf8) + [0]
-        static let chunkIEND: [UInt8] = Array("IEND".utf8) + [0]
-
         static func filterMask(_ filter: PNGOptions.Filter) -> Int32 {
             switch filter {
             case .none: return PNG_FILTER_NONE
@@ -378,23 +333,29 @@ enum PNGEncoder {
                 o += 4
             }
         }
+    }
+}
 
-        static let onWrite: png_rw_ptr = { png, data, length in
-            guard let png, let data, let io = png_get_io_ptr(png) else { return }
-            Unmanaged<Job>.fromOpaque(io).takeUnretainedValue().output.append(data, count: length)
+/// A PNG's text chunks as C memory for the length of one call of `descent_png_write`.
+private struct PNGTextEntries {
+    let entries: [(key: String, bytes: [UInt8], latin1: Bool)]
+
+    init(_ entries: [(key: String, bytes: [UInt8], latin1: Bool)]) { self.entries = entries }
+
+    /// Calls `body` with the entries as `descent_png_text`s (keys and values NUL-terminated).
+    func withTextArray<Result>(_ body: (UnsafePointer<descent_png_text>?, Int) -> Result) -> Result {
+        var allocations: [UnsafeMutableRawPointer] = []
+        defer { allocations.forEach { free($0) } }
+        var texts: [descent_png_text] = []
+        for entry in entries {
+            guard let key = strdup(entry.key) else { continue }
+            allocations.append(key)
+            guard let value = malloc(entry.bytes.count + 1)?.assumingMemoryBound(to: UInt8.self) else { continue }
+            allocations.append(value)
+            value.initialize(from: entry.bytes, count: entry.bytes.count)
+            value[entry.bytes.count] = 0
+            texts.append(descent_png_text(key: key, bytes: value, length: entry.bytes.count, latin1: entry.latin1 ? 1 : 0))
         }
-
-        static let onFlush: png_flush_ptr = { _ in }
-
-        static let onWarning: png_error_ptr = { _, _ in }
-
-        /// Records the message and ends the encoder thread; never returns into libpng.
-        static let onError: png_error_ptr = { png, message in
-            if let png, let pointer = png_get_error_ptr(png) {
-                let job = Unmanaged<Job>.fromOpaque(pointer).takeUnretainedValue()
-                job.errorMessage = message.map { String(cString: $0) } ?? "unknown error"
-            }
-            pthread_exit(nil)
-        }
+        return texts.withUnsafeBufferPointer { body($0.baseAddress, $0.count) }
     }
 }

@@ -3,8 +3,10 @@ import Foundation
 
 /// The `Renderer` that draws through Cairo, onto an image, SVG or PDF surface.
 ///
-/// Text uses Cairo's toy font API with "DejaVu Sans" and metric hinting switched off, so the
-/// same text measures the same on every surface (raster and vector layouts agree).
+/// Text is DejaVu Sans, from the surface's own faces (`FontFaceSet`: what Cairo's toy font API
+/// would draw, without a lock shared with other threads' surfaces; the toy face when they cannot
+/// be made), with metric hinting switched off, so the same text measures the same on every
+/// surface (raster and vector layouts agree).
 public final class CairoRenderer: Renderer {
     /// The wrapped context.
     let context: CairoContext
@@ -169,8 +171,12 @@ public final class CairoRenderer: Renderer {
 
     private func selectFont(_ style: TextStyle) {
         let cr = context.pointer
-        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                               style.weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        if let fonts = context.surface.fonts {
+            cairo_set_font_face(cr, style.weight == .bold ? fonts.bold : fonts.regular)
+        } else {
+            cairo_select_font_face(cr, FontFaceSet.family, CAIRO_FONT_SLANT_NORMAL,
+                                   style.weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        }
         cairo_set_font_size(cr, max(0.1, style.size))
     }
 }
