@@ -11,6 +11,33 @@ import Testing
 
     struct Injected: Error {}
 
+    /// Inside a sync batch, durable writes land at once (complete, renamed) and their fsyncs
+    /// are the batch's; writes from child tasks join the batch; a sync that fails is thrown by
+    /// `finish`, naming the file.
+    @Test func syncBatchTakesTheFsyncsAndReportsFailures() async throws {
+        let folder = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let batch = SyncBatch()
+        try await batch.collecting {
+            #expect(SyncBatch.current === batch)
+            try AtomicFile.write(data: Data("one".utf8), to: folder.appendingPathComponent("a.txt"))
+            async let child: Void = AtomicFile.write(data: Data("two".utf8), to: folder.appendingPathComponent("b.txt"))
+            try await child
+            #expect(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8) == "one")
+        }
+        #expect(SyncBatch.current == nil)
+        try await batch.finish()
+        #expect(try String(contentsOf: folder.appendingPathComponent("b.txt"), encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["a.txt", "b.txt"])
+
+        let failing = SyncBatch()
+        let missing = folder.appendingPathComponent("gone/missing.txt").path
+        failing.sync(missing)
+        await #expect { try await failing.finish() } throws: { error in
+            String(describing: error).contains(missing)
+        }
+    }
+
     @Test func writesAndReplaces() throws {
         let folder = try makeFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

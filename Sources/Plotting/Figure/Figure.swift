@@ -123,7 +123,10 @@ public final class Figure {
 
     /// Renders into a new raster (without the title band when `untitled`) and returns the layout too.
     func renderRasterAndLayout(layers: LayerSelection = .all, untitled: Bool = false) throws -> (raster: Raster, layout: FigureLayout) {
-        let raster = Raster(width: size.width, height: size.height)
+        // The static pass first fills the whole raster with the background (pixel-aligned, so
+        // every pixel becomes exactly that colour when it is opaque): no zero fill needed then.
+        let paintsEveryPixel = layers.includes(.static) && !untitled && theme.background.alpha == 1
+        let raster = paintsEveryPixel ? Raster(unfilledWidth: size.width, height: size.height) : Raster(width: size.width, height: size.height)
         let renderer = try CairoRenderer(raster: raster)
         let layout = draw(on: renderer, layers: layers, untitled: untitled)
         try renderer.context.check("draw the figure")

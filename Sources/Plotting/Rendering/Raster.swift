@@ -10,7 +10,7 @@ import Foundation
 ///
 /// **Why `@unchecked Sendable` is safe.** The only mutable state is the pixel memory behind
 /// `mutableBytes` (raw memory, taken in `init` and given back in `deinit`, through `LargeBuffers`
-/// when large, zero-filled either way; the other properties are
+/// when large, zero-filled unless the creator writes every byte; the other properties are
 /// immutable). The public API only reads it. Inside the module, pixels are written only by the
 /// code that created the raster and only before the raster is handed out (drawing a figure,
 /// filling a heatmap or colorbar image, a test setting pixels up); the one raster that is
@@ -31,15 +31,33 @@ public final class Raster: @unchecked Sendable {
     ///
     /// - Precondition: both sides are in `1...FigureSize.maximumSide` (a programmer error
     ///   otherwise; user sizes are validated by `FigureSize`).
-    public init(width: Int, height: Int) {
+    public convenience init(width: Int, height: Int) {
+        self.init(width: width, height: height, fill: 0)
+    }
+
+    /// A raster of `width` x `height` pixels whose every byte the caller writes before anything
+    /// reads it (a copy, a block mean, a figure that first paints an opaque background over the
+    /// whole raster): the zero fill is skipped (8 MB a slide-size raster). In debug builds the
+    /// memory is filled with 0xA5 instead, so a pixel left unwritten shows in the tests rather
+    /// than depending on what the buffer held before.
+    convenience init(unfilledWidth width: Int, height: Int) {
+        #if DEBUG
+        self.init(width: width, height: height, fill: 0xA5)
+        #else
+        self.init(width: width, height: height, fill: nil)
+        #endif
+    }
+
+    /// A raster whose every byte is `fill`, or left as the memory was when `fill` is nil.
+    private init(width: Int, height: Int, fill: UInt8?) {
         precondition(width > 0 && height > 0 && width <= FigureSize.maximumSide && height <= FigureSize.maximumSide,
                      "Raster size \(width)x\(height) is outside 1...\(FigureSize.maximumSide)")
         self.width = width
         self.height = height
         self.stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(width)))
-        // Large rasters reuse freed buffers (`LargeBuffers`): no page faults, one memset.
+        // Large rasters reuse freed buffers (`LargeBuffers`): no page faults, one memset at most.
         mutableBytes = LargeBuffers.allocate(bytes: stride * height).bindMemory(to: UInt8.self, capacity: stride * height)
-        mutableBytes.initialize(repeating: 0, count: stride * height)
+        if let fill { mutableBytes.initialize(repeating: fill, count: stride * height) }
     }
 
     deinit {
@@ -86,7 +104,7 @@ public final class Raster: @unchecked Sendable {
 
     /// A deep copy of this raster.
     public func copy() -> Raster {
-        let result = Raster(width: width, height: height)
+        let result = Raster(unfilledWidth: width, height: height)
         result.mutableBytes.update(from: mutableBytes, count: stride * height)
         return result
     }
@@ -97,7 +115,7 @@ public final class Raster: @unchecked Sendable {
     /// `descent_block_mean` does the work.
     func scaledDown(to width: Int, _ height: Int) -> Raster? {
         guard let k = FigureSize.wholeFactor(width: self.width, height: self.height, over: width, height) else { return nil }
-        let result = Raster(width: width, height: height)
+        let result = Raster(unfilledWidth: width, height: height)
         descent_block_mean(mutableBytes, stride, result.mutableBytes, result.stride, width, height, k)
         return result
     }
@@ -105,7 +123,7 @@ public final class Raster: @unchecked Sendable {
     /// A copy of rows `first...` (`first` below the height).
     func rows(from first: Int) -> Raster {
         precondition(first >= 0 && first < height, "Row \(first) outside 0..<\(height)")
-        let result = Raster(width: width, height: height - first)
+        let result = Raster(unfilledWidth: width, height: height - first)
         result.mutableBytes.update(from: mutableBytes + first * stride, count: stride * (height - first))
         return result
     }

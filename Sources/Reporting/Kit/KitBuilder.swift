@@ -73,6 +73,13 @@ public struct KitBuilder: Sendable {
 
     /// Runs every stage, reporting each as it starts, advances and finishes.
     public func build(progress: @escaping @Sendable (Progress) -> Void = { _ in }) async throws -> Result {
+        // The files' fsyncs run on a thread of their own while the drawing goes on; the commit
+        // waits for them (`SyncBatch`).
+        let batch = SyncBatch()
+        return try await batch.collecting { try await build(syncing: batch, progress: progress) }
+    }
+
+    private func build(syncing batch: SyncBatch, progress: @escaping @Sendable (Progress) -> Void) async throws -> Result {
         var stages: [Stage] = []
         var written: [String] = []
         /// Runs a stage's body and reports it: its own time when it ran earlier (concurrently), else the body's.
@@ -228,6 +235,8 @@ public struct KitBuilder: Sendable {
             let folder = "\(configuration.frames.folder)/\(spec.run.model.fileName)"
             return (folder, written.filter { $0.hasPrefix(folder + "/frame_") }.count)
         }, uniquingKeysWith: { first, _ in first })
+        // Every file durable before the kit becomes visible.
+        try await batch.finish()
         let files = try tree.commit(stage: staging, sequences: sequences)
         committed = true
         return Result(output: outputURL, files: files, stages: stages, trainedRuns: store.trainedRunCount)
