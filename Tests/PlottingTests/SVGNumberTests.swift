@@ -64,3 +64,35 @@ import Testing
         }
     }
 }
+
+/// SVG's embedded PNGs come from a cache of the last few images by their pixels: a hit is the
+/// fresh encoding's bytes, and pixels alike in bytes but not in shape are not confused.
+@Suite struct SVGEmbeddedPNGTests {
+    func raster(width: Int, height: Int, seed: UInt32) -> Raster {
+        let raster = Raster(width: width, height: height)
+        var state = seed
+        for y in 0..<height {
+            for x in 0..<width {
+                state = state &* 1_664_525 &+ 1_013_904_223
+                UnsafeMutableRawPointer(raster.mutableBytes + y * raster.stride)
+                    .storeBytes(of: 0xFF00_0000 | (state >> 8), toByteOffset: 4 * x, as: UInt32.self)
+            }
+        }
+        return raster
+    }
+
+    @Test func cachedPNGsAreTheFreshOnes() throws {
+        let fresh = { (image: Raster) in try PNGEncoder.encode(image, options: PNGOptions(compressionLevel: 9, filter: .none)) }
+        let wide = raster(width: 8, height: 2, seed: 7)
+        // The same 64 bytes as a 2 x 8 raster: another image.
+        let tall = Raster(width: 2, height: 8)
+        tall.mutableBytes.update(from: wide.mutableBytes, count: 64)
+        for image in [wide, tall, wide, tall, raster(width: 8, height: 2, seed: 7), raster(width: 8, height: 2, seed: 8)] {
+            #expect(try SVGRenderer.embeddedPNG(of: image) == fresh(image))
+        }
+        #expect(try SVGRenderer.embeddedPNG(of: wide) != SVGRenderer.embeddedPNG(of: tall))
+        // More images than the cache keeps, then the first again.
+        for seed in 0..<12 { _ = try SVGRenderer.embeddedPNG(of: raster(width: 5, height: 3, seed: UInt32(seed))) }
+        #expect(try SVGRenderer.embeddedPNG(of: wide) == fresh(wide))
+    }
+}
