@@ -32,22 +32,17 @@ enum PNGEncoder {
     /// Encodes `raster` with `options`.
     static func encode(_ raster: Raster, options: PNGOptions) throws -> Data {
         try options.validate()
-        let job = Job(raster: raster, options: options, skipHeaderValidation: false)
-        return try job.run()
+        return try Job(raster: raster, options: options).run()
     }
 
-    /// Writes an opaque RGB PNG of `raster`'s size whose image data is `imageData`, a complete
-    /// zlib stream of the filtered scanlines made elsewhere (`SplicedPNGEncoder`): libpng writes
-    /// the signature, `IHDR`, `pHYs` and the texts, then `imageData` as one `IDAT` chunk
-    /// (`png_write_chunk`, which adds the CRC-32) and `IEND`.
-    /// A PNG of `raster`'s width and `height` (default the raster's) with `imageData` as its
-    /// one `IDAT` chunk (an opaque RGB image, zlib stream already made).
+    /// An opaque RGB PNG of `raster`'s width and `height` (default the raster's) whose image
+    /// data is `imageData`, a complete zlib stream of the filtered scanlines made elsewhere
+    /// (`SplicedPNGEncoder`, the split below): libpng writes the signature, `IHDR`, `pHYs` and
+    /// the texts, then `imageData` as one `IDAT` chunk (`png_write_chunk`, which adds the
+    /// CRC-32) and `IEND`.
     static func encode(_ raster: Raster, options: PNGOptions, imageData: [UInt8], height: Int? = nil) throws -> Data {
         try options.validate()
-        let job = Job(raster: raster, options: options, skipHeaderValidation: false)
-        job.imageData = imageData
-        job.height = height ?? raster.height
-        return try job.run()
+        return try Job(raster: raster, options: options, imageData: imageData, height: height).run()
     }
 
     /// `raster` as a PNG (when `whole`) and the PNG of its rows from `split` down (when
@@ -131,25 +126,26 @@ enum PNGEncoder {
     /// Test hook: encodes with a deliberately invalid header so that libpng itself errors,
     /// proving the error handler contains the failure.
     static func encodeWithInvalidHeaderForTesting(_ raster: Raster) throws -> Data {
-        let job = Job(raster: raster, options: PNGOptions(), skipHeaderValidation: true)
-        return try job.run()
+        try Job(raster: raster, options: PNGOptions(), invalidHeader: true).run()
     }
 
     /// One encoding: the raster, its options and, when made elsewhere, its image data.
-    private final class Job {
+    private struct Job {
         let raster: Raster
         let options: PNGOptions
-        let invalidHeader: Bool
         /// A finished zlib stream to write as the image data instead of compressing the rows.
-        var imageData: [UInt8]?
+        let imageData: [UInt8]?
         /// The height written in the header (the raster's unless the image data is given).
-        var height: Int
+        let height: Int
+        /// The test hook's header: width 0, which libpng refuses.
+        let invalidHeader: Bool
 
-        init(raster: Raster, options: PNGOptions, skipHeaderValidation: Bool) {
+        init(raster: Raster, options: PNGOptions, imageData: [UInt8]? = nil, height: Int? = nil, invalidHeader: Bool = false) {
             self.raster = raster
-            self.height = raster.height
             self.options = options
-            self.invalidHeader = skipHeaderValidation
+            self.imageData = imageData
+            self.height = height ?? raster.height
+            self.invalidHeader = invalidHeader
         }
 
         /// Writes the PNG through CPNGWriter's `descent_png_write`, on this thread: libpng's
@@ -183,13 +179,12 @@ enum PNGEncoder {
                         }
                     }
                     // One scanline at a time (libpng filters and deflates them).
-                    var rows = RowSource(raster: raster, opaque: opaque)
-                    return withUnsafeMutablePointer(to: &rows) { source in
+                    return withUnsafePointer(to: RowSource(raster: raster, opaque: opaque)) { source in
                         image.row = { context, y, row in
                             guard let context, let row else { return }
                             context.assumingMemoryBound(to: RowSource.self).pointee.fill(Int(y), into: row)
                         }
-                        image.row_context = UnsafeMutableRawPointer(source)
+                        image.row_context = UnsafeMutableRawPointer(mutating: source)
                         return descent_png_write(&image, &output, &length, messageBuffer.baseAddress, messageBuffer.count)
                     }
                 }
